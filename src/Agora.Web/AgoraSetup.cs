@@ -1,0 +1,106 @@
+using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Audit;
+using Agora.Web.Features.Hubs;
+using Agora.Web.Features.Organisations;
+using Agora.Web.Platform.Audit;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Demo;
+using Agora.Web.Platform.Email;
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Localization;
+using Agora.Web.Platform.Security;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Agora.Web;
+
+/// <summary>All of Agora's wiring; Program.cs only calls these two methods.</summary>
+public static class AgoraSetup
+{
+    public static void AddAgora(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Structured (JSON) logs for collectors in production; readable lines while developing.
+            builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddAgoraLocalization();
+        services.AddAgoraProblems();
+        builder.AddAgoraData();
+        builder.AddAgoraAuth();
+        builder.AddAgoraRateLimits();
+        builder.AddAgoraMail();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<Validator>();
+        services.AddScoped<AccountLinks>();
+        services.Configure<AgoraSettings>(builder.Configuration.GetSection("Agora"));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            ;
+        services.AddOptions<MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>(
+            (o, f) => ModelBindingMessages.Localize(o.ModelBindingMessageProvider, f));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".Agora.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddOpenApi("v1", o => o.AddAgoraOpenApi());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        services.AddAccounts();
+        services.AddHubs();
+        services.AddOrganisations();
+        builder.AddDemo();
+    }
+
+    public static void MapAgora(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseAgoraErrors();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseAgoraSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseTwoFactorRequirement();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1").WithMetadata(new ApiMarker());
+        api.MapAccountsApi();
+        api.MapHubsApi();
+        api.MapOrganisationsApi();
+        api.MapAuditApi();
+        app.MapCultureEndpoint();
+    }
+}
+
+/// <summary>Section "Agora".</summary>
+public sealed class AgoraSettings
+{
+    /// <summary>Public address used in links sent by email, e.g. https://agora.example.org.</summary>
+    public string? BaseUrl { get; set; }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Agora.Web.Features.Accounts;
+
+/// <summary>A person with an account.</summary>
+public sealed class AgoraUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    public Guid? OrganisationId { get; set; }
+    /// <summary>Culture name (en, pt-PT, nb-NO) or null to follow the browser.</summary>
+    public string? PreferredLanguage { get; set; }
+    public bool IsPlatformAdmin { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class AgoraUserConfiguration : IEntityTypeConfiguration<AgoraUser>
+{
+    public void Configure(EntityTypeBuilder<AgoraUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        b.Property(u => u.PreferredLanguage).HasMaxLength(10);
+        b.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

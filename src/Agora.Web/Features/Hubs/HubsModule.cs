@@ -1,0 +1,124 @@
+using Agora.Web.Features.Accounts;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Hubs;
+
+public static class HubsModule
+{
+    public static void AddHubs(this IServiceCollection services)
+    {
+        services.AddScoped<HubQueries>();
+        services.AddScoped<SaveHub>();
+        services.AddScoped<Membership>();
+    }
+
+    public static void MapHubsApi(this RouteGroupBuilder api)
+    {
+        var hubs = api.MapGroup("/hubs").WithTags("Hubs");
+        var read = Policies.ForScope(ApiScopes.HubsRead);
+        var write = Policies.ForScope(ApiScopes.HubsWrite);
+
+        hubs.MapGet("/", ListHubs).AllowAnonymous().WithSummary("List hubs").WithDescription("Sort by name, createdAt or members (prefix - for descending).");
+        hubs.MapGet("/{slug}", GetHub).AllowAnonymous().WithSummary("One hub");
+        hubs.MapPost("/", CreateHub).RequireAuthorization(Policies.PlatformAdmin, write).WithSummary("Create a hub (platform admin)");
+        hubs.MapPut("/{slug}", UpdateHub).RequireAuthorization(write).WithSummary("Update a hub (hub manager)");
+        hubs.MapPost("/{slug}/join", Join).RequireAuthorization(write).WithSummary("Join an open hub or ask to join an approval hub");
+        hubs.MapGet("/{slug}/members", Members).RequireAuthorization(read).WithSummary("Members and their roles (hub members)");
+        hubs.MapPut("/{slug}/members/{userId:guid}/roles", SetRoles).RequireAuthorization(write).WithSummary("Set a member's roles (hub manager)");
+        hubs.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireAuthorization(write).WithSummary("Remove a member (hub manager) or leave");
+        hubs.MapGet("/{slug}/join-requests", JoinRequests).RequireAuthorization(read).WithSummary("Pending join requests (hub manager)");
+        hubs.MapPost("/{slug}/join-requests/{id:guid}/approve", (string slug, Guid id, Membership m, CancellationToken ct) => Decide(slug, id, true, m, ct))
+            .RequireAuthorization(write).WithName("ApproveJoinRequest").WithSummary("Approve a join request (hub manager)");
+        hubs.MapPost("/{slug}/join-requests/{id:guid}/decline", (string slug, Guid id, Membership m, CancellationToken ct) => Decide(slug, id, false, m, ct))
+            .RequireAuthorization(write).WithName("DeclineJoinRequest").WithSummary("Decline a join request (hub manager)");
+        hubs.MapPost("/{slug}/invitations", Invite).RequireAuthorization(write).WithSummary("Invite a person by email (hub manager)");
+        hubs.MapGet("/{slug}/invitations", Invitations).RequireAuthorization(read).WithSummary("Open invitations (hub manager)");
+        hubs.MapDelete("/{slug}/invitations/{id:guid}", RevokeInvitation).RequireAuthorization(write).WithSummary("Revoke an invitation (hub manager)");
+        api.MapGet("/focus-areas", async (HubQueries q, CancellationToken ct) => TypedResults.Ok(await q.FocusAreaKeysAsync(ct)))
+            .AllowAnonymous().WithTags("Hubs").WithSummary("Focus area keys");
+    }
+
+    private static async Task<Results<Ok<PagedList<HubSummary>>, ValidationProblem>> ListHubs(
+        HubQueries q, IStringLocalizer<SharedResource> t, int? page, int? pageSize, string? sort, string? focusArea, string? search, CancellationToken ct)
+    {
+        var query = ListQuery.Parse(page, pageSize, sort, HubQueries.Sorts, "name");
+        if (query is null || search?.Length > 200) return ApiResults.BadQuery(t);
+        return TypedResults.Ok(await q.ListAsync(query, focusArea, search, ct));
+    }
+
+    private static async Task<Results<Ok<HubDetail>, ProblemHttpResult>> GetHub(string slug, HubQueries q, CancellationToken ct) =>
+        await q.GetAsync(slug, ct) is { } hub ? TypedResults.Ok(hub) : TypedResults.Problem(statusCode: 404);
+
+    private static async Task<IResult> CreateHub(HubInput input, SaveHub save, CancellationToken ct) =>
+        ApiResults.From(await save.CreateAsync(input, null, ct), slug => TypedResults.Created($"/api/v1/hubs/{slug}", new { slug }));
+
+    private static async Task<IResult> UpdateHub(string slug, HubInput input, SaveHub save, CancellationToken ct) =>
+        ApiResults.From(await save.UpdateAsync(slug, input, null, false, ct), s => TypedResults.Ok(new { slug = s }));
+
+    public sealed record JoinBody(string? Message);
+
+    private static async Task<IResult> Join(string slug, JoinBody? body, Membership m, CancellationToken ct) =>
+        ApiResults.From(await m.JoinAsync(slug, body?.Message, ct), outcome => TypedResults.Ok(new { outcome }));
+
+    private static async Task<IResult> Members(string slug, int? page, int? pageSize, string? sort, string? role,
+        HubQueries q, CurrentUser current, IAuthorizationService authz, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (await q.FindIdAsync(slug, ct) is not { } hubId
+            || !(await authz.AuthorizeAsync(current.Principal, new HubResource(hubId), HubOperations.ViewMembers)).Succeeded)
+            return TypedResults.Problem(statusCode: 404);
+        var query = ListQuery.Parse(page, pageSize, sort, HubQueries.MemberSorts, "name");
+        HubRoles? roleFilter = role is null ? null : HubRoleList.Parse([role]);
+        if (query is null || (role is not null && roleFilter is null)) return ApiResults.BadQuery(t);
+        return TypedResults.Ok(await q.MembersAsync(hubId, query, roleFilter, ct));
+    }
+
+    public sealed record RolesBody(List<string>? Roles);
+
+    private static async Task<IResult> SetRoles(string slug, Guid userId, RolesBody body, Membership m, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var roles = HubRoleList.Parse(body.Roles ?? []);
+        if (roles is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [t["Validation.Invalid"]] });
+        return ApiResults.From(await m.SetRolesAsync(slug, userId, roles.Value, ct),
+            r => TypedResults.Ok(new { roles = HubRoleList.Split(r).Select(x => x.ToString()) }));
+    }
+
+    private static async Task<IResult> RemoveMember(string slug, Guid userId, Membership m, CancellationToken ct) =>
+        ApiResults.From(await m.RemoveAsync(slug, userId, ct), _ => TypedResults.NoContent());
+
+    private static async Task<IResult> JoinRequests(string slug, HubQueries q, CurrentUser current, IAuthorizationService authz, CancellationToken ct)
+    {
+        if (await q.FindIdAsync(slug, ct) is not { } hubId
+            || !(await authz.AuthorizeAsync(current.Principal, new HubResource(hubId), HubOperations.Manage)).Succeeded)
+            return TypedResults.Problem(statusCode: 404);
+        return TypedResults.Ok(await q.PendingRequestsAsync(hubId, ct));
+    }
+
+    private static async Task<IResult> Decide(string slug, Guid id, bool approve, Membership m, CancellationToken ct) =>
+        ApiResults.From(await m.DecideAsync(slug, id, approve, ct), s => TypedResults.Ok(new { status = s }));
+
+    public sealed record InviteBody(string? Email, List<string>? Roles);
+
+    private static async Task<IResult> Invite(string slug, InviteBody body, Membership m, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var roles = HubRoleList.Parse(body.Roles ?? []);
+        if (roles is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [t["Validation.Invalid"]] });
+        return ApiResults.From(await m.InviteAsync(slug, body.Email, roles.Value, ct), id => TypedResults.Created($"/api/v1/hubs/{slug}/invitations/{id}", new { id }));
+    }
+
+    private static async Task<IResult> Invitations(string slug, HubQueries q, CurrentUser current, IAuthorizationService authz, TimeProvider clock, CancellationToken ct)
+    {
+        if (await q.FindIdAsync(slug, ct) is not { } hubId
+            || !(await authz.AuthorizeAsync(current.Principal, new HubResource(hubId), HubOperations.Manage)).Succeeded)
+            return TypedResults.Problem(statusCode: 404);
+        var rows = await q.OpenInvitationsAsync(hubId, clock.GetUtcNow(), ct);
+        return TypedResults.Ok(rows.Select(i => new { i.Id, i.Email, Roles = HubRoleList.Split(i.Roles).Select(r => r.ToString()), i.CreatedAt, i.ExpiresAt }));
+    }
+
+    private static async Task<IResult> RevokeInvitation(string slug, Guid id, Membership m, CancellationToken ct) =>
+        ApiResults.From(await m.RevokeInvitationAsync(slug, id, ct), _ => TypedResults.NoContent());
+}

@@ -1,0 +1,74 @@
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Hubs.Pages;
+
+[AllowAnonymous]
+public sealed class DetailsModel(HubQueries hubs, Membership membership, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public HubDetail? Hub { get; private set; }
+    public HubRoles MyRoles { get; private set; }
+    public bool HasPendingRequest { get; private set; }
+    public bool CanManage { get; private set; }
+
+    [BindProperty] public JoinForm Input { get; set; } = new();
+
+    public sealed class JoinForm
+    {
+        public string? Message { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostJoinAsync(string slug, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        var result = await membership.JoinAsync(slug, Input.Message, ct);
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = result.Value == JoinOutcome.Joined ? t["Hubs.Joined"].Value : t["Hubs.Requested"].Value;
+                return RedirectToPage(new { slug });
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddErrors(result.Errors);
+                return await LoadAsync(slug, ct) ? Page() : NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        var result = await membership.RemoveAsync(slug, current.RequiredId, ct);
+        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (!result.IsOk)
+        {
+            ModelState.AddErrors(result.Errors);
+            return await LoadAsync(slug, ct) ? Page() : NotFound();
+        }
+        TempData["Flash"] = t["Hubs.Left"].Value;
+        return RedirectToPage(new { slug });
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        Hub = await hubs.GetAsync(slug, ct);
+        if (Hub is null) return false;
+        if (current.IsAuthenticated)
+        {
+            MyRoles = await current.RolesInAsync(Hub.Id, ct);
+            HasPendingRequest = MyRoles == HubRoles.None && await hubs.PendingStatusAsync(Hub.Id, current.RequiredId, ct) is not null;
+            CanManage = await current.IsHubManagerAsync(Hub.Id, ct);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Hubs.Pages;
+
+public sealed class EditModel(HubQueries hubs, SaveHub save, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty] public HubForm Input { get; set; } = new();
+    public IReadOnlyList<string> FocusAreas { get; private set; } = [];
+    public bool HasLogo { get; private set; }
+    public string Slug { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var hub = await hubs.GetAsync(slug, ct);
+        if (hub is null || !await current.IsHubManagerAsync(hub.Id, ct)) return NotFound();
+        Input = HubForm.From(hub);
+        await LoadAsync(hub, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        var result = await save.UpdateAsync(slug, Input.ToInput(slug), await Input.ReadLogoAsync(ct), Input.RemoveLogo, ct);
+        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return NotFound();
+        if (result.IsOk)
+        {
+            TempData["Flash"] = t["Common.Saved"].Value;
+            return Redirect($"/hubs/{slug}");
+        }
+        ModelState.AddErrors(result.Errors);
+        var hub = await hubs.GetAsync(slug, ct);
+        if (hub is null) return NotFound();
+        Input.Slug = slug;
+        await LoadAsync(hub, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(HubDetail hub, CancellationToken ct)
+    {
+        Slug = hub.Slug;
+        HasLogo = hub.HasLogo;
+        FocusAreas = await hubs.FocusAreaKeysAsync(ct);
+    }
+}

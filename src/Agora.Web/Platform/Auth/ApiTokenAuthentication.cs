@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Agora.Web.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Agora.Web.Platform.Auth;
+
+/// <summary>Authenticates "Authorization: Bearer agora_..." personal access tokens.</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    AgoraDbContext db, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string TokenPrefix = "agora_";
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static string NewToken() =>
+        TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 100)
+            return AuthenticateResult.Fail("Malformed token.");
+
+        var hash = Hash(token);
+        var now = clock.GetUtcNow();
+        var found = await db.ApiTokens.Where(t => t.Hash == hash)
+            .Select(t => new { t.Id, t.UserId, t.Scopes, t.ExpiresAt, t.RevokedAt, t.LastUsedAt })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now)
+            return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+
+        var state = await UserState.LoadAsync(db, found.UserId, Context.RequestAborted);
+        if (state is null) return AuthenticateResult.Fail("Unknown user.");
+        var user = await db.Users.Where(u => u.Id == found.UserId)
+            .Select(u => new { u.Email, u.PreferredLanguage, u.LockoutEnd }).SingleAsync(Context.RequestAborted);
+        if (user.LockoutEnd > now) return AuthenticateResult.Fail("Locked out.");
+        Context.Items[UserState.ItemKey] = state;
+
+        if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(5))
+        {
+            await db.ApiTokens.Where(t => t.Id == found.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, found.UserId.ToString()),
+            new(ClaimTypes.Name, user.Email ?? ""),
+            new(ClaimTypes.Email, user.Email ?? ""),
+            new(AgoraClaims.TokenId, found.Id.ToString()),
+        };
+        if (user.PreferredLanguage is not null) claims.Add(new Claim(AgoraClaims.Language, user.PreferredLanguage));
+        claims.AddRange(found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(AgoraClaims.Scope, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

@@ -1,0 +1,61 @@
+using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Hubs;
+using Agora.Web.Features.Organisations;
+using Agora.Web.Platform.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Agora.Web.Platform.Data;
+
+public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
+    : IdentityDbContext<AgoraUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Hub> Hubs => Set<Hub>();
+    public DbSet<HubText> HubTexts => Set<HubText>();
+    public DbSet<FocusArea> FocusAreas => Set<FocusArea>();
+    public DbSet<HubFocusArea> HubFocusAreas => Set<HubFocusArea>();
+    public DbSet<HubMembership> HubMemberships => Set<HubMembership>();
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+    public DbSet<HubInvitation> HubInvitations => Set<HubInvitation>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: store instants as sortable integers so ORDER BY and
+            // comparisons run in the database.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AgoraDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardAppendOnly()
+    {
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit trail is append-only.");
+    }
+}

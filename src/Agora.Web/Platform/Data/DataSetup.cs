@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Agora.Web.Platform.Data;
+
+public static class DataSetup
+{
+    public static void AddAgoraData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(options, builder.Environment.ContentRootPath);
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.AddDbContext<AgoraDbContext>(o => Configure(o, options.Provider, connectionString));
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    }
+
+    public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
+        if (options.Provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+        var dataDir = Path.Combine(FindRepositoryRoot(contentRoot), "data");
+        Directory.CreateDirectory(dataDir);
+        return $"Data Source={Path.Combine(dataDir, "agora.db")}";
+    }
+
+    /// <summary>The folder holding data/: the repository root when run from source, else the content root.</summary>
+    public static string FindRepositoryRoot(string contentRoot)
+    {
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Agora.slnx"))) return dir.FullName;
+        }
+        return contentRoot;
+    }
+
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                o.UseNpgsql(connectionString, n => n.MigrationsAssembly("Agora.Migrations.Postgres").EnableRetryOnFailure(3));
+                break;
+            default:
+                o.UseSqlite(connectionString, s => s.MigrationsAssembly("Agora.Migrations.Sqlite"));
+                break;
+        }
+        o.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>Lets `dotnet ef` build the context: `-- --provider Postgres` picks PostgreSQL.</summary>
+public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AgoraDbContext>
+{
+    public AgoraDbContext CreateDbContext(string[] args)
+    {
+        var provider = args.Contains("Postgres", StringComparer.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var builder = new DbContextOptionsBuilder<AgoraDbContext>();
+        var cs = provider == DatabaseProvider.Postgres ? "Host=127.0.0.1;Username=agora;Password=agora;Database=agora_design" : "Data Source=design.db";
+        DataSetup.Configure(builder, provider, cs);
+        return new AgoraDbContext(builder.Options);
+    }
+}
+
+/// <summary>Upgrades the database before the server accepts requests, then seeds what is configured.</summary>
+public sealed class DatabaseInitializer(IServiceProvider services, Microsoft.Extensions.Options.IOptions<DatabaseOptions> options, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.MigrateOnStart)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        await using (var scope = services.CreateAsyncScope())
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>())
+                await seeder.SeedAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Runs after migrations on start (e.g. the demo installation).</summary>
+public interface IStartupSeeder
+{
+    Task SeedAsync(CancellationToken ct);
+}
+
+/// <summary>Ready when the database answers.</summary>
+public sealed class DatabaseHealthCheck(AgoraDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The database does not answer.");
+}

@@ -1,0 +1,29 @@
+namespace Agora.Web.Platform.Errors;
+
+public enum Outcome
+{
+    Ok,
+    Invalid,
+    NotFound,
+    Forbidden,
+    Conflict,
+}
+
+/// <summary>What a use case answers: a value, field errors, or why it was refused.</summary>
+public sealed class Result<T>
+{
+    public Outcome Outcome { get; private init; }
+    public T? Value { get; private init; }
+    /// <summary>Field name (as in the request) to messages in the person's language.</summary>
+    public IDictionary<string, string[]> Errors { get; private init; } = new Dictionary<string, string[]>();
+
+    public bool IsOk => Outcome == Outcome.Ok;
+
+    public static Result<T> Ok(T value) => new() { Outcome = Outcome.Ok, Value = value };
+    public static Result<T> Invalid(IDictionary<string, string[]> errors) => new() { Outcome = Outcome.Invalid, Errors = errors };
+    public static Result<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+    public static Result<T> NotFound() => new() { Outcome = Outcome.NotFound };
+    public static Result<T> Forbidden() => new() { Outcome = Outcome.Forbidden };
+    public static Result<T> Conflict(string field, string message) =>
+        new() { Outcome = Outcome.Conflict, Errors = new Dictionary<string, string[]> { [field] = [message] } };
+}

@@ -1,0 +1,112 @@
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Agora.Web.Platform.Http;
+
+/// <summary>Marks endpoints of the /api/v1 group.</summary>
+public sealed class ApiMarker;
+
+/// <summary>One page of a list, with the total so clients can page.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>Paging and sorting as asked for by a page or a client, checked against an allowlist.</summary>
+public sealed record ListQuery(int Page, int PageSize, string Sort, bool Descending)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Parses "name" or "-name"; null when the field is not allowed.</summary>
+    public static ListQuery? Parse(int? page, int? pageSize, string? sort, string[] allowedSorts, string defaultSort)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? 20;
+        if (p < 1 || p > 100_000 || size < 1 || size > MaxPageSize) return null;
+        var s = string.IsNullOrWhiteSpace(sort) ? defaultSort : sort.Trim();
+        var desc = s.StartsWith('-');
+        var field = desc ? s[1..] : s;
+        if (!allowedSorts.Contains(field, StringComparer.Ordinal)) return null;
+        return new ListQuery(p, size, field, desc);
+    }
+
+    public int Skip => (Page - 1) * PageSize;
+}
+
+public static class ApiResults
+{
+    /// <summary>Maps a use-case result to the HTTP answer: 200/201, 400 with field errors, 403, 404 or 409.</summary>
+    public static IResult From<T>(Result<T> result, Func<T, IResult>? ok = null) => result.Outcome switch
+    {
+        Outcome.Ok => ok is null ? TypedResults.Ok(result.Value) : ok(result.Value!),
+        Outcome.Invalid => TypedResults.ValidationProblem(result.Errors),
+        Outcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden),
+        Outcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: result.Errors.Values.SelectMany(v => v).FirstOrDefault()),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+    };
+
+    public static ValidationProblem BadQuery(Microsoft.Extensions.Localization.IStringLocalizer t) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [t["Validation.Paging"]] });
+}
+
+public static class OpenApiSetup
+{
+    public static void AddAgoraOpenApi(this OpenApiOptions o)
+    {
+        o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info = new OpenApiInfo
+            {
+                Title = "Agora API",
+                Version = "v1",
+                Description = "Hubs, memberships, organisations and the signed-in profile. Authenticate with the browser session or a personal access token (Authorization: Bearer agora_...). Errors are RFC 9457 problem details.",
+            };
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["token"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Personal access token created under Account > API tokens.",
+            };
+            return Task.CompletedTask;
+        });
+        // Only /api/v1 belongs to the public contract; pages are not part of it.
+        o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+    }
+}
+
+public static class CultureEndpoint
+{
+    /// <summary>POST /culture from the language switcher on every page; remembers the choice.</summary>
+    public static void MapCultureEndpoint(this WebApplication app)
+    {
+        app.MapPost("/culture", async (HttpContext ctx, [FromForm] string culture, [FromForm] string? returnUrl,
+                Microsoft.AspNetCore.Identity.UserManager<Features.Accounts.AgoraUser> users,
+                Microsoft.AspNetCore.Identity.SignInManager<Features.Accounts.AgoraUser> signIn) =>
+            {
+                if (!LocalizationSetup.IsSupported(culture)) return Results.BadRequest();
+                culture = LocalizationSetup.Normalize(culture);
+                ctx.Response.Cookies.Append(LocalizationSetup.CookieName,
+                    Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps, IsEssential = true });
+                // The profile wins over the cookie, so a signed-in person's choice is saved there too.
+                if (ctx.User.Identity?.IsAuthenticated == true && !ctx.User.HasClaim(c => c.Type == Auth.AgoraClaims.TokenId)
+                    && await users.GetUserAsync(ctx.User) is { } user)
+                {
+                    user.PreferredLanguage = culture;
+                    await users.UpdateAsync(user);
+                    await signIn.RefreshSignInAsync(user);
+                }
+                var target = returnUrl is { Length: > 0 and < 2000 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+                    ? returnUrl : "/";
+                return Results.LocalRedirect(target);
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+    }
+}
