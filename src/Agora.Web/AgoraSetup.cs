@@ -40,6 +40,7 @@ public static class AgoraSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Validator>();
         services.AddScoped<AccountLinks>();
+        services.AddScoped<Features.Dev.Pages.DevMailbox>();
         services.Configure<AgoraSettings>(builder.Configuration.GetSection("Agora"));
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -66,7 +67,14 @@ public static class AgoraSetup
         services.AddAccounts();
         services.AddHubs();
         services.AddOrganisations();
+        services.AddAudit();
         builder.AddDemo();
+    }
+
+    private static Task SetNotFound(HttpContext ctx)
+    {
+        ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     public static void MapAgora(this WebApplication app)
@@ -77,6 +85,8 @@ public static class AgoraSetup
         app.UseAgoraSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        // An address that matches nothing is a 404 for everyone, not a sign-in prompt.
+        app.Use((ctx, next) => ctx.GetEndpoint() is null ? SetNotFound(ctx) : next());
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseRateLimiter();

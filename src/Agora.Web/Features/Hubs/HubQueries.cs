@@ -103,6 +103,9 @@ public sealed class HubQueries(AgoraDbContext db)
 
     public static readonly string[] MemberSorts = ["name", "joinedAt"];
 
+    public async Task<string> DisplayNameAsync(Guid userId, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "";
+
     public async Task<IReadOnlyList<JoinRequestRow>> PendingRequestsAsync(Guid hubId, CancellationToken ct) =>
         await (from r in db.JoinRequests.AsNoTracking()
                join u in db.Users on r.UserId equals u.Id

@@ -39,6 +39,7 @@ public static class HubsModule
         hubs.MapPost("/{slug}/invitations", Invite).RequireAuthorization(write).WithSummary("Invite a person by email (hub manager)");
         hubs.MapGet("/{slug}/invitations", Invitations).RequireAuthorization(read).WithSummary("Open invitations (hub manager)");
         hubs.MapDelete("/{slug}/invitations/{id:guid}", RevokeInvitation).RequireAuthorization(write).WithSummary("Revoke an invitation (hub manager)");
+        hubs.MapGet("/{slug}/logo", Logo).AllowAnonymous().WithSummary("The hub's logo image");
         api.MapGet("/focus-areas", async (HubQueries q, CancellationToken ct) => TypedResults.Ok(await q.FocusAreaKeysAsync(ct)))
             .AllowAnonymous().WithTags("Hubs").WithSummary("Focus area keys");
     }
@@ -53,6 +54,15 @@ public static class HubsModule
 
     private static async Task<Results<Ok<HubDetail>, ProblemHttpResult>> GetHub(string slug, HubQueries q, CancellationToken ct) =>
         await q.GetAsync(slug, ct) is { } hub ? TypedResults.Ok(hub) : TypedResults.Problem(statusCode: 404);
+
+    private static async Task<IResult> Logo(string slug, Platform.Data.AgoraDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var logo = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+            db.Hubs.Where(h => h.Slug == slug && h.Logo != null).Select(h => new { h.Logo, h.LogoContentType }), ct);
+        if (logo is null) return TypedResults.Problem(statusCode: 404);
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return TypedResults.File(logo.Logo!, logo.LogoContentType ?? "application/octet-stream");
+    }
 
     private static async Task<IResult> CreateHub(HubInput input, SaveHub save, CancellationToken ct) =>
         ApiResults.From(await save.CreateAsync(input, null, ct), slug => TypedResults.Created($"/api/v1/hubs/{slug}", new { slug }));

@@ -1,0 +1,72 @@
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Hubs.Pages;
+
+/// <summary>Members see who else is in the hub; hub managers also set roles and remove people.</summary>
+public sealed class MembersModel(HubQueries hubs, Membership membership, CurrentUser current, IAuthorizationService authz,
+    IStringLocalizer<SharedResource> t) : PageModel
+{
+    [FromQuery] public string? Role { get; set; }
+    [FromQuery] public string? Sort { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    public string Slug { get; private set; } = "";
+    public string HubName { get; private set; } = "";
+    public bool CanManage { get; private set; }
+    public PagedList<MemberRow> Result { get; private set; } = new([], 1, 50, 0);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) => await LoadAsync(slug, ct);
+
+    public async Task<IActionResult> OnPostRolesAsync(string slug, Guid userId, List<string> roles, CancellationToken ct)
+    {
+        var parsed = HubRoleList.Parse(roles);
+        if (parsed is null) return BadRequest();
+        var result = await membership.SetRolesAsync(slug, userId, parsed.Value, ct);
+        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (!result.IsOk)
+        {
+            ModelState.AddErrors(result.Errors);
+            return await LoadAsync(slug, ct);
+        }
+        TempData["Flash"] = t["Hubs.RolesSaved", await NameOf(slug, userId, ct)].Value;
+        return Redirect(Request.Path + Request.QueryString);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string slug, Guid userId, CancellationToken ct)
+    {
+        var name = await NameOf(slug, userId, ct);
+        var result = await membership.RemoveAsync(slug, userId, ct);
+        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (!result.IsOk)
+        {
+            ModelState.AddErrors(result.Errors);
+            return await LoadAsync(slug, ct);
+        }
+        TempData["Flash"] = t["Hubs.MemberRemoved", name].Value;
+        return Redirect(Request.Path);
+    }
+
+    private Task<string> NameOf(string slug, Guid userId, CancellationToken ct) => hubs.DisplayNameAsync(userId, ct);
+
+    private async Task<IActionResult> LoadAsync(string slug, CancellationToken ct)
+    {
+        var hub = await hubs.GetAsync(slug, ct);
+        if (hub is null || !(await authz.AuthorizeAsync(User, new HubResource(hub.Id), HubOperations.ViewMembers)).Succeeded)
+            return NotFound();
+        var query = ListQuery.Parse(PageNumber, 50, Sort, HubQueries.MemberSorts, "name");
+        HubRoles? role = string.IsNullOrEmpty(Role) ? null : HubRoleList.Parse([Role]);
+        if (query is null || (!string.IsNullOrEmpty(Role) && role is null)) return BadRequest();
+        Sort = query.Sort;
+        Slug = hub.Slug;
+        HubName = hub.Name;
+        CanManage = await current.IsHubManagerAsync(hub.Id, ct);
+        Result = await hubs.MembersAsync(hub.Id, query, role, ct);
+        return Page();
+    }
+}
