@@ -81,7 +81,12 @@ public static class AuthSetup
                 if (ctx.Principal is not null) await Sessions.OnValidatePrincipal(ctx);
             };
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // Pages show the friendly 403 page at the same address instead of redirecting.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
@@ -127,6 +132,7 @@ public static class AuthSetup
             });
         }
 
+        services.AddScoped<LocalizedIdentityErrorDescriber>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuthorizationHandler, HubAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();

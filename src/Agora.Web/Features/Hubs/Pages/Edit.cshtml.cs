@@ -17,7 +17,8 @@ public sealed class EditModel(HubQueries hubs, SaveHub save, CurrentUser current
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var hub = await hubs.GetAsync(slug, ct);
-        if (hub is null || !await current.IsHubManagerAsync(hub.Id, ct)) return NotFound();
+        if (hub is null) return NotFound();
+        if (!await current.IsHubManagerAsync(hub.Id, ct)) return Forbid();
         Input = HubForm.From(hub);
         await LoadAsync(hub, ct);
         return Page();
@@ -26,7 +27,8 @@ public sealed class EditModel(HubQueries hubs, SaveHub save, CurrentUser current
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var result = await save.UpdateAsync(slug, Input.ToInput(slug), await Input.ReadLogoAsync(ct), Input.RemoveLogo, ct);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return NotFound();
+        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (result.Outcome == Outcome.Forbidden) return Forbid();
         if (result.IsOk)
         {
             TempData["Flash"] = t["Common.Saved"].Value;
