@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Agora.Web.Features.Errors;
 
 /// <summary>Friendly error pages; never a stack trace.</summary>
-[AllowAnonymous, IgnoreAntiforgeryToken, ResponseCache(NoStore = true)]
+[AllowAnonymous, IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     private static readonly int[] Known = [400, 403, 404, 405, 429, 500];
@@ -15,9 +15,10 @@ public sealed class ErrorModel : PageModel
     public string TitleKey => $"Error.{Code}.Title";
     public string MessageKey => $"Error.{Code}.Message";
 
-    public void OnGet(int code) => Set(code);
+    public void OnGet([FromRoute] int code) => Set(code);
 
-    public void OnPost(int code) => Set(code);
+    // From the route only: a re-executed POST may carry a form the framework refuses to read.
+    public void OnPost([FromRoute] int code) => Set(code);
 
     private void Set(int code)
     {

@@ -48,12 +48,14 @@ public sealed class OrganisationMembership(
     }
 
     /// <summary>Makes a member an admin or takes that away; the last admin stays one.</summary>
-    public async Task<Result<bool>> SetAdminAsync(string slug, Guid userId, bool isAdmin, CancellationToken ct)
+    public async Task<Result<bool>> SetAdminAsync(string slug, Guid userId, bool? wanted, CancellationToken ct)
     {
         var organisation = await ManagedAsync(slug, ct);
         if (organisation is null) return Result<bool>.NotFound();
         var member = await db.OrganisationMembers.SingleOrDefaultAsync(m => m.OrganisationId == organisation.Id && m.UserId == userId, ct);
         if (member is null) return Result<bool>.NotFound();
+        // Checked after authorization so that a stranger learns nothing from the answer.
+        if (wanted is not { } isAdmin) return Result<bool>.Invalid("isAdmin", v.Message("Validation.Required"));
         if (member.IsAdmin == isAdmin) return Result<bool>.Ok(isAdmin);
         if (!isAdmin && !await HasOtherAdminAsync(organisation.Id, userId, ct))
             return Result<bool>.Invalid("isAdmin", v.Message("Organisations.LastAdmin"));

@@ -83,13 +83,8 @@ public static class OrganisationsModule
 
     public sealed record SetAdminBody(bool? IsAdmin);
 
-    private static async Task<IResult> SetAdmin(string slug, Guid userId, SetAdminBody body, OrganisationMembership members,
-        IStringLocalizer<SharedResource> t, CancellationToken ct)
-    {
-        if (body.IsAdmin is not { } isAdmin)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["isAdmin"] = [t["Validation.Required"]] });
-        return ApiResults.From(await members.SetAdminAsync(slug, userId, isAdmin, ct), a => TypedResults.Ok(new { userId, isAdmin = a }));
-    }
+    private static async Task<IResult> SetAdmin(string slug, Guid userId, SetAdminBody body, OrganisationMembership members, CancellationToken ct) =>
+        ApiResults.From(await members.SetAdminAsync(slug, userId, body.IsAdmin, ct), a => TypedResults.Ok(new { userId, isAdmin = a }));
 
     private static async Task<IResult> RemoveMember(string slug, Guid userId, OrganisationMembership members, CancellationToken ct) =>
         ApiResults.From(await members.RemoveAsync(slug, userId, ct), _ => TypedResults.NoContent());

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Runs every test of Agora: unit and integration tests (tests/Agora.Tests, against SQLite and a
+# throwaway PostgreSQL server) and browser tests (tests/Agora.Browser.Tests, headless Chromium).
+#
+#   ./scripts/test.sh                                  everything
+#   AGORA_TEST_FILTER="FullyQualifiedName~Hubs" ./scripts/test.sh   only matching tests (dotnet test --filter)
+#
+# Needs the .NET 10 SDK, PostgreSQL server binaries and Chromium (/usr/bin/chromium). Run as root
+# it installs the Debian packages postgresql and chromium when they are missing.
+# PostgreSQL runs as a private cluster in a temporary folder, listening on 127.0.0.1 only; it is
+# stopped and removed when the script ends, whatever happens. No system cluster is touched.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root_dir=$(pwd)
+
+log() { printf '\n==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# --- Prerequisites -------------------------------------------------------------------------------
+
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK is not installed (dotnet is not on PATH).
+Install the .NET 10 SDK (see https://learn.microsoft.com/dotnet/core/install/linux), then run this again."
+
+# The server binaries of the highest PostgreSQL version installed (Debian layout), if any.
+pg_bin_dir() {
+    local v
+    for v in $(ls /usr/lib/postgresql 2>/dev/null | sort -V -r); do
+        if [[ -x "/usr/lib/postgresql/$v/bin/initdb" && -x "/usr/lib/postgresql/$v/bin/pg_ctl" ]]; then
+            echo "/usr/lib/postgresql/$v/bin"
+            return
+        fi
+    done
+}
+
+missing=()
+[[ -n "$(pg_bin_dir)" ]] || missing+=(postgresql)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+if (( ${#missing[@]} > 0 )); then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "Installing ${missing[*]}"
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+    else
+        die "missing: ${missing[*]}. Install them as root, e.g.:
+    sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}"
+    fi
+fi
+
+PG_BIN=$(pg_bin_dir)
+[[ -n "$PG_BIN" ]] || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin"
+[[ -x /usr/bin/chromium ]] || die "Chromium not found at /usr/bin/chromium"
+PSQL="$PG_BIN/psql"
+[[ -x "$PSQL" ]] || PSQL=$(command -v psql) || die "psql not found (package postgresql-client)"
+
+# --- Throwaway PostgreSQL ------------------------------------------------------------------------
+
+pg_tmp=$(mktemp -d "${TMPDIR:-/tmp}/agora-test-pg.XXXXXX")
+pg_data="$pg_tmp/data"
+pg_started=0
+
+# As root, the server must run as the postgres user; otherwise as the current user.
+as_pg() {
+    if [[ $(id -u) -eq 0 ]]; then
+        (cd / && runuser -u postgres -- "$@")
+    else
+        "$@"
+    fi
+}
+
+cleanup() {
+    local rc=$?
+    if (( pg_started )); then
+        as_pg "$PG_BIN/pg_ctl" -D "$pg_data" -m fast -w -t 30 stop >/dev/null 2>&1 \
+            || as_pg "$PG_BIN/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$pg_tmp"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [[ $(id -u) -eq 0 ]]; then
+    id postgres >/dev/null 2>&1 || die "the postgres user does not exist (is the postgresql package installed?)"
+    chown postgres: "$pg_tmp"
+fi
+chmod 700 "$pg_tmp"
+
+log "Starting a throwaway PostgreSQL ($PG_BIN) in $pg_tmp"
+as_pg "$PG_BIN/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --no-locale >"$pg_tmp/initdb.log" 2>&1 \
+    || { cat "$pg_tmp/initdb.log" >&2; die "initdb failed"; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+PG_PORT=""
+for port in $(seq 55432 55531); do
+    port_in_use "$port" && continue
+    if as_pg "$PG_BIN/pg_ctl" -D "$pg_data" -l "$pg_tmp/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null; then
+        PG_PORT=$port
+        pg_started=1
+        break
+    fi
+done
+if [[ -z "$PG_PORT" ]]; then
+    cat "$pg_tmp/server.log" >&2 2>/dev/null || true
+    die "could not start PostgreSQL on any port from 55432 to 55531"
+fi
+
+"$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "CREATE ROLE agora LOGIN CREATEDB PASSWORD 'agora';" >/dev/null
+export AGORA_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=agora;Password=agora"
+echo "PostgreSQL is listening on 127.0.0.1:$PG_PORT (role agora)"
+
+# --- Build and test ------------------------------------------------------------------------------
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log "Building Agora.slnx (Release)"
+dotnet build Agora.slnx -c Release
+
+test_args=(-c Release --no-build --logger "console;verbosity=normal")
+if [[ -n "${AGORA_TEST_FILTER:-}" ]]; then
+    test_args+=(--filter "$AGORA_TEST_FILTER")
+    echo "Filter: $AGORA_TEST_FILTER"
+fi
+
+unit_rc=0
+log "Unit and integration tests (tests/Agora.Tests)"
+dotnet test tests/Agora.Tests "${test_args[@]}" || unit_rc=$?
+
+browser_rc=0
+log "Browser tests (tests/Agora.Browser.Tests)"
+dotnet test tests/Agora.Browser.Tests "${test_args[@]}" || browser_rc=$?
+
+result() { if [[ $1 -eq 0 ]]; then echo "passed"; else echo "FAILED (exit $1)"; fi; }
+log "Summary"
+echo "  tests/Agora.Tests          $(result "$unit_rc")"
+echo "  tests/Agora.Browser.Tests  $(result "$browser_rc")"
+echo "  screenshots: $root_dir/tests/Agora.Browser.Tests/bin/Release/net10.0/screenshots/"
+
+(( unit_rc == 0 && browser_rc == 0 ))

@@ -1,0 +1,213 @@
+using Agora.Web.Features.Organisations;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Email;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Agora.Browser.Tests;
+
+/// <summary>
+/// Every Razor Page of the app, found from the running server's endpoints, visited by an anonymous
+/// person, a member and a hub manager: no axe violations, one h1, a main landmark and a skip link
+/// as the first focusable element. Redirects (to sign-in) and error pages are scanned as they come.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    public enum Visitor { Anonymous, Member, Manager }
+
+    /// <summary>
+    /// Values for route parameters. A page whose route has a parameter not listed here fails the
+    /// scan, so a new page cannot escape it: add its parameter here.
+    /// </summary>
+    private async Task<RouteValueTable> RouteValues()
+    {
+        var table = new RouteValueTable()
+            .Add("hubs", "slug", DemoLogins.HubSlug)
+            .Add("organisations", "slug", await OrganisationSlugAsync())
+            .Add("error", "code", "404")
+            .Add("*", "token", "invalid-token")
+            .Add("dev", "id", await MailIdAsync());
+        return table;
+    }
+
+    private async Task<string> OrganisationSlugAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var slug = await db.Set<Organisation>().OrderBy(o => o.Slug).Select(o => o.Slug).FirstOrDefaultAsync();
+        if (slug is null) output.WriteLine("No organisation in the demo data: /organisations/{slug} is scanned with a slug that does not exist (404).");
+        return slug ?? "no-such-organisation";
+    }
+
+    /// <summary>The id of a message listed at /dev/mail (one is sent first if none exists).</summary>
+    private async Task<string> MailIdAsync()
+    {
+        if (!Directory.EnumerateFiles(fixture.App.MailDirectory).Any())
+        {
+            await fixture.GetService<IMailer>().SendAsync(new MailMessageData(
+                "accessibility@example.org", "Accessibility scan", "A message for the accessibility scan of /dev/mail/{id}."));
+        }
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var response = await PageActions.GotoAsync(page, "/dev/mail");
+        var hrefs = await page.Locator("main a[href*='/dev/mail/']").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        var id = hrefs
+            .Select(h => new Uri(new Uri(fixture.BaseUrl + "/"), h).AbsolutePath)
+            .Where(p => p.StartsWith("/dev/mail/", StringComparison.Ordinal) && p.Length > "/dev/mail/".Length)
+            .Select(p => Uri.UnescapeDataString(p["/dev/mail/".Length..].Split('/')[0]))
+            .FirstOrDefault();
+        if (id is null) output.WriteLine($"/dev/mail (status {response?.Status}) lists no message link; /dev/mail/{{id}} is scanned with a missing id.");
+        return id ?? "no-such-message";
+    }
+
+    [Fact]
+    public async Task Every_page_route_parameter_has_a_value_for_the_scan()
+    {
+        var table = await RouteValues();
+        var pages = PageRoutes.All(fixture.Services);
+        Assert.NotEmpty(pages);
+        var problems = pages.Select(p => PageRoutes.Resolve(p, table)).Where(p => p.Problem is not null).Select(p => p.Problem!).ToList();
+        foreach (var p in pages) output.WriteLine("/" + p.RawText);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Theory]
+    [InlineData(Visitor.Anonymous)]
+    [InlineData(Visitor.Member)]
+    [InlineData(Visitor.Manager)]
+    public async Task Every_page_is_accessible(Visitor visitor)
+    {
+        var table = await RouteValues();
+        var pages = PageRoutes.All(fixture.Services).Select(p => PageRoutes.Resolve(p, table)).ToList();
+        Assert.NotEmpty(pages);
+
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        switch (visitor)
+        {
+            case Visitor.Member:
+                await PageActions.SignInAsync(page, DemoLogins.Member, DemoLogins.Password);
+                break;
+            case Visitor.Manager:
+                await PageActions.SignInAsync(page, DemoLogins.Manager, DemoLogins.Password);
+                break;
+        }
+
+        var failures = new List<string>();
+        foreach (var target in pages)
+        {
+            if (target.Url is null)
+            {
+                failures.Add(target.Problem!);
+                continue;
+            }
+            var pageFailures = await ScanAsync(page, target, visitor);
+            if (pageFailures.Count > 0)
+            {
+                failures.AddRange(pageFailures);
+                var name = visitor + "-" + string.Concat(target.Url.Select(c => char.IsLetterOrDigit(c) ? c : '_')).Trim('_');
+                await PageActions.ScreenshotAsync(page, "accessibility", name.Length > 100 ? name[..100] : name);
+            }
+        }
+
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} accessibility problem(s) as {visitor}:{Environment.NewLine}" + string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task<List<string>> ScanAsync(IPage page, PageUrl target, Visitor visitor)
+    {
+        var failures = new List<string>();
+        IResponse? response;
+        try
+        {
+            response = await PageActions.GotoAsync(page, target.Url!);
+        }
+        catch (PlaywrightException e)
+        {
+            failures.Add($"[{visitor}] {target.Template} ({target.Url}): could not be loaded: {e.Message.Split('\n')[0]}");
+            return failures;
+        }
+        var where = $"[{visitor}] {target.Template} → {page.Url} (status {response?.Status})";
+        var contentType = response is null ? "" : (await response.AllHeadersAsync()).GetValueOrDefault("content-type", "");
+        if (!contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            output.WriteLine($"{where}: not HTML ({contentType}), skipped");
+            return failures;
+        }
+
+        failures.AddRange(await CheckCurrentPageAsync(page, where));
+        return failures;
+    }
+
+    /// <summary>axe, one h1, one main landmark, a skip link first: the problems of the page as it is now.</summary>
+    private async Task<List<string>> CheckCurrentPageAsync(IPage page, string where)
+    {
+        var failures = new List<string>();
+        var axe = await page.RunAxe();
+        foreach (var violation in axe.Violations)
+        {
+            var nodes = string.Join("; ", violation.Nodes.Select(n => n.Target?.ToString()));
+            failures.Add($"{where}: axe {violation.Id} ({violation.Impact ?? "no impact"}): {violation.Help} — at {nodes}");
+        }
+
+        var h1 = await page.Locator("h1").CountAsync();
+        if (h1 != 1) failures.Add($"{where}: {h1} h1 elements (exactly one expected)");
+        var main = await page.GetByRole(AriaRole.Main).CountAsync();
+        if (main != 1) failures.Add($"{where}: {main} main landmarks (exactly one expected)");
+
+        var skip = await page.EvaluateAsync<SkipLinkCheck>(SkipLinkScript);
+        if (!skip.Ok) failures.Add($"{where}: the first focusable element is not a skip link to the main content: {skip.Detail}");
+
+        output.WriteLine($"{where}: {axe.Violations.Length} axe violation(s), h1={h1}, main={main}, skip link {(skip.Ok ? "ok" : "missing")}");
+        return failures;
+    }
+
+    /// <summary>The checks themselves find problems (so a clean scan means something).</summary>
+    [Fact]
+    public async Task The_checks_report_a_page_with_problems()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("""
+            <!DOCTYPE html><html><head><title>Broken</title></head>
+            <body><a href="/elsewhere">First link</a><div><img src="/x.png"><input type="text"></div></body></html>
+            """);
+        var failures = await CheckCurrentPageAsync(page, "[self-test]");
+        Assert.Contains(failures, f => f.Contains("axe image-alt"));
+        Assert.Contains(failures, f => f.Contains("axe label"));
+        Assert.Contains(failures, f => f.Contains("0 h1 elements"));
+        Assert.Contains(failures, f => f.Contains("0 main landmarks"));
+        Assert.Contains(failures, f => f.Contains("not a skip link"));
+    }
+
+    public sealed class SkipLinkCheck
+    {
+        public bool Ok { get; set; }
+        public string Detail { get; set; } = "";
+    }
+
+    /// <summary>The first element in tab order must be a link to an anchor inside (or on) the main landmark.</summary>
+    private const string SkipLinkScript = """
+        () => {
+          const selector = 'a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable="true"]';
+          const focusable = Array.from(document.querySelectorAll(selector)).filter(e =>
+            e.tabIndex >= 0 && !e.disabled && !(e.tagName === 'INPUT' && e.type === 'hidden') &&
+            e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+          const positive = focusable.filter(e => e.tabIndex > 0).sort((a, b) => a.tabIndex - b.tabIndex);
+          const first = positive[0] ?? focusable.find(e => e.tabIndex === 0);
+          if (!first) return { ok: false, detail: 'no focusable element' };
+          const html = first.outerHTML.slice(0, 160);
+          const href = first.getAttribute('href') ?? '';
+          if (first.tagName !== 'A' || !href.startsWith('#') || href.length < 2) return { ok: false, detail: html };
+          const target = document.getElementById(decodeURIComponent(href.slice(1)));
+          const main = document.querySelector('main, [role="main"]');
+          if (!target) return { ok: false, detail: html + ' points to no element' };
+          if (!main || !(target === main || main.contains(target))) return { ok: false, detail: html + ' does not point into the main landmark' };
+          return { ok: true, detail: html };
+        }
+        """;
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Agora.Browser.Tests;
+
+/// <summary>
+/// Agora in-process on SQLite in a temporary file, with the demo installation, mail written to a
+/// temporary folder and generous rate limits. Call UseKestrel + StartServer for a real port.
+/// </summary>
+public sealed class AgoraAppFactory : WebApplicationFactory<Program>
+{
+    public string TempRoot { get; } = Path.Combine(Path.GetTempPath(), "agora-browser-" + Guid.NewGuid().ToString("N")[..12]);
+    public string DatabasePath => Path.Combine(TempRoot, "agora.db");
+    public string MailDirectory => Path.Combine(TempRoot, "mail");
+
+    public AgoraAppFactory()
+    {
+        Directory.CreateDirectory(MailDirectory);
+    }
+
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+        ["Database:MigrateOnStart"] = "true",
+        ["Demo:Enabled"] = "true",
+        ["Mail:PickupDirectory"] = MailDirectory,
+        ["Mail:SmtpHost"] = "",
+        ["RateLimits:SignInPerMinute"] = "1000",
+        ["RateLimits:RegisterPerMinute"] = "1000",
+        ["RateLimits:PasswordResetPerMinute"] = "1000",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        // Keeps the test log readable; the warning is about response caching headers, not about the tests.
+        ["Logging:LogLevel:Microsoft.AspNetCore.Antiforgery"] = "Error",
+    };
+
+    // Program.cs reads configuration before Build(); host configuration given here reaches it early
+    // (it is handed to the entry point), whereas ConfigureAppConfiguration would apply too late.
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(Settings));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(TempRoot)) Directory.Delete(TempRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a file still open is removed with the temp folder later.
+        }
+    }
+}

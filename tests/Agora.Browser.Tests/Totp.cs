@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Agora.Browser.Tests;
+
+/// <summary>RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits).</summary>
+public static class Totp
+{
+    public const int StepSeconds = 30;
+    private static readonly ConcurrentDictionary<string, long> LastUsedStep = new();
+
+    public static string Code(string base32Key, DateTimeOffset at)
+    {
+        var step = at.ToUnixTimeSeconds() / StepSeconds;
+        return Code(Base32Decode(base32Key), step);
+    }
+
+    /// <summary>
+    /// A code this process has not used yet for the key: servers may refuse a code used twice,
+    /// so when the current step was already used this waits for the next one.
+    /// </summary>
+    public static async Task<string> FreshCodeAsync(string base32Key)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var step = now.ToUnixTimeSeconds() / StepSeconds;
+            var secondsLeft = StepSeconds - now.ToUnixTimeSeconds() % StepSeconds;
+            var used = LastUsedStep.TryGetValue(base32Key, out var last) && last >= step;
+            // Also avoid the last two seconds of a step: the code could expire on its way.
+            if (!used && secondsLeft > 2)
+            {
+                LastUsedStep[base32Key] = step;
+                return Code(Base32Decode(base32Key), step);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(secondsLeft) + TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    public static string Code(byte[] key, long step)
+    {
+        Span<byte> counter = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(counter, step);
+        Span<byte> hash = stackalloc byte[20];
+        HMACSHA1.HashData(key, counter, hash);
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>RFC 4648 base32 (case-insensitive, spaces and padding ignored).</summary>
+    public static byte[] Base32Decode(string input)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = input.Replace(" ", "").Replace("-", "").TrimEnd('=').ToUpperInvariant();
+        var bytes = new List<byte>(clean.Length * 5 / 8);
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            var value = alphabet.IndexOf(c);
+            if (value < 0) throw new FormatException($"'{c}' is not a base32 character.");
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                bytes.Add((byte)(buffer >> bits));
+                buffer &= (1 << bits) - 1;
+            }
+        }
+        return bytes.ToArray();
+    }
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Json;
+using Agora.Tests.Infrastructure;
+using Agora.Web.Platform.Demo;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agora.Tests.Platform;
+
+/// <summary>Who may reach what. Every page and endpoint must have a rule here, and every rule is tried as every persona.</summary>
+public enum Access
+{
+    /// <summary>Everyone, signed in or not.</summary>
+    Public,
+    /// <summary>Any signed-in person.</summary>
+    SignedIn,
+    /// <summary>Members of the hub (any role) and platform admins; others get 404.</summary>
+    HubMember,
+    /// <summary>Hub managers of that hub and platform admins; others get 404.</summary>
+    HubManager,
+    /// <summary>Hub managers and platform admins; other signed-in people get 403 (the hub itself is public).</summary>
+    HubManagerForbidden,
+    /// <summary>Admins of the organisation and platform admins; others get 404.</summary>
+    OrganisationAdmin,
+    /// <summary>Platform admins; others get 403.</summary>
+    PlatformAdmin,
+    /// <summary>Exists for everybody but answers 404 in this configuration (development mail, external sign-in when off, unknown tokens).</summary>
+    NotHere,
+    /// <summary>Only in the middle of a two-factor sign-in; otherwise back to sign-in.</summary>
+    TwoFactorStep,
+    /// <summary>A signed-in person sees it; anyone else is sent home.</summary>
+    SignedInElseHome,
+}
+
+[Collection(AppsCollection.Name)]
+public sealed class AuthorizationMatrixTests(AgoraApps apps)
+{
+    private const string Hub = DemoAccounts.HelseplattformenHub;
+    private const string Org = "st-olavs-hospital";
+
+    /// <summary>Route pattern (pages: "PAGE /route"; API: "METHOD /route") → rule.</summary>
+    private static readonly Dictionary<string, Access> Matrix = new()
+    {
+        ["PAGE /"] = Access.Public,
+        ["PAGE /error/{code:int}"] = Access.NotHere, // asked as /error/404
+        ["PAGE /api"] = Access.Public,
+        ["PAGE /hubs"] = Access.Public,
+        ["PAGE /hubs/{slug}"] = Access.Public,
+        ["PAGE /hubs/new"] = Access.PlatformAdmin,
+        ["PAGE /hubs/{slug}/edit"] = Access.HubManagerForbidden,
+        ["PAGE /hubs/{slug}/members"] = Access.HubMember,
+        ["PAGE /hubs/{slug}/requests"] = Access.HubManager,
+        ["PAGE /hubs/{slug}/invitations"] = Access.HubManager,
+        ["PAGE /hubs/{slug}/audit"] = Access.HubManager,
+        ["PAGE /invitations/{token}"] = Access.NotHere,
+        ["PAGE /admin/audit"] = Access.PlatformAdmin,
+        ["PAGE /organisations"] = Access.Public,
+        ["PAGE /organisations/{slug}"] = Access.Public,
+        ["PAGE /organisations/new"] = Access.SignedIn,
+        ["PAGE /organisations/{slug}/edit"] = Access.OrganisationAdmin,
+        ["PAGE /organisations/{slug}/members"] = Access.SignedIn,
+        ["PAGE /account"] = Access.SignedIn,
+        ["PAGE /account/register"] = Access.Public,
+        ["PAGE /account/signin"] = Access.Public,
+        ["PAGE /account/signin/two-factor"] = Access.TwoFactorStep,
+        ["PAGE /account/signin/recovery"] = Access.TwoFactorStep,
+        ["PAGE /account/signout"] = Access.SignedInElseHome,
+        ["PAGE /account/confirm-email"] = Access.Public,
+        ["PAGE /account/resend-confirmation"] = Access.Public,
+        ["PAGE /account/forgot-password"] = Access.Public,
+        ["PAGE /account/reset-password"] = Access.Public,
+        ["PAGE /account/external"] = Access.NotHere,
+        ["PAGE /account/profile"] = Access.SignedIn,
+        ["PAGE /account/password"] = Access.SignedIn,
+        ["PAGE /account/two-factor"] = Access.SignedIn,
+        ["PAGE /account/sessions"] = Access.SignedIn,
+        ["PAGE /account/tokens"] = Access.SignedIn,
+        ["PAGE /account/export"] = Access.SignedIn,
+        ["PAGE /dev/mail"] = Access.NotHere,
+        ["PAGE /dev/mail/{id}"] = Access.NotHere,
+        ["GET /health/live"] = Access.Public,
+        ["GET /health/ready"] = Access.Public,
+        ["GET /openapi/{documentName}.json"] = Access.Public,
+        ["POST /culture"] = Access.Public,
+        ["GET /api/v1/hubs/"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/logo"] = Access.NotHere,
+        ["GET /api/v1/focus-areas"] = Access.Public,
+        ["POST /api/v1/hubs/"] = Access.PlatformAdmin,
+        ["PUT /api/v1/hubs/{slug}"] = Access.HubManagerForbidden,
+        ["POST /api/v1/hubs/{slug}/join"] = Access.SignedIn,
+        ["GET /api/v1/hubs/{slug}/members"] = Access.HubMember,
+        ["PUT /api/v1/hubs/{slug}/members/{userId:guid}/roles"] = Access.HubManager,
+        ["DELETE /api/v1/hubs/{slug}/members/{userId:guid}"] = Access.HubManager,
+        ["GET /api/v1/hubs/{slug}/join-requests"] = Access.HubManager,
+        ["POST /api/v1/hubs/{slug}/join-requests/{id:guid}/approve"] = Access.HubManager,
+        ["POST /api/v1/hubs/{slug}/join-requests/{id:guid}/decline"] = Access.HubManager,
+        ["POST /api/v1/hubs/{slug}/invitations"] = Access.HubManager,
+        ["GET /api/v1/hubs/{slug}/invitations"] = Access.HubManager,
+        ["DELETE /api/v1/hubs/{slug}/invitations/{id:guid}"] = Access.HubManager,
+        ["GET /api/v1/hubs/{slug}/audit"] = Access.HubManager,
+        ["GET /api/v1/audit"] = Access.PlatformAdmin,
+        ["GET /api/v1/organisations/"] = Access.Public,
+        ["GET /api/v1/organisations/{slug}"] = Access.Public,
+        ["POST /api/v1/organisations/"] = Access.SignedIn,
+        ["PUT /api/v1/organisations/{slug}"] = Access.OrganisationAdmin,
+        ["GET /api/v1/organisations/{slug}/members"] = Access.SignedIn,
+        ["POST /api/v1/organisations/{slug}/members"] = Access.OrganisationAdmin,
+        ["PUT /api/v1/organisations/{slug}/members/{userId:guid}"] = Access.OrganisationAdmin,
+        ["DELETE /api/v1/organisations/{slug}/members/{userId:guid}"] = Access.OrganisationAdmin,
+        ["GET /api/v1/me/"] = Access.SignedIn,
+        ["PUT /api/v1/me/"] = Access.SignedIn,
+        ["GET /api/v1/me/memberships"] = Access.SignedIn,
+        ["GET /api/v1/me/tokens"] = Access.SignedIn,
+        ["DELETE /api/v1/me/tokens/{id:guid}"] = Access.SignedIn,
+        ["GET /api/v1/me/export"] = Access.SignedIn,
+    };
+
+    private sealed record Persona(string Name, string? Email, bool HubMember, bool HubManager, bool OrgAdmin, bool Admin);
+
+    private static readonly Persona[] Personas =
+    [
+        new("anonymous", null, false, false, false, false),
+        new("citizen", DemoAccounts.Citizen, false, false, false, false),
+        new("member", DemoAccounts.Member, true, false, false, false),
+        new("agent of change", DemoAccounts.Agent, true, false, false, false),
+        new("facilitator", DemoAccounts.Facilitator, true, false, false, false),
+        new("mentor", DemoAccounts.Mentor, true, false, false, false),
+        new("fellow", DemoAccounts.Fellow, true, false, false, false),
+        new("evaluator", DemoAccounts.Evaluator, true, false, false, false),
+        new("legal reviewer", DemoAccounts.Reviewer, true, false, false, false),
+        new("hub manager", DemoAccounts.Manager, true, true, true, false),
+        new("manager of another hub", DemoAccounts.OtherManager, false, false, false, false),
+        new("platform admin", DemoAccounts.Admin, false, false, false, true),
+    ];
+
+    private static IEnumerable<(string Key, string Method, string Pattern)> Endpoints(AgoraFactory app)
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var e in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+            if (e.Metadata.GetMetadata<PageActionDescriptor>() is not null || e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null)
+            {
+                yield return ($"PAGE {pattern}", "GET", pattern);
+                continue;
+            }
+            foreach (var method in e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                yield return ($"{method} {pattern}", method, pattern);
+        }
+    }
+
+    [Theory, BothDatabases]
+    public async Task Matrix_CoversEveryPageAndEndpoint(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var keys = Endpoints(app).Select(e => e.Key).Distinct().ToList();
+        var uncovered = keys.Where(k => !Matrix.ContainsKey(k)).ToList();
+        Assert.True(uncovered.Count == 0, "Not in the authorization matrix:\n" + string.Join("\n", uncovered));
+        var stale = Matrix.Keys.Except(keys).ToList();
+        Assert.True(stale.Count == 0, "In the matrix but not in the app:\n" + string.Join("\n", stale));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Matrix_EveryPersonaGetsTheExpectedAnswer(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var otherUser = Guid.NewGuid();
+        var failures = new List<string>();
+        foreach (var persona in Personas)
+        {
+            var browser = new Browser(app.NewClient());
+            if (persona.Email is not null) await browser.SignInAsync(persona.Email, DemoAccounts.Password, DemoAccounts.TotpKey);
+            foreach (var (key, method, pattern) in Endpoints(app).DistinctBy(e => e.Key))
+            {
+                if (key == "POST /culture") continue; // a form post with antiforgery; covered by the journey test
+                var url = Fill(pattern, otherUser);
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is not "GET") request.Content = JsonContent.Create(new { });
+                using var response = await browser.Client.SendAsync(request);
+                var expected = Expected(Matrix[key], persona, key.StartsWith("PAGE", StringComparison.Ordinal) || !pattern.StartsWith("/api", StringComparison.Ordinal), method);
+                var actual = Describe(response);
+                if (!expected.Contains(actual)) failures.Add($"{persona.Name,-24} {key,-60} expected {string.Join("|", expected)}, got {actual}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} answers differ:\n" + string.Join("\n", failures));
+    }
+
+    private static string Fill(string pattern, Guid otherUser) => pattern
+        .Replace("/hubs/{slug}", $"/hubs/{Hub}")
+        .Replace("/organisations/{slug}", $"/organisations/{Org}")
+        .Replace("{code:int}", "404")
+        .Replace("{token}", "no-such-invitation-token")
+        .Replace("{documentName}", "v1")
+        .Replace("{userId:guid}", otherUser.ToString())
+        .Replace("{id:guid}", Guid.NewGuid().ToString())
+        .Replace("{id}", "20260101000000000-00000000000000000000000000000000");
+
+    private static string Describe(HttpResponseMessage r)
+    {
+        var code = (int)r.StatusCode;
+        if (code is 301 or 302 or 303 or 307)
+        {
+            var location = r.Headers.Location?.OriginalString ?? "";
+            return location.Contains("/account/signin", StringComparison.Ordinal) ? "signin" : location == "/" ? "home" : "redirect:" + location;
+        }
+        return code switch { >= 200 and < 300 => "ok", 400 => "400", _ => code.ToString() };
+    }
+
+    /// <summary>What a persona should get. "ok" also accepts 400 for writes sent with an empty body: authorization passed, validation refused.</summary>
+    private static string[] Expected(Access access, Persona p, bool page, string method)
+    {
+        var signedIn = p.Email is not null;
+        var write = method is not "GET";
+        string[] Ok() => write ? ["ok", "400", "404", "409"] : ["ok"];
+        string[] Denied(string code) => signedIn ? [code] : [page ? "signin" : "401"];
+        return access switch
+        {
+            Access.Public => Ok(),
+            Access.SignedIn => signedIn ? Ok() : Denied(""),
+            Access.HubMember => p.HubMember || p.Admin ? Ok() : Denied("404"),
+            Access.HubManager => p.HubManager || p.Admin ? (write ? ["ok", "400", "404", "409"] : ["ok"]) : Denied("404"),
+            Access.HubManagerForbidden => p.HubManager || p.Admin ? Ok() : Denied("403"),
+            Access.OrganisationAdmin => p.OrgAdmin || p.Admin ? Ok() : Denied("404"),
+            Access.PlatformAdmin => p.Admin ? Ok() : Denied("403"),
+            Access.NotHere => ["404"],
+            Access.TwoFactorStep => ["signin"],
+            Access.SignedInElseHome => signedIn ? ["ok"] : ["home"],
+            _ => ["?"],
+        };
+    }
+}
