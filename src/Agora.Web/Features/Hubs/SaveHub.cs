@@ -59,7 +59,7 @@ public sealed class SaveHub(AgoraDbContext db, CurrentUser current, IAuthorizati
 
     public async Task<Result<string>> UpdateAsync(string slug, HubInput input, LogoInput? logo, bool removeLogo, CancellationToken ct)
     {
-        var hub = await db.Hubs.Include(h => h.Texts).Include(h => h.FocusAreas).SingleOrDefaultAsync(h => h.Slug == slug, ct);
+        var hub = await db.Hubs.Include(h => h.Texts).Include(h => h.FocusAreas).AsSplitQuery().SingleOrDefaultAsync(h => h.Slug == slug, ct);
         if (hub is null) return Result<string>.NotFound();
         if (!(await authz.AuthorizeAsync(current.Principal, new HubResource(hub.Id), HubOperations.Manage)).Succeeded)
             return Result<string>.Forbidden();
