@@ -15,10 +15,9 @@ public sealed class ErrorModel : PageModel
     public string TitleKey => $"Error.{Code}.Title";
     public string MessageKey => $"Error.{Code}.Message";
 
-    public void OnGet([FromRoute] int code) => Set(code);
+    public void OnGet(int code) => Set(code);
 
-    // From the route only: a re-executed POST may carry a form the framework refuses to read.
-    public void OnPost([FromRoute] int code) => Set(code);
+    public void OnPost(int code) => Set(code);
 
     private void Set(int code)
     {

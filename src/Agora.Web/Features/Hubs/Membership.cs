@@ -138,7 +138,7 @@ public sealed class Membership(
         var invitation = new HubInvitation
         {
             Id = Guid.NewGuid(), HubId = hub.Id, Email = address, Roles = roles | HubRoles.Member,
-            TokenHash = ApiTokenAuthenticationHandlerHash(token), InvitedById = current.RequiredId,
+            TokenHash = ApiTokenAuthenticationHandler.Hash(token), InvitedById = current.RequiredId,
             CreatedAt = now, ExpiresAt = now + InvitationLifetime,
         };
         db.HubInvitations.Add(invitation);
@@ -165,7 +165,7 @@ public sealed class Membership(
     public async Task<(HubInvitation Invitation, string HubSlug)?> FindInvitationAsync(string token, CancellationToken ct)
     {
         if (token.Length is < 10 or > 100) return null;
-        var hash = ApiTokenAuthenticationHandlerHash(token);
+        var hash = ApiTokenAuthenticationHandler.Hash(token);
         var now = clock.GetUtcNow();
         var found = await (from i in db.HubInvitations join h in db.Hubs on i.HubId equals h.Id
                            where i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now
@@ -193,8 +193,6 @@ public sealed class Membership(
         current.Forget(invitation.HubId);
         return Result<string>.Ok(slug);
     }
-
-    private static string ApiTokenAuthenticationHandlerHash(string token) => ApiTokenAuthenticationHandler.Hash(token);
 
     private static string Names(HubRoles roles) => string.Join(",", HubRoleList.Split(roles));
 

@@ -102,9 +102,7 @@ public static class CultureEndpoint
                     await users.UpdateAsync(user);
                     await signIn.RefreshSignInAsync(user);
                 }
-                var target = returnUrl is { Length: > 0 and < 2000 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-                    ? returnUrl : "/";
-                return Results.LocalRedirect(target);
+                return Results.LocalRedirect(LocalUrl.Safe(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

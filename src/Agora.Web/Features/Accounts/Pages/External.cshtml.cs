@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Agora.Web.Platform.Audit;
+using Agora.Web.Platform.Http;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
@@ -26,7 +27,7 @@ public sealed class ExternalModel(SignInManager<AgoraUser> signIn, UserManager<A
     public IActionResult OnPost(string? returnUrl)
     {
         if (!oidc.Value.Enabled) return NotFound();
-        var redirect = Url.Page("External", "Callback", new { returnUrl = SignInModel.SafeReturnUrl(returnUrl) });
+        var redirect = Url.Page("External", "Callback", new { returnUrl = LocalUrl.Safe(returnUrl) });
         var props = signIn.ConfigureExternalAuthenticationProperties(AuthSetup.ExternalScheme, redirect);
         return Challenge(props, AuthSetup.ExternalScheme);
     }
@@ -41,9 +42,9 @@ public sealed class ExternalModel(SignInManager<AgoraUser> signIn, UserManager<A
         {
             var linked = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
             await audit.RecordAsync(AuditActions.SignInSucceeded, actorId: linked?.Id, actorEmail: linked?.Email, details: "external");
-            return LocalRedirect(SignInModel.SafeReturnUrl(returnUrl));
+            return LocalRedirect(LocalUrl.Safe(returnUrl));
         }
-        if (result.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { returnUrl = SignInModel.SafeReturnUrl(returnUrl) });
+        if (result.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { returnUrl = LocalUrl.Safe(returnUrl) });
         if (result.IsLockedOut)
         {
             MessageKey = "Accounts.LockedOut";
@@ -70,9 +71,9 @@ public sealed class ExternalModel(SignInManager<AgoraUser> signIn, UserManager<A
         }
         if (!(await users.AddLoginAsync(user, info)).Succeeded) return Page();
         var again = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
-        if (again.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { returnUrl = SignInModel.SafeReturnUrl(returnUrl) });
+        if (again.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { returnUrl = LocalUrl.Safe(returnUrl) });
         if (!again.Succeeded) return Page();
         await audit.RecordAsync(AuditActions.SignInSucceeded, actorId: user.Id, actorEmail: user.Email, details: "external");
-        return LocalRedirect(SignInModel.SafeReturnUrl(returnUrl));
+        return LocalRedirect(LocalUrl.Safe(returnUrl));
     }
 }

@@ -1,6 +1,7 @@
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -49,10 +50,10 @@ public sealed class SignInModel(SignInManager<AgoraUser> signIn, UserManager<Ago
         if (result.Succeeded)
         {
             await audit.RecordAsync(AuditActions.SignInSucceeded, actorId: user.Id, actorEmail: user.Email);
-            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(LocalUrl.Safe(ReturnUrl));
         }
         if (result.RequiresTwoFactor)
-            return RedirectToPage("SignInTwoFactor", new { returnUrl = SafeReturnUrl(ReturnUrl), rememberMe = Input.RememberMe });
+            return RedirectToPage("SignInTwoFactor", new { returnUrl = LocalUrl.Safe(ReturnUrl), rememberMe = Input.RememberMe });
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(AuditActions.SignInLockedOut, actorId: user.Id, actorEmail: user.Email);
@@ -65,9 +66,4 @@ public sealed class SignInModel(SignInManager<AgoraUser> signIn, UserManager<Ago
         else ModelState.AddModelError("", t["Accounts.InvalidSignIn"]);
         return Page();
     }
-
-    /// <summary>Only local paths, never another site (open redirect).</summary>
-    public static string SafeReturnUrl(string? url) =>
-        url is { Length: > 0 and < 2000 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal)
-        && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl) ? url : "/";
 }

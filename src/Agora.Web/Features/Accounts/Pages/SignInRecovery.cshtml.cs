@@ -1,4 +1,5 @@
 using Agora.Web.Platform.Audit;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class SignInRecoveryModel(SignInManager<AgoraUser> signIn, AuditLo
         if (result.Succeeded)
         {
             await audit.RecordAsync(AuditActions.SignInSucceeded, actorId: user.Id, actorEmail: user.Email, details: "recovery code");
-            return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(LocalUrl.Safe(ReturnUrl));
         }
         await audit.RecordAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, actorId: user.Id, actorEmail: user.Email, details: "recovery code");
         ModelState.AddModelError(result.IsLockedOut ? "" : "Input.Code", result.IsLockedOut ? t["Accounts.LockedOut"] : t["Accounts.InvalidCode"]);

@@ -1,4 +1,5 @@
 using Agora.Web.Platform.Audit;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public sealed class SignInTwoFactorModel(SignInManager<AgoraUser> signIn, AuditL
         if (result.Succeeded)
         {
             await audit.RecordAsync(AuditActions.SignInSucceeded, actorId: user.Id, actorEmail: user.Email, details: "two-factor");
-            return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(LocalUrl.Safe(ReturnUrl));
         }
         if (result.IsLockedOut)
         {

@@ -20,7 +20,7 @@ public sealed partial class DevMailbox(IOptions<MailSettings> settings, IHostEnv
     public IReadOnlyList<DevMessage> List(int max = 200) =>
         !Directory.Exists(Dir) ? [] :
         Directory.EnumerateFiles(Dir, "*.eml").OrderByDescending(Path.GetFileName, StringComparer.Ordinal).Take(max)
-            .Select(f => Read(Path.GetFileNameWithoutExtension(f))!).Where(m => m is not null).ToList();
+            .Select(f => Read(Path.GetFileNameWithoutExtension(f))).OfType<DevMessage>().ToList();
 
     public DevMessage? Read(string id)
     {
