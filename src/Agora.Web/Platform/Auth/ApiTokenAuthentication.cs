@@ -37,17 +37,17 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var hash = Hash(token);
         var now = clock.GetUtcNow();
-        var found = await db.ApiTokens.Where(t => t.Hash == hash)
-            .Select(t => new { t.Id, t.UserId, t.Scopes, t.ExpiresAt, t.RevokedAt, t.LastUsedAt })
+        var found = await (from t in db.ApiTokens
+                           join u in db.Users on t.UserId equals u.Id
+                           where t.Hash == hash
+                           select new { t.Id, t.UserId, t.Scopes, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, u.Email, u.PreferredLanguage, u.LockoutEnd })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null || found.RevokedAt is not null || found.ExpiresAt <= now)
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+        if (found.LockoutEnd > now) return AuthenticateResult.Fail("Locked out.");
 
-        var state = await UserState.LoadAsync(db, found.UserId, Context.RequestAborted);
-        if (state is null) return AuthenticateResult.Fail("Unknown user.");
-        var user = await db.Users.Where(u => u.Id == found.UserId)
-            .Select(u => new { u.Email, u.PreferredLanguage, u.LockoutEnd }).SingleAsync(Context.RequestAborted);
-        if (user.LockoutEnd > now) return AuthenticateResult.Fail("Locked out.");
+        if (await UserState.LoadAsync(db, found.UserId, null, Context.RequestAborted) is not ({ } state, _))
+            return AuthenticateResult.Fail("Unknown user.");
         Context.Items[UserState.ItemKey] = state;
 
         if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(5))
@@ -59,11 +59,11 @@ public sealed class ApiTokenAuthenticationHandler(
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, found.UserId.ToString()),
-            new(ClaimTypes.Name, user.Email ?? ""),
-            new(ClaimTypes.Email, user.Email ?? ""),
+            new(ClaimTypes.Name, found.Email ?? ""),
+            new(ClaimTypes.Email, found.Email ?? ""),
             new(AgoraClaims.TokenId, found.Id.ToString()),
         };
-        if (user.PreferredLanguage is not null) claims.Add(new Claim(AgoraClaims.Language, user.PreferredLanguage));
+        if (found.PreferredLanguage is not null) claims.Add(new Claim(AgoraClaims.Language, found.PreferredLanguage));
         claims.AddRange(found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(AgoraClaims.Scope, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));

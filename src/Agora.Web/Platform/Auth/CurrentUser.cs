@@ -18,16 +18,27 @@ public sealed class UserState
 
     public const string ItemKey = "agora.user-state";
 
-    public static async Task<UserState?> LoadAsync(AgoraDbContext db, Guid userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId)
-            .Select(u => new UserState
+    /// <summary>
+    /// The person's state in one query; with <paramref name="sessionId"/>, also when that session was
+    /// last seen (null when it is unknown, someone else's or revoked).
+    /// </summary>
+    public static async Task<(UserState State, DateTimeOffset? SessionLastSeen)?> LoadAsync(
+        AgoraDbContext db, Guid userId, Guid? sessionId, CancellationToken ct)
+    {
+        var row = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new
             {
-                UserId = u.Id,
-                IsPlatformAdmin = u.IsPlatformAdmin,
-                TwoFactorEnabled = u.TwoFactorEnabled,
+                u.IsPlatformAdmin,
+                u.TwoFactorEnabled,
                 ManagesAHub = db.HubMemberships.Any(m => m.UserId == u.Id && (m.Roles & HubRoles.HubManager) != 0),
+                SessionLastSeen = db.UserSessions.Where(s => s.Id == sessionId && s.UserId == u.Id && s.RevokedAt == null)
+                    .Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        var state = new UserState { UserId = userId, IsPlatformAdmin = row.IsPlatformAdmin, TwoFactorEnabled = row.TwoFactorEnabled, ManagesAHub = row.ManagesAHub };
+        return (state, row.SessionLastSeen);
+    }
 }
 
 /// <summary>The person behind the current request and their roles, for handlers.</summary>

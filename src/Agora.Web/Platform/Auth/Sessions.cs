@@ -57,16 +57,15 @@ public static class Sessions
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<AgoraDbContext>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var session = await db.UserSessions.Where(s => s.Id == sid && s.UserId == userId && s.RevokedAt == null)
-            .Select(s => new { s.LastSeenAt }).SingleOrDefaultAsync(http.RequestAborted);
-        var state = session is null ? null : await UserState.LoadAsync(db, userId, http.RequestAborted);
-        if (session is null || state is null)
+        // One query per request: the person's state and whether this session is still live.
+        var loaded = await UserState.LoadAsync(db, userId, sid, http.RequestAborted);
+        if (loaded is not ({ } state, { } lastSeen))
         {
             context.RejectPrincipal();
             return;
         }
         http.Items[UserState.ItemKey] = state;
-        if (now - session.LastSeenAt > TouchInterval)
+        if (now - lastSeen > TouchInterval)
         {
             await db.UserSessions.Where(s => s.Id == sid)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), http.RequestAborted);
