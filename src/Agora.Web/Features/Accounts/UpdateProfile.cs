@@ -15,7 +15,7 @@ public sealed record ProfileInput(string? DisplayName, Guid? OrganisationId, str
 
 /// <summary>Name, organisation (one the person belongs to) and preferred language.</summary>
 public sealed class UpdateProfile(AgoraDbContext db, CurrentUser current, UserManager<AgoraUser> users,
-    SignInManager<AgoraUser> signIn, Validator v, AuditLog audit)
+    SignInManager<AgoraUser> signIn, Validator v, AuditLog audit, Organisations.OrganisationQueries organisations)
 {
     public async Task<ProfileDto?> GetAsync(CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public sealed class UpdateProfile(AgoraDbContext db, CurrentUser current, UserMa
             else v.Add("preferredLanguage", "Validation.Invalid");
         }
         if (input.OrganisationId is { } orgId
-            && !await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == orgId && m.UserId == user.Id, ct))
+            && await organisations.MemberIsAdminAsync(orgId, user.Id, ct) is null)
             v.Add("organisationId", "Accounts.OrganisationNotMember");
         if (!v.IsValid) return Result<ProfileDto>.Invalid(v.Errors);
 

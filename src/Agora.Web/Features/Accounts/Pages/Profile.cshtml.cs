@@ -1,19 +1,18 @@
 using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Agora.Web.Features.Organisations;
 using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Accounts.Pages;
 
-public sealed class ProfileModel(UpdateProfile profiles, AgoraDbContext db, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ProfileModel(UpdateProfile profiles, OrganisationQueries organisations, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public ProfileForm Input { get; set; } = new();
     public string Email { get; private set; } = "";
-    public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
+    public IReadOnlyList<OrganisationRef> Organisations { get; private set; } = [];
 
     public sealed class ProfileForm
     {
@@ -27,7 +26,8 @@ public sealed class ProfileModel(UpdateProfile profiles, AgoraDbContext db, Curr
         var p = await profiles.GetAsync(ct);
         if (p is null) return NotFound();
         Input = new ProfileForm { DisplayName = p.DisplayName, OrganisationId = p.OrganisationId, PreferredLanguage = p.PreferredLanguage };
-        await LoadAsync(p.Email, ct);
+        Email = p.Email;
+        Organisations = await organisations.MembershipsOfAsync(current.RequiredId, ct);
         return Page();
     }
 
@@ -35,7 +35,7 @@ public sealed class ProfileModel(UpdateProfile profiles, AgoraDbContext db, Curr
     {
         if (!ModelState.IsValid)
         {
-            await LoadAsync(null, ct);
+            await LoadAsync(ct);
             return Page();
         }
         var result = await profiles.UpdateAsync(new ProfileInput(Input.DisplayName, Input.OrganisationId, Input.PreferredLanguage), ct);
@@ -45,16 +45,13 @@ public sealed class ProfileModel(UpdateProfile profiles, AgoraDbContext db, Curr
             return RedirectToPage();
         }
         ModelState.AddErrors(result.Errors);
-        await LoadAsync(null, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
-    private async Task LoadAsync(string? email, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        var id = current.RequiredId;
-        Email = email ?? await db.Users.Where(u => u.Id == id).Select(u => u.Email ?? "").SingleAsync(ct);
-        var orgs = await (from m in db.OrganisationMembers join o in db.Organisations on m.OrganisationId equals o.Id
-                          where m.UserId == id orderby o.Name select new { o.Id, o.Name }).ToListAsync(ct);
-        Organisations = orgs.Select(o => (o.Id, o.Name)).ToList();
+        Email = current.Email ?? "";
+        Organisations = await organisations.MembershipsOfAsync(current.RequiredId, ct);
     }
 }

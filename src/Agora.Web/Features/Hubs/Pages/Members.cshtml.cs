@@ -34,13 +34,13 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
             ModelState.AddErrors(result.Errors);
             return await LoadAsync(slug, ct);
         }
-        TempData["Flash"] = t["Hubs.RolesSaved", await NameOf(slug, userId, ct)].Value;
+        TempData["Flash"] = t["Hubs.RolesSaved", await hubs.DisplayNameAsync(userId, ct)].Value;
         return Redirect(Request.Path + Request.QueryString);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, Guid userId, CancellationToken ct)
     {
-        var name = await NameOf(slug, userId, ct);
+        var name = await hubs.DisplayNameAsync(userId, ct);
         var result = await membership.RemoveAsync(slug, userId, ct);
         if (result.Outcome == Outcome.NotFound) return NotFound();
         if (!result.IsOk)
@@ -51,8 +51,6 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
         TempData["Flash"] = t["Hubs.MemberRemoved", name].Value;
         return Redirect(Request.Path);
     }
-
-    private Task<string> NameOf(string slug, Guid userId, CancellationToken ct) => hubs.DisplayNameAsync(userId, ct);
 
     private async Task<IActionResult> LoadAsync(string slug, CancellationToken ct)
     {
