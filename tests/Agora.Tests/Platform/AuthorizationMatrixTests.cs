@@ -170,7 +170,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         var failures = new List<string>();
         foreach (var persona in Personas)
         {
-            var browser = new Browser(app.NewClient());
+            var browser = new PageClient(app.NewClient());
             if (persona.Email is not null) await browser.SignInAsync(persona.Email, DemoAccounts.Password, DemoAccounts.TotpKey);
             foreach (var (key, method, pattern) in Endpoints(app).DistinctBy(e => e.Key))
             {

@@ -42,7 +42,7 @@ public sealed class InputSafetyTests(AgoraApps apps)
     public async Task Api_HostileBodies_AnswerProblemNever500(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var admin = new Browser(app.NewClient());
+        var admin = new PageClient(app.NewClient());
         await admin.SignInAsync(DemoAccounts.Admin, DemoAccounts.Password, DemoAccounts.TotpKey);
         var hubsBefore = await HubSlugsAsync(admin.Client);
         var failures = new List<string>();
@@ -81,7 +81,7 @@ public sealed class InputSafetyTests(AgoraApps apps)
     public async Task Pages_HostileForms_ShowMessagesNever500(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var anonymous = new Browser(app.NewClient());
+        var anonymous = new PageClient(app.NewClient());
         foreach (var v in HostileValues)
         {
             var response = await anonymous.SubmitAsync("/account/register", new Dictionary<string, string>
@@ -99,7 +99,7 @@ public sealed class InputSafetyTests(AgoraApps apps)
             Assert.Contains("error-summary", html);
             Assert.DoesNotContain("<script>alert", html);
         }
-        var admin = new Browser(app.NewClient());
+        var admin = new PageClient(app.NewClient());
         await admin.SignInAsync(DemoAccounts.Admin, DemoAccounts.Password, DemoAccounts.TotpKey);
         foreach (var v in HostileValues)
         {

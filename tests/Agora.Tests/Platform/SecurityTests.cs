@@ -11,7 +11,7 @@ public sealed class SecurityTests(AgoraApps apps)
     public async Task Pages_SecurityHeadersAndNoInlineScript(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var browser = new Browser(app.NewClient());
+        var browser = new PageClient(app.NewClient());
         foreach (var url in new[] { "/", "/hubs", "/hubs/helseplattformen", "/account/signin", "/account/register", "/api", "/organisations", "/error/404" })
         {
             var (response, doc) = await browser.GetAsync(url);
@@ -47,27 +47,27 @@ public sealed class SecurityTests(AgoraApps apps)
     public async Task SignIn_RepeatedFailures_LockTheAccount(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var browser = new Browser(app.NewClient());
+        var browser = new PageClient(app.NewClient());
         var email = $"lock-{Guid.NewGuid():N}@example.org";
         const string password = "a long enough passphrase";
         await browser.SubmitAsync("/account/register", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Lou Lockout", ["Input.Email"] = email, ["Input.Password"] = password, ["Input.ConfirmPassword"] = password,
         });
-        await browser.GetAsync(Browser.LinkFromMail(app.MailDirectory, email, "/account/confirm-email"));
+        await browser.GetAsync(PageClient.LinkFromMail(app.MailDirectory, email, "/account/confirm-email"));
         for (var i = 0; i < 5; i++)
             await browser.SubmitAsync("/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "wrong password " + i });
         // Even the right password is refused now.
         var response = await browser.SubmitAsync("/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("15", Browser.ErrorsOf(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("15", PageClient.ErrorsOf(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]
     public async Task SignIn_RateLimited_Answers429()
     {
         await using var app = new AgoraFactory("Sqlite", new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
-        var browser = new Browser(app.NewClient());
+        var browser = new PageClient(app.NewClient());
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
             codes.Add((await browser.SubmitAsync("/account/signin", new Dictionary<string, string> { ["Input.Email"] = "a@b.cd", ["Input.Password"] = "whatever12" })).StatusCode);

@@ -14,7 +14,7 @@ public sealed class ApiTokenTests(AgoraApps apps)
     public async Task Token_CreatedOnceScopedRevocable(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var member = new Browser(app.NewClient());
+        var member = new PageClient(app.NewClient());
         await member.SignInAsync(DemoAccounts.Mentor, DemoAccounts.Password);
 
         var created = await member.SubmitAsync("/account/tokens", new Dictionary<string, string>
@@ -22,7 +22,7 @@ public sealed class ApiTokenTests(AgoraApps apps)
             ["Input.Name"] = "read-only script", ["Input.Scopes"] = "profile:read", ["Input.ExpiresInDays"] = "30",
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        var token = Browser.Parse(await created.Content.ReadAsStringAsync()).QuerySelector("#new-token")!.TextContent.Trim();
+        var token = PageClient.Parse(await created.Content.ReadAsStringAsync()).QuerySelector("#new-token")!.TextContent.Trim();
         Assert.StartsWith("agora_", token);
         // Shown once: the list shows only its prefix.
         Assert.DoesNotContain(token, await member.Client.GetStringAsync("/account/tokens"));
@@ -50,8 +50,8 @@ public sealed class ApiTokenTests(AgoraApps apps)
     public async Task Sessions_SignOutEverywhereElse_EndsOtherBrowsers(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var laptop = new Browser(app.NewClient());
-        var phone = new Browser(app.NewClient());
+        var laptop = new PageClient(app.NewClient());
+        var phone = new PageClient(app.NewClient());
         await laptop.SignInAsync(DemoAccounts.Facilitator, DemoAccounts.Password);
         await phone.SignInAsync(DemoAccounts.Facilitator, DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.OK, (await phone.Client.GetAsync("/account")).StatusCode);
@@ -71,8 +71,8 @@ public sealed class ApiTokenTests(AgoraApps apps)
     public async Task Register_BreachedShortAndLongPasswords_Refused(string provider)
     {
         var app = await apps.GetAsync(provider);
-        var browser = new Browser(app.NewClient());
-        async Task<string> Try(string password) => Browser.ErrorsOf(await (await browser.SubmitAsync("/account/register", new Dictionary<string, string>
+        var browser = new PageClient(app.NewClient());
+        async Task<string> Try(string password) => PageClient.ErrorsOf(await (await browser.SubmitAsync("/account/register", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Pat Password", ["Input.Email"] = $"pw-{Guid.NewGuid():N}@example.org",
             ["Input.Password"] = password, ["Input.ConfirmPassword"] = password,

@@ -16,7 +16,7 @@ public sealed class JoinJourneyTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var email = $"newcomer-{Guid.NewGuid():N}@example.org";
         var password = "correct horse battery staple";
-        var person = new Browser(app.NewClient());
+        var person = new PageClient(app.NewClient());
 
         // Register.
         var registered = await person.SubmitAsync("/account/register", new Dictionary<string, string>
@@ -32,7 +32,7 @@ public sealed class JoinJourneyTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
 
         // Open the link from the saved message.
-        var link = Browser.LinkFromMail(app.MailDirectory, email, "/account/confirm-email");
+        var link = PageClient.LinkFromMail(app.MailDirectory, email, "/account/confirm-email");
         var (confirm, confirmDoc) = await person.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.NotNull(confirmDoc.QuerySelector("a.button[href='/account/signin']"));
@@ -54,7 +54,7 @@ public sealed class JoinJourneyTests(AgoraApps apps)
         Assert.Contains("aguarda", pendingDoc.QuerySelector("#membership-heading")!.ParentElement!.TextContent);
 
         // The hub manager signs in with two-factor, approves, and makes the newcomer an evaluator.
-        var manager = new Browser(app.NewClient());
+        var manager = new PageClient(app.NewClient());
         await manager.SignInAsync(DemoAccounts.Manager, DemoAccounts.Password, DemoAccounts.TotpKey);
         var (requestsPage, requestsDoc) = await manager.GetAsync("/hubs/helseplattformen/requests");
         Assert.Equal(HttpStatusCode.OK, requestsPage.StatusCode);
@@ -86,7 +86,7 @@ public sealed class JoinJourneyTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await person.Client.GetAsync("/api/v1/hubs/helseplattformen/audit")).StatusCode);
 
         // And the platform trail has the account steps, sign-in with two-factor included.
-        var admin = new Browser(app.NewClient());
+        var admin = new PageClient(app.NewClient());
         await admin.SignInAsync(DemoAccounts.Admin, DemoAccounts.Password, DemoAccounts.TotpKey);
         var all = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/v1/audit?actor={Uri.EscapeDataString(email)}&pageSize=100");
         var accountActions = all.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();

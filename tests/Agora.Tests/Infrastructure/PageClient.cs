@@ -6,7 +6,7 @@ using AngleSharp.Html.Parser;
 namespace Agora.Tests.Infrastructure;
 
 /// <summary>Drives the pages as a browser without JavaScript would: GET a form, POST it with its antiforgery token.</summary>
-public sealed partial class Browser(HttpClient client)
+public sealed partial class PageClient(HttpClient client)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -60,7 +60,7 @@ public sealed partial class Browser(HttpClient client)
         if (location.Contains("/account/signin/two-factor", StringComparison.Ordinal))
         {
             if (totpKey is null) throw new InvalidOperationException($"{email} needs a two-factor code.");
-            response = await SubmitAsync(location, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(totpKey) });
+            response = await SubmitAsync(location, new Dictionary<string, string> { ["Input.Code"] = Agora.Browser.Tests.Totp.Code(totpKey, DateTimeOffset.UtcNow) });
             if (response.StatusCode != HttpStatusCode.Redirect)
                 throw new InvalidOperationException($"Two-factor step of {email} answered {(int)response.StatusCode}: {ErrorsOf(await response.Content.ReadAsStringAsync())}");
         }
