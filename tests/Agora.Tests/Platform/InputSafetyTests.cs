@@ -91,8 +91,8 @@ public sealed class InputSafetyTests(AgoraApps apps)
             var html = await response.Content.ReadAsStringAsync();
             if (v.Contains('\0'))
             {
-                // ASP.NET Core's form reader refuses NUL before any page code runs: a 400, nothing stored.
-                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                // ASP.NET Core's form reader refuses NUL before any page code runs: the friendly 400 page, nothing stored.
+                AssertFriendly400(response, html);
                 continue;
             }
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Shorten(v)} -> {(int)response.StatusCode}: {Shorten(html)}");
@@ -107,10 +107,22 @@ public sealed class InputSafetyTests(AgoraApps apps)
             {
                 ["Input.Slug"] = v, ["Input.NameEn"] = v, ["Input.DescriptionEn"] = v, ["Input.Region"] = v, ["Input.Languages"] = v,
             }, "main form[enctype]");
-            Assert.Equal(v.Contains('\0') ? HttpStatusCode.BadRequest : HttpStatusCode.OK, response.StatusCode);
-            if (v.Contains('\0')) continue;
-            Assert.Contains("error-summary", await response.Content.ReadAsStringAsync());
+            var html = await response.Content.ReadAsStringAsync();
+            if (v.Contains('\0'))
+            {
+                AssertFriendly400(response, html);
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("error-summary", html);
         }
+    }
+
+    private static void AssertFriendly400(HttpResponseMessage response, string html)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1", html);
+        Assert.Contains("request could not be understood", html, StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<string> HubSlugsAsync(HttpClient client)
