@@ -20,20 +20,38 @@ public sealed partial class PageClient(HttpClient client)
     }
 
     /// <summary>Posts the form that contains a field or button matching <paramref name="formSelector"/> on the page at <paramref name="url"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, IDictionary<string, string> fields, string formSelector = "main form[method=post]")
+    public Task<HttpResponseMessage> SubmitAsync(string url, IDictionary<string, string> fields, string formSelector = "main form[method=post]") =>
+        SubmitAsync(url, fields, files: [], formSelector);
+
+    /// <summary>
+    /// Posts a form with repeated fields (checkbox groups) and files; multipart as a browser sends it when the form has files.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IEnumerable<KeyValuePair<string, string>> fields,
+        IReadOnlyList<UploadFile> files, string formSelector = "main form[method=post]")
     {
         var (_, doc) = await GetAsync(url);
         var form = doc.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}");
+        var given = fields.ToList();
+        var names = given.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
         {
-            if (!fields.ContainsKey(input.Name!)) values.Add(new(input.Name!, input.Value));
+            if (!names.Contains(input.Name!)) values.Add(new(input.Name!, input.Value));
         }
-        values.AddRange(fields);
+        values.AddRange(given);
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action;
-        return await client.PostAsync(target, new FormUrlEncodedContent(values));
+        if (files.Count == 0) return await client.PostAsync(target, new FormUrlEncodedContent(values));
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            multipart.Add(part, file.Field, file.FileName);
+        }
+        return await client.PostAsync(target, multipart);
     }
 
     public async Task<string> AntiforgeryTokenAsync(string url)
@@ -88,3 +106,6 @@ public sealed partial class PageClient(HttpClient client)
         throw new InvalidOperationException($"No mail to {to} with a link to {pathPrefix}");
     }
 }
+
+/// <summary>A file a test uploads through a form.</summary>
+public sealed record UploadFile(string Field, string FileName, string ContentType, byte[] Content);
