@@ -36,6 +36,19 @@ public static class LocalizationSetup
             ];
         });
     }
+
+    /// <summary>English text, European formats: "en" alone would write dates the US way (11/22/2026).</summary>
+    private static readonly CultureInfo EnglishFormats = CultureInfo.GetCultureInfo("en-GB");
+
+    public static void UseAgoraLocalization(this IApplicationBuilder app)
+    {
+        app.UseRequestLocalization();
+        app.Use((ctx, next) =>
+        {
+            if (CultureInfo.CurrentCulture.Name == "en") CultureInfo.CurrentCulture = EnglishFormats;
+            return next(ctx);
+        });
+    }
 }
 
 /// <summary>The signed-in person's preferred language, carried as a claim in their cookie.</summary>
