@@ -1,6 +1,8 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Audit;
+using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
+using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Organisations;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
@@ -68,6 +70,8 @@ public static class AgoraSetup
         services.AddHubs();
         services.AddOrganisations();
         services.AddAudit();
+        services.AddCampaigns();
+        services.AddIdeas();
         builder.AddDemo();
     }
 
@@ -85,9 +89,10 @@ public static class AgoraSetup
         app.UseAgoraSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        // Before the 404 below: the OpenID Connect callback (/signin-oidc) has no endpoint, this middleware answers it.
+        app.UseAuthentication();
         // An address that matches nothing is a 404 for everyone, not a sign-in prompt.
         app.Use((ctx, next) => ctx.GetEndpoint() is null ? SetNotFound(ctx) : next());
-        app.UseAuthentication();
         app.UseAgoraLocalization();
         app.UseRateLimiter();
         app.UseTwoFactorRequirement();
@@ -104,6 +109,8 @@ public static class AgoraSetup
         api.MapHubsApi();
         api.MapOrganisationsApi();
         api.MapAuditApi();
+        api.MapCampaignsApi();
+        api.MapIdeasApi();
         app.MapCultureEndpoint();
     }
 }

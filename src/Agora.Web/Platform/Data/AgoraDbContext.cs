@@ -1,7 +1,12 @@
 using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
+using Agora.Web.Features.Ideas;
+using Agora.Web.Features.Moderation;
+using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
 using Agora.Web.Platform.Audit;
+using Agora.Web.Platform.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +29,28 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignPhase> CampaignPhases => Set<CampaignPhase>();
+    public DbSet<CampaignQuestion> CampaignQuestions => Set<CampaignQuestion>();
+    public DbSet<CampaignFocusArea> CampaignFocusAreas => Set<CampaignFocusArea>();
+    public DbSet<CampaignFollower> CampaignFollowers => Set<CampaignFollower>();
+    public DbSet<CampaignVoteBudget> CampaignVoteBudgets => Set<CampaignVoteBudget>();
+    public DbSet<Idea> Ideas => Set<Idea>();
+    public DbSet<IdeaVersion> IdeaVersions => Set<IdeaVersion>();
+    public DbSet<IdeaTag> IdeaTags => Set<IdeaTag>();
+    public DbSet<IdeaAnswer> IdeaAnswers => Set<IdeaAnswer>();
+    public DbSet<IdeaCoAuthor> IdeaCoAuthors => Set<IdeaCoAuthor>();
+    public DbSet<IdeaAttachment> IdeaAttachments => Set<IdeaAttachment>();
+    public DbSet<IdeaEvent> IdeaEvents => Set<IdeaEvent>();
+    public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentVersion> CommentVersions => Set<CommentVersion>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<HubBlock> HubBlocks => Set<HubBlock>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,83 @@
+namespace Agora.Web.Features.Campaigns;
+
+/// <summary>What the rules need to know about the person asking, for one hub.</summary>
+public sealed record Viewer(bool IsAuthenticated, bool IsMember, bool IsManager, bool IsBlocked, bool IsFacilitator = false)
+{
+    public static readonly Viewer Anonymous = new(false, false, false, false);
+
+    /// <summary>Hub managers (and platform admins) configure campaigns, see drafts and merge ideas.</summary>
+    public bool CanManage => IsManager;
+
+    /// <summary>Hub managers and facilitators triage ideas and work the moderation queue.</summary>
+    public bool CanModerate => IsManager || IsFacilitator;
+}
+
+/// <summary>The parts of a campaign the participation rules look at.</summary>
+public sealed record CampaignPolicy(CampaignState State, CampaignAudience Audience, IReadOnlyList<CampaignPhase> Phases,
+    int? IdeasPerPerson, int? VotesPerPerson)
+{
+    public static CampaignPolicy Of(Campaign c) => new(c.State, c.Audience, c.Phases, c.IdeasPerPerson, c.VotesPerPerson);
+
+    public CampaignPhase? Phase(PhaseKind kind) => Phases.FirstOrDefault(p => p.Kind == kind);
+}
+
+/// <summary>
+/// Who may read and take part in a campaign, and which actions its state and phases allow today.
+/// One place for the rules, so pages, API and handlers agree; every handler checks them again.
+/// </summary>
+public static class CampaignRules
+{
+    public static bool CanRead(CampaignPolicy c, Viewer v)
+    {
+        if (v.CanManage) return true;
+        if (c.State == CampaignState.Draft) return false;
+        return c.Audience switch
+        {
+            CampaignAudience.Public => true,
+            CampaignAudience.SignedIn => v.IsAuthenticated,
+            CampaignAudience.HubMembers => v.IsMember,
+            _ => false,
+        };
+    }
+
+    /// <summary>Taking part (submitting, voting, commenting, following, reporting) needs a signed-in, unblocked person in the audience.</summary>
+    public static bool CanParticipate(CampaignPolicy c, Viewer v) =>
+        v.IsAuthenticated && !v.IsBlocked && c.State != CampaignState.Draft && CanRead(c, v)
+        && (c.Audience != CampaignAudience.HubMembers || v.IsMember || v.IsManager);
+
+    /// <summary>True when the phase is on and today lies within its dates (open-ended when a date is missing).</summary>
+    public static bool IsRunning(CampaignPhase? phase, DateOnly today) =>
+        phase is { Enabled: true }
+        && (phase.StartsOn is null || phase.StartsOn <= today)
+        && (phase.EndsOn is null || today <= phase.EndsOn);
+
+    public static bool SubmissionOpen(CampaignPolicy c, DateOnly today) =>
+        c.State == CampaignState.Open && IsRunning(c.Phase(PhaseKind.Submission), today);
+
+    /// <summary>Voting runs while the campaign is open or voting and its voting phase is on and current.</summary>
+    public static bool VotingOpen(CampaignPolicy c, DateOnly today) =>
+        c.State is CampaignState.Open or CampaignState.Voting && IsRunning(c.Phase(PhaseKind.Voting), today);
+
+    /// <summary>The phase that goes with the campaign's state: its settings apply now.</summary>
+    public static CampaignPhase? CurrentPhase(CampaignPolicy c) => c.State switch
+    {
+        CampaignState.Open => c.Phase(PhaseKind.Submission),
+        CampaignState.Voting => c.Phase(PhaseKind.Voting),
+        CampaignState.InReview => c.Phase(PhaseKind.Review),
+        _ => null,
+    };
+
+    public static bool CommentsOpen(CampaignPolicy c) =>
+        c.State is not (CampaignState.Draft or CampaignState.Closed) && CurrentPhase(c)?.CommentsEnabled != false;
+
+    /// <summary>Vote counts may be hidden while people vote (against herding); once voting is over they are shown.</summary>
+    public static bool ShowVoteCounts(CampaignPolicy c, Viewer v) =>
+        v.CanManage || c.State is CampaignState.InReview or CampaignState.Closed || CurrentPhase(c)?.ShowVoteCounts != false;
+
+    public static bool CanSubmit(CampaignPolicy c, Viewer v, DateOnly today, int ideasAlready) =>
+        CanParticipate(c, v) && SubmissionOpen(c, today) && (c.IdeasPerPerson is not { } max || ideasAlready < max);
+
+    public static bool CanVote(CampaignPolicy c, Viewer v, DateOnly today) => CanParticipate(c, v) && VotingOpen(c, today);
+
+    public static bool CanComment(CampaignPolicy c, Viewer v) => CanParticipate(c, v) && CommentsOpen(c);
+}

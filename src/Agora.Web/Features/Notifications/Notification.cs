@@ -1,0 +1,90 @@
+using Agora.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Agora.Web.Features.Notifications;
+
+/// <summary>What happened; each person chooses per kind how to hear about it.</summary>
+public enum NotificationKind
+{
+    /// <summary>Someone @mentioned the person in a comment.</summary>
+    Mentioned,
+    /// <summary>A new comment on an idea the person follows (or a reply to their comment).</summary>
+    Commented,
+    /// <summary>An idea the person follows changed state (with its public answer).</summary>
+    IdeaStateChanged,
+    /// <summary>A new idea in a campaign the person follows.</summary>
+    IdeaPublished,
+    /// <summary>An invitation to co-author an idea, or its answer.</summary>
+    CoAuthor,
+    /// <summary>An idea the person wrote or follows was merged into another.</summary>
+    IdeaMerged,
+    /// <summary>Moderation of the person's own content.</summary>
+    Moderation,
+}
+
+public enum Delivery
+{
+    Immediately,
+    DailyDigest,
+    Off,
+}
+
+/// <summary>
+/// One in-app notification. The text is not stored: it is rendered from the kind and the linked
+/// idea/comment in the reader's language when shown or mailed.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public Guid? HubId { get; set; }
+    public int? IdeaId { get; set; }
+    public long? CommentId { get; set; }
+    public Guid? CampaignId { get; set; }
+    public Guid? ActorId { get; set; }
+    /// <summary>Short free detail, e.g. the new state of an idea.</summary>
+    public string? Detail { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+    /// <summary>Null while an email is still due (immediately or in the next digest); set once mailed or not wanted.</summary>
+    public DateTimeOffset? MailedAt { get; set; }
+    public Delivery Delivery { get; set; }
+}
+
+/// <summary>A person's choice for one kind; no row means the default for that kind.</summary>
+public sealed class NotificationPreference
+{
+    public Guid UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public Delivery Delivery { get; set; }
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(n => n.Delivery).HasConversion<string>().HasMaxLength(20);
+        b.Property(n => n.Detail).HasMaxLength(200);
+        b.HasIndex(n => new { n.UserId, n.Id });
+        b.HasIndex(n => new { n.UserId, n.ReadAt });
+        // The mail jobs look for what is still due.
+        b.HasIndex(n => new { n.Delivery, n.MailedAt });
+        b.HasOne<AgoraUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> b)
+    {
+        b.ToTable("NotificationPreferences");
+        b.HasKey(p => new { p.UserId, p.Kind });
+        b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(p => p.Delivery).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<AgoraUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
