@@ -126,6 +126,8 @@ public static class AuthSetup
                 o.UsePkce = true;
                 o.SaveTokens = false;
                 o.GetClaimsFromUserInfoEndpoint = true;
+                // Some providers say whether the email is verified only in userinfo; linking depends on it.
+                o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
                 o.CallbackPath = "/signin-oidc";
                 o.Scope.Clear();
                 foreach (var s in oidc.Scopes) o.Scope.Add(s);

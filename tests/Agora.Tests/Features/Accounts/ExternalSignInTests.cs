@@ -102,7 +102,8 @@ public sealed class ExternalSignInTests(AgoraApps apps)
         var norwegian = app.NewBrowser();
         norwegian.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nb-NO");
         var refusedInNorwegian = await SignInExternallyAsync(norwegian, app.Idp, person);
-        Assert.Contains("Leverandøren oppga ingen bekreftet e-postadresse", await refusedInNorwegian.Content.ReadAsStringAsync());
+        Assert.Contains("Leverandøren oppga ingen bekreftet e-postadresse",
+            PageClient.Parse(await refusedInNorwegian.Content.ReadAsStringAsync()).QuerySelector("main")!.TextContent);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
@@ -136,6 +137,32 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task ExternalSignIn_ExistingUnconfirmedAccount_NotLinked(string provider)
+    {
+        await using var app = OidcApp.Start(provider);
+        var email = $"squatted-{Guid.NewGuid():N}@example.org";
+        // Someone registers the address with a password of their choosing and never confirms it.
+        var squatter = app.NewBrowser();
+        var registered = await squatter.SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Not The Owner", ["Input.Email"] = email,
+            ["Input.Password"] = "correct horse battery staple", ["Input.ConfirmPassword"] = "correct horse battery staple",
+        });
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+
+        var person = new ExternalPerson($"sub-{Guid.NewGuid():N}", email, EmailVerified: true, "The Real Owner");
+        var browser = app.NewBrowser();
+        var refused = await SignInExternallyAsync(browser, app.Idp, person);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The external sign-in did not succeed.", PageClient.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("/api/v1/me")).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == person.Subject));
+    }
+
+    [Theory, BothDatabases]
     public async Task ExternalSignIn_ExistingTwoFactorAccount_AsksForTheCode(string provider)
     {
         await using var app = OidcApp.Start(provider);
@@ -149,7 +176,8 @@ public sealed class ExternalSignInTests(AgoraApps apps)
         // Not signed in before the second factor.
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("/api/v1/me")).StatusCode);
 
-        var code = await Agora.Browser.Tests.Totp.FreshCodeAsync(DemoAccounts.TotpKey);
+        // A fresh database per test, so the current code has not been used on this server.
+        var code = Agora.Browser.Tests.Totp.Code(DemoAccounts.TotpKey, DateTimeOffset.UtcNow);
         var answered = await browser.SubmitAsync(twoFactor, new Dictionary<string, string> { ["Input.Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         var me = await browser.Client.GetFromJsonAsync<JsonElement>("/api/v1/me");
@@ -193,8 +221,9 @@ public sealed class ExternalSignInTests(AgoraApps apps)
         var posted = await browser.Client.PostAsync("/signin-oidc", new FormUrlEncodedContent([new("code", code), new("state", state)]));
         Assert.True(posted.StatusCode == HttpStatusCode.Redirect,
             $"/signin-oidc answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
-        var callback = posted.Headers.Location!.OriginalString;
-        Assert.StartsWith("/account/external?handler=callback", callback, StringComparison.OrdinalIgnoreCase);
+        var callback = new Uri(browser.Client.BaseAddress!, posted.Headers.Location!);
+        Assert.Equal("/account/external", callback.AbsolutePath);
+        Assert.Equal("callback", QueryHelpers.ParseQuery(callback.Query)["handler"].ToString(), ignoreCase: true);
         return await browser.Client.GetAsync(callback);
     }
 

@@ -69,6 +69,9 @@ public sealed class ExternalModel(SignInManager<AgoraUser> signIn, UserManager<A
             if (!(await users.CreateAsync(user)).Succeeded) return Page();
             await audit.RecordAsync(AuditActions.Registered, actorId: user.Id, actorEmail: email, details: info.LoginProvider);
         }
+        // Anyone can register an address without owning it: linking to an unconfirmed account would hand
+        // the provider's person an account whose password someone else may have chosen (pre-hijacking).
+        else if (!user.EmailConfirmed) return Page();
         if (!(await users.AddLoginAsync(user, info)).Succeeded) return Page();
         var again = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
         if (again.RequiresTwoFactor) return RedirectToPage("SignInTwoFactor", new { returnUrl = LocalUrl.Safe(returnUrl) });
