@@ -4,6 +4,7 @@ using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Organisations;
+using Agora.Web.Features.Search;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
@@ -72,6 +73,7 @@ public static class AgoraSetup
         services.AddAudit();
         services.AddCampaigns();
         services.AddIdeas();
+        services.AddSearch();
         builder.AddDemo();
     }
 
@@ -111,6 +113,7 @@ public static class AgoraSetup
         api.MapAuditApi();
         api.MapCampaignsApi();
         api.MapIdeasApi();
+        api.MapSearchApi();
         app.MapCultureEndpoint();
     }
 }

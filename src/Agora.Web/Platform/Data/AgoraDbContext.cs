@@ -7,6 +7,7 @@ using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Files;
+using Agora.Web.Platform.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<HubBlock> HubBlocks => Set<HubBlock>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

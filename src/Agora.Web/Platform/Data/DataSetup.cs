@@ -47,7 +47,11 @@ public static class DataSetup
                 break;
         }
         o.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
+        o.AddInterceptors(SearchIndex);
     }
+
+    /// <summary>One instance for all contexts: it keeps its per-context state in a weak table.</summary>
+    private static readonly Search.SearchIndexInterceptor SearchIndex = new();
 
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {

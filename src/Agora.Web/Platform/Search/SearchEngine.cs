@@ -1,0 +1,171 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Agora.Web.Features.Ideas;
+using Agora.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Agora.Web.Platform.Search;
+
+/// <summary>
+/// A full-text question over a hub's ideas (and their comments). <see cref="Groups"/> are stemmed
+/// alternatives per query word (from <see cref="Text.TextAnalyzer.QueryTerms"/>): with
+/// <see cref="MatchAll"/> every word must match (search); without, any term may (similar ideas).
+/// Only ideas in <see cref="States"/> of the <see cref="CampaignIds"/> the person may read are found;
+/// hidden and merged ideas never are.
+/// </summary>
+public sealed record SearchQuery(
+    Guid HubId,
+    IReadOnlyList<IReadOnlyList<string>> Groups,
+    bool MatchAll,
+    IReadOnlyCollection<Guid> CampaignIds,
+    IReadOnlyCollection<IdeaState> States,
+    bool IncludeComments,
+    string? PreferredLanguage,
+    int? ExcludeIdeaId,
+    int Offset,
+    int Limit);
+
+/// <summary>An idea that matched, with a score where higher is better (comparable within one result only).</summary>
+public sealed record SearchHit(int IdeaId, double Score);
+
+public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total);
+
+/// <summary>Full-text search behind one interface: SQLite FTS5 or PostgreSQL tsvector, same terms, same filters.</summary>
+public interface ISearchEngine
+{
+    Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct);
+}
+
+/// <summary>Picks the implementation for the configured provider.</summary>
+public sealed class SearchEngine(AgoraDbContext db) : ISearchEngine
+{
+    /// <summary>Documents in the reader's language rank a little higher.</summary>
+    private const double LanguageBoost = 1.2;
+
+    public async Task<SearchResult> SearchAsync(SearchQuery q, CancellationToken ct)
+    {
+        var groups = q.Groups.Select(g => g.Where(IsSafeTerm).Distinct().ToList()).Where(g => g.Count > 0).ToList();
+        if (groups.Count == 0 || q.CampaignIds.Count == 0 || q.States.Count == 0 || q.Limit <= 0) return new SearchResult([], 0);
+        return db.Database.IsNpgsql() ? await PostgresAsync(q, groups, ct) : await SqliteAsync(q, groups, ct);
+    }
+
+    /// <summary>Terms from TextAnalyzer are letters and digits only; anything else never reaches a query.</summary>
+    private static bool IsSafeTerm(string term) =>
+        term.Length is > 0 and <= 200 && term.EnumerateRunes().All(System.Text.Rune.IsLetterOrDigit);
+
+    private async Task<SearchResult> SqliteAsync(SearchQuery q, List<List<string>> groups, CancellationToken ct)
+    {
+        var match = q.MatchAll
+            ? string.Join(" AND ", groups.Select(g => "(" + string.Join(" OR ", g.Select(t => $"\"{t}\"")) + ")"))
+            : string.Join(" OR ", groups.SelectMany(g => g).Distinct().Select(t => $"\"{t}\""));
+        var from = $"""
+            FROM "SearchFts"
+            JOIN "SearchDocuments" d ON d."RowId" = "SearchFts".rowid
+            JOIN "Ideas" i ON i."Id" = d."IdeaId"
+            WHERE "SearchFts" MATCH $match AND d."HubId" = $hub
+              {(q.IncludeComments ? "" : "AND d.\"Kind\" = 'idea'")}
+              AND i."HiddenAt" IS NULL AND i."MergedIntoId" IS NULL
+              AND i."State" IN (SELECT value FROM json_each($states))
+              AND i."CampaignId" IN (SELECT value FROM json_each($campaigns))
+              {(q.ExcludeIdeaId is null ? "" : "AND i.\"Id\" <> $exclude")}
+            """;
+        // bm25 is lower-is-better (negative); the title counts three times the body. FTS5 computes it only in
+        // the matching query itself, so the per-idea best score is taken from a materialised result.
+        var sql = $"""
+            WITH m AS MATERIALIZED (
+              SELECT d."IdeaId" AS idea, bm25("SearchFts", 3.0, 1.0) * CASE WHEN d."Language" = $lang THEN {LanguageBoost.ToString(CultureInfo.InvariantCulture)} ELSE 1.0 END AS score
+              {from})
+            SELECT idea, MIN(score) AS best FROM m GROUP BY idea ORDER BY best, idea LIMIT $limit OFFSET $offset
+            """;
+        var count = $"SELECT COUNT(DISTINCT d.\"IdeaId\") {from}";
+        void Bind(DbCommand cmd)
+        {
+            Add(cmd, "$match", match);
+            Add(cmd, "$hub", q.HubId.ToString().ToUpperInvariant());
+            Add(cmd, "$states", JsonSerializer.Serialize(q.States.Select(s => s.ToString())));
+            Add(cmd, "$campaigns", JsonSerializer.Serialize(q.CampaignIds.Select(c => c.ToString().ToUpperInvariant())));
+            Add(cmd, "$lang", q.PreferredLanguage ?? "");
+            Add(cmd, "$limit", q.Limit);
+            Add(cmd, "$offset", q.Offset);
+            if (q.ExcludeIdeaId is { } ex) Add(cmd, "$exclude", ex);
+        }
+        var hits = await QueryAsync(sql, Bind, r => new SearchHit(r.GetInt32(0), -r.GetDouble(1)), ct);
+        var total = q.Offset == 0 && hits.Count < q.Limit ? hits.Count : (int)(await ScalarAsync(count, Bind, ct));
+        return new SearchResult(hits, total);
+    }
+
+    private async Task<SearchResult> PostgresAsync(SearchQuery q, List<List<string>> groups, CancellationToken ct)
+    {
+        var tsquery = q.MatchAll
+            ? string.Join(" & ", groups.Select(g => "(" + string.Join(" | ", g) + ")"))
+            : string.Join(" | ", groups.SelectMany(g => g).Distinct());
+        var from = $"""
+            FROM "SearchDocuments" d
+            JOIN "Ideas" i ON i."Id" = d."IdeaId"
+            WHERE d."Tsv" @@ to_tsquery('simple', @tsq) AND d."HubId" = @hub
+              {(q.IncludeComments ? "" : "AND d.\"Kind\" = 'idea'")}
+              AND i."HiddenAt" IS NULL AND i."MergedIntoId" IS NULL
+              AND i."State" = ANY(@states)
+              AND i."CampaignId" = ANY(@campaigns)
+              {(q.ExcludeIdeaId is null ? "" : "AND i.\"Id\" <> @exclude")}
+            """;
+        var sql = $"""
+            SELECT d."IdeaId", MAX(ts_rank_cd(d."Tsv", to_tsquery('simple', @tsq)) * CASE WHEN d."Language" = @lang THEN {LanguageBoost.ToString(CultureInfo.InvariantCulture)} ELSE 1.0 END) AS score
+            {from}
+            GROUP BY d."IdeaId" ORDER BY score DESC, d."IdeaId" LIMIT @limit OFFSET @offset
+            """;
+        var count = $"SELECT COUNT(DISTINCT d.\"IdeaId\") {from}";
+        void Bind(DbCommand cmd)
+        {
+            Add(cmd, "@tsq", tsquery);
+            Add(cmd, "@hub", q.HubId);
+            Add(cmd, "@states", q.States.Select(s => s.ToString()).ToArray());
+            Add(cmd, "@campaigns", q.CampaignIds.ToArray());
+            Add(cmd, "@lang", q.PreferredLanguage ?? "");
+            Add(cmd, "@limit", q.Limit);
+            Add(cmd, "@offset", q.Offset);
+            if (q.ExcludeIdeaId is { } ex) Add(cmd, "@exclude", ex);
+        }
+        var hits = await QueryAsync(sql, Bind, r => new SearchHit(r.GetInt32(0), r.GetDouble(1)), ct);
+        var total = q.Offset == 0 && hits.Count < q.Limit ? hits.Count : (int)(await ScalarAsync(count, Bind, ct));
+        return new SearchResult(hits, total);
+    }
+
+    private static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        var opened = conn.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            bind(cmd);
+            var list = new List<T>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) list.Add(read(reader));
+            return list;
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<long> ScalarAsync(string sql, Action<DbCommand> bind, CancellationToken ct)
+    {
+        var rows = await QueryAsync(sql, bind, r => r.GetInt64(0), ct);
+        return rows.Count == 0 ? 0 : rows[0];
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Agora.Tests.Infrastructure;
+using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Hubs;
+using Agora.Web.Features.Ideas;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agora.Tests.Features.Search;
+
+/// <summary>Language-aware search and similar-idea suggestions, the same on SQLite (FTS5) and PostgreSQL (tsvector).</summary>
+[Collection(AppsCollection.Name)]
+public sealed class SearchTests(AgoraApps apps)
+{
+    private sealed record Setup(string Hub, int English, int Portuguese, int Norwegian, int Draft, int Hidden, int InDraftCampaign);
+
+    [Theory, BothDatabases]
+    public async Task Search_InflectedFormsInThreeLanguages_FindTheIdeas(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var s = await SeedAsync(app);
+        var client = app.NewClient();
+
+        Assert.Equal([s.English], await FindAsync(client, s.Hub, "hospital nurses"));
+        Assert.Equal([s.English], await FindAsync(client, s.Hub, "scheduled"));
+        Assert.Equal([s.Portuguese], await FindAsync(client, s.Hub, "enfermeira hospital consulta"));
+        Assert.Equal([s.Portuguese], await FindAsync(client, s.Hub, "saude"));
+        Assert.Equal([s.Norwegian], await FindAsync(client, s.Hub, "sykehus pasient"));
+        Assert.Equal([s.Norwegian], await FindAsync(client, s.Hub, "Pasientenes oppfølgingen"));
+        // A word found only in a comment finds its idea.
+        Assert.Equal([s.English], await FindAsync(client, s.Hub, "telemedicine"));
+        // Every word must match; unknown words find nothing; drafts, hidden ideas and draft campaigns never show.
+        Assert.Empty(await FindAsync(client, s.Hub, "hospital robotics"));
+        Assert.Empty(await FindAsync(client, s.Hub, "secretdraft"));
+        Assert.Empty(await FindAsync(client, s.Hub, "hiddenword"));
+        Assert.Empty(await FindAsync(client, s.Hub, "draftcampaignword"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Similar_TitleWithOtherForms_SuggestsTheIdea_UnrelatedNothing(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var s = await SeedAsync(app);
+        var client = app.NewClient();
+
+        Assert.Equal([s.English], await SimilarAsync(client, s.Hub, "Better schedules for the nurses of our hospital"));
+        Assert.Equal([s.Portuguese], await SimilarAsync(client, s.Hub, "Consulta por vídeo para enfermeiras"));
+        Assert.Equal([s.Norwegian], await SimilarAsync(client, s.Hub, "Oppfølging av pasienter etter sykehus"));
+        Assert.Empty(await SimilarAsync(client, s.Hub, "A robot that waters the plants"));
+        // The idea being edited is not similar to itself.
+        Assert.Empty(await SimilarAsync(client, s.Hub, "Hospitals need better nurse scheduling", $"&exclude={s.English}"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Search_HostileOrBadQueries_AnswerSafely(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var s = await SeedAsync(app);
+        var client = app.NewClient();
+        foreach (var q in new[] { "\"", "OR", "NEAR(", "*", "a:b", "!&|", "'; DROP TABLE \"Ideas\"; --", "\u0000\u0007", "😀😀", "\u202Ehospital" })
+        {
+            var response = await client.GetAsync($"/api/v1/hubs/{s.Hub}/search?q={Uri.EscapeDataString(q)}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{q} -> {(int)response.StatusCode}");
+            var page = await client.GetAsync($"/hubs/{s.Hub}/search?q={Uri.EscapeDataString(q)}");
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"page {q} -> {(int)page.StatusCode}");
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/v1/hubs/{s.Hub}/search?q={new string('x', 201)}")).StatusCode);
+        Assert.Empty(await FindAsync(client, s.Hub, ""));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/hubs/no-such-hub/search?q=x")).StatusCode);
+
+        // The page shows the hit, encoded.
+        var html = await client.GetStringAsync($"/hubs/{s.Hub}/search?q=sykehusene");
+        Assert.Contains($"/hubs/{s.Hub}/ideas/{s.Norwegian}", html);
+    }
+
+    private static async Task<int[]> FindAsync(HttpClient client, string hub, string q)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/hubs/{hub}/search?q={Uri.EscapeDataString(q)}");
+        return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).Order().ToArray();
+    }
+
+    private static async Task<int[]> SimilarAsync(HttpClient client, string hub, string title, string extra = "")
+    {
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/hubs/{hub}/similar-ideas?title={Uri.EscapeDataString(title)}{extra}");
+        return list.EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).Order().ToArray();
+    }
+
+    /// <summary>A hub of its own with a public campaign, ideas in three languages, a comment, and ideas nobody may find.</summary>
+    private static async Task<Setup> SeedAsync(AgoraFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var author = await db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.Id).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var hub = new Hub { Id = Guid.NewGuid(), Slug = "search-" + Guid.NewGuid().ToString("N")[..8], Name = "Search hub", Region = "Test", CreatedAt = now };
+        hub.Texts.Add(new HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
+        db.Hubs.Add(hub);
+        Campaign NewCampaign(CampaignState state) => new()
+        {
+            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "c-" + Guid.NewGuid().ToString("N")[..8], Title = "Campaign", Summary = "", Description = "",
+            Audience = CampaignAudience.Public, State = state, CreatedById = author, CreatedAt = now, UpdatedAt = now,
+        };
+        var open = NewCampaign(CampaignState.Open);
+        var draftCampaign = NewCampaign(CampaignState.Draft);
+        db.Campaigns.AddRange(open, draftCampaign);
+        Idea NewIdea(Campaign c, string lang, string title, string problem, IdeaState state = IdeaState.Published) => new()
+        {
+            HubId = hub.Id, CampaignId = c.Id, AuthorId = author, Language = lang, Title = title, Problem = problem, Solution = "", Benefits = "",
+            State = state, CreatedAt = now, PublishedAt = now, UpdatedAt = now, LastActivityAt = now,
+        };
+        var en = NewIdea(open, "en", "Hospitals need better nurse scheduling", "Nurses are **scheduling** shifts on paper in every hospital.");
+        var pt = NewIdea(open, "pt-PT", "Consultas por vídeo com enfermeiras", "Os hospitais podem oferecer consultas de saúde por vídeo com as enfermeiras.");
+        var nb = NewIdea(open, "nb-NO", "Bedre oppfølging av pasientene", "Sykehusene mister kontakten med pasientene etter utskrivning.");
+        var draft = NewIdea(open, "en", "Secretdraft idea", "Not published yet.", IdeaState.Draft);
+        var hidden = NewIdea(open, "en", "Hiddenword idea", "Hidden by a moderator.");
+        hidden.HiddenAt = now;
+        var inDraft = NewIdea(draftCampaign, "en", "Draftcampaignword idea", "In a campaign that is not open.");
+        db.Ideas.AddRange(en, pt, nb, draft, hidden, inDraft);
+        await db.SaveChangesAsync();
+        db.Comments.Add(new Comment { IdeaId = en.Id, AuthorId = author, Body = "Telemedicine could help too.", BodyHtml = "<p>Telemedicine could help too.</p>", CreatedAt = now });
+        await db.SaveChangesAsync();
+        return new Setup(hub.Slug, en.Id, pt.Id, nb.Id, draft.Id, hidden.Id, inDraft.Id);
+    }
+}
