@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var table = new RouteValueTable()
             .Add("hubs", "slug", DemoLogins.HubSlug)
             .Add("organisations", "slug", await OrganisationSlugAsync())
+            .Add("hubs", "campaign", await CampaignSlugAsync())
             .Add("error", "code", "404")
             .Add("*", "token", "invalid-token")
             .Add("dev", "id", await MailIdAsync());
@@ -41,6 +42,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var slug = await db.Set<Organisation>().OrderBy(o => o.Slug).Select(o => o.Slug).FirstOrDefaultAsync();
         if (slug is null) output.WriteLine("No organisation in the demo data: /organisations/{slug} is scanned with a slug that does not exist (404).");
         return slug ?? "no-such-organisation";
+    }
+
+    /// <summary>A campaign of the scanned hub, so its pages are scanned with content.</summary>
+    private async Task<string> CampaignSlugAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var slug = await db.Campaigns.Where(c => db.Hubs.Any(h => h.Id == c.HubId && h.Slug == DemoLogins.HubSlug))
+            .OrderBy(c => c.Slug).Select(c => c.Slug).FirstOrDefaultAsync();
+        if (slug is null) output.WriteLine("No campaign in the demo hub: campaign pages are scanned with a slug that does not exist (404).");
+        return slug ?? "no-such-campaign";
     }
 
     /// <summary>The id of a message listed at /dev/mail (one is sent first if none exists).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Agora.Tests.Features.Campaigns;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Platform.Demo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,6 +54,10 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/requests"] = Access.HubManager,
         ["PAGE /hubs/{slug}/invitations"] = Access.HubManager,
         ["PAGE /hubs/{slug}/audit"] = Access.HubManager,
+        ["PAGE /hubs/{slug}/campaigns"] = Access.Public,
+        ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
+        ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open
+        ["PAGE /hubs/{slug}/campaigns/{campaign}/edit"] = Access.HubManagerForbidden,
         ["PAGE /invitations/{token}"] = Access.NotHere,
         ["PAGE /hubs/{slug}/search"] = Access.Public,
         ["PAGE /admin/audit"] = Access.PlatformAdmin,
@@ -103,6 +108,17 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/invitations"] = Access.HubManager,
         ["DELETE /api/v1/hubs/{slug}/invitations/{id:guid}"] = Access.HubManager,
         ["GET /api/v1/hubs/{slug}/audit"] = Access.HubManager,
+        ["GET /api/v1/hubs/{slug}/campaigns/"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/campaigns/{campaign}"] = Access.Public,
+        ["POST /api/v1/hubs/{slug}/campaigns/"] = Access.HubManagerForbidden,
+        ["PUT /api/v1/hubs/{slug}/campaigns/{campaign}"] = Access.HubManagerForbidden,
+        ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/state"] = Access.HubManagerForbidden,
+        ["PUT /api/v1/hubs/{slug}/campaigns/{campaign}/featured"] = Access.HubManagerForbidden,
+        ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/cover"] = Access.NotHere, // the matrix campaign has no cover
+        ["PUT /api/v1/hubs/{slug}/campaigns/{campaign}/cover"] = Access.HubManagerForbidden,
+        ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/cover"] = Access.HubManagerForbidden,
+        ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
+        ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["GET /api/v1/audit"] = Access.PlatformAdmin,
         ["GET /api/v1/organisations/"] = Access.Public,
         ["GET /api/v1/organisations/{slug}"] = Access.Public,
@@ -169,6 +185,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
     public async Task Matrix_EveryPersonaGetsTheExpectedAnswer(string provider)
     {
         var app = await apps.GetAsync(provider);
+        await CampaignFixtures.EnsureMatrixCampaignAsync(app);
         var otherUser = Guid.NewGuid();
         var failures = new List<string>();
         foreach (var persona in Personas)
@@ -192,6 +209,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
 
     private static string Fill(string pattern, Guid otherUser) => pattern
         .Replace("/hubs/{slug}", $"/hubs/{Hub}")
+        .Replace("{campaign}", CampaignFixtures.MatrixCampaign)
         .Replace("/organisations/{slug}", $"/organisations/{Org}")
         .Replace("{code:int}", "404")
         .Replace("{token}", "no-such-invitation-token")

@@ -80,4 +80,31 @@ public static class CampaignRules
     public static bool CanVote(CampaignPolicy c, Viewer v, DateOnly today) => CanParticipate(c, v) && VotingOpen(c, today);
 
     public static bool CanComment(CampaignPolicy c, Viewer v) => CanParticipate(c, v) && CommentsOpen(c);
+
+    /// <summary>Following needs the same as taking part; it stays possible after the campaign closes (to hear what became of it).</summary>
+    public static bool CanFollow(CampaignPolicy c, Viewer v) => CanParticipate(c, v);
+
+    /// <summary>Configuring, changing state, featuring: hub managers of the campaign's hub and platform admins.</summary>
+    public static bool CanManage(Viewer v) => v.CanManage;
+
+    /// <summary>
+    /// The states a manager may move a campaign to: one step forward or back along
+    /// draft → open → voting → in review → closed, or straight to closed.
+    /// </summary>
+    public static IReadOnlyList<CampaignState> NextStates(CampaignState from)
+    {
+        var next = new List<CampaignState>(3);
+        if (from > CampaignState.Draft) next.Add(from - 1);
+        if (from < CampaignState.Closed) next.Add(from + 1);
+        if (from < CampaignState.InReview) next.Add(CampaignState.Closed);
+        return next;
+    }
+
+    public static bool CanMoveTo(CampaignState from, CampaignState to) => NextStates(from).Contains(to);
+
+    /// <summary>The last day of the phase that runs now (the one that goes with the state), if it has one.</summary>
+    public static DateOnly? ClosesOn(CampaignPolicy c) => CurrentPhase(c) is { Enabled: true, EndsOn: { } end } ? end : null;
+
+    /// <summary>Today's date where Agora runs: phase dates are whole days, inclusive.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

@@ -8,9 +8,14 @@ public static class CampaignsModule
     {
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<Viewers>();
+        services.AddScoped<CampaignQueries>();
+        services.AddScoped<CampaignContexts>();
+        services.AddScoped<SaveCampaign>();
+        services.AddScoped<ChangeCampaignState>();
+        services.AddScoped<SetCampaignFeatured>();
+        services.AddScoped<CampaignCover>();
+        services.AddScoped<FollowCampaign>();
     }
 
-    public static void MapCampaignsApi(this RouteGroupBuilder api)
-    {
-    }
+    public static void MapCampaignsApi(this RouteGroupBuilder api) => CampaignsApi.Map(api);
 }

@@ -39,6 +39,14 @@ public static class AuditActions
     public const string OrganisationMemberAdded = "organisation.member.added";
     public const string OrganisationMemberRemoved = "organisation.member.removed";
 
+    public const string CampaignCreated = "campaign.created";
+    public const string CampaignUpdated = "campaign.updated";
+    public const string CampaignStateChanged = "campaign.state-changed";
+    public const string CampaignFeatured = "campaign.featured";
+    public const string CampaignUnfeatured = "campaign.unfeatured";
+    public const string CampaignCoverChanged = "campaign.cover.changed";
+    public const string CampaignCoverRemoved = "campaign.cover.removed";
+
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 }

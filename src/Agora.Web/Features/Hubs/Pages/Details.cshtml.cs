@@ -1,3 +1,4 @@
+using Agora.Web.Features.Campaigns;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
@@ -9,12 +10,14 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Hubs.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(HubQueries hubs, Membership membership, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(HubQueries hubs, Membership membership, CurrentUser current, CampaignQueries campaigns,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public HubDetail? Hub { get; private set; }
     public HubRoles MyRoles { get; private set; }
     public bool HasPendingRequest { get; private set; }
     public bool CanManage { get; private set; }
+    public IReadOnlyList<CampaignSummary> FeaturedCampaigns { get; private set; } = [];
 
     [BindProperty] public JoinForm Input { get; set; } = new();
 
@@ -63,6 +66,7 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
     {
         Hub = await hubs.GetAsync(slug, ct);
         if (Hub is null) return false;
+        FeaturedCampaigns = await campaigns.FeaturedAsync(Hub.Id, Campaigns.Pages.FeaturedCampaignsView.Max, ct);
         if (current.IsAuthenticated)
         {
             MyRoles = await current.RolesInAsync(Hub.Id, ct);

@@ -1,0 +1,177 @@
+using Agora.Web.Features.Accounts;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
+using Microsoft.OpenApi;
+
+namespace Agora.Web.Features.Campaigns;
+
+/// <summary>/api/v1/hubs/{slug}/campaigns: the same handlers and rules as the campaign pages.</summary>
+public static class CampaignsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var campaigns = api.MapGroup("/hubs/{slug}/campaigns").WithTags("Campaigns");
+        var write = Policies.ForScope(ApiScopes.HubsWrite);
+
+        campaigns.MapGet("/", List).AllowAnonymous()
+            .WithSummary("Campaigns of a hub that you may see")
+            .WithDescription("Filter by state (Draft, Open, Voting, InReview, Closed); sort by createdAt, title or closesOn (prefix - for descending; default -createdAt). "
+                + "Drafts are listed for hub managers only; campaigns for hub members only for members.")
+            .Produces<PagedList<CampaignSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapGet("/{campaign}", Get).AllowAnonymous()
+            .WithSummary("One campaign with its phases, questions and what you may do now")
+            .Produces<CampaignDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapPost("/", Create).RequireAuthorization(write)
+            .WithSummary("Create a campaign, as a draft (hub manager)")
+            .WithDescription("The address (slug) is made from the title when not given. Phases left out are switched off; blank questions are ignored.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        campaigns.MapPut("/{campaign}", Update).RequireAuthorization(write)
+            .WithSummary("Update a campaign (hub manager)")
+            .WithDescription("Replaces texts, focus areas, phases and questions (existing questions by id; a question with answers keeps its kind and "
+                + "cannot be left out). The slug cannot change; featured is kept when not sent.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapPost("/{campaign}/state", ChangeState).RequireAuthorization(write)
+            .WithSummary("Move a campaign one step forward or back, or close it (hub manager)")
+            .WithDescription("Draft → Open → Voting → InReview → Closed. Body: {\"state\": \"Open\"}.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        campaigns.MapPut("/{campaign}/featured", SetFeatured).RequireAuthorization(write)
+            .WithSummary("Show a campaign on the hub's home page or not (hub manager)")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapGet("/{campaign}/cover", Cover).AllowAnonymous()
+            .WithSummary("The campaign's cover image (for those who may read the campaign)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapPut("/{campaign}/cover", UploadCover).RequireAuthorization(write)
+            .WithSummary("Upload the cover image (hub manager)")
+            .WithDescription("multipart/form-data with one file in the field \"cover\": PNG, JPEG or WebP (recognised by content), at most 1 MB.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The form is read by hand (see UploadCover), so describe it here: Accepts() would turn other bodies into 415s.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Required = new HashSet<string> { "cover" },
+                                Properties = new Dictionary<string, IOpenApiSchema>
+                                {
+                                    ["cover"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                                },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            })
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapDelete("/{campaign}/cover", RemoveCover).RequireAuthorization(write)
+            .WithSummary("Remove the cover image (hub manager)")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapPost("/{campaign}/follow", Follow).RequireAuthorization(write)
+            .WithSummary("Follow a campaign (anyone who may take part)")
+            .Produces<FollowState>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        campaigns.MapDelete("/{campaign}/follow", Unfollow).RequireAuthorization(write)
+            .WithSummary("Stop following a campaign")
+            .Produces<FollowState>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>
+    /// Reading is open to everyone, but a personal access token reads only with the hubs:read scope,
+    /// so a token cannot see members-only campaigns its owner did not allow it to.
+    /// </summary>
+    private static async Task<bool> MayReadAsync(HttpContext http, IAuthorizationService authz) =>
+        !http.User.HasClaim(c => c.Type == AgoraClaims.TokenId)
+        || (await authz.AuthorizeAsync(http.User, Policies.ForScope(ApiScopes.HubsRead))).Succeeded;
+
+    private static async Task<IResult> List(string slug, int? page, int? pageSize, string? sort, string? state,
+        CampaignQueries q, HttpContext http, IAuthorizationService authz, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (!await MayReadAsync(http, authz)) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
+        var query = ListQuery.Parse(page, pageSize, sort, CampaignQueries.Sorts, CampaignQueries.DefaultSort);
+        if (query is null || !CampaignQueries.TryParseState(state, out var stateFilter)) return ApiResults.BadQuery(t);
+        return await q.ListAsync(slug, stateFilter, query, ct) is { } list ? TypedResults.Ok(list) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Get(string slug, string campaign, CampaignQueries q, HttpContext http, IAuthorizationService authz, CancellationToken ct)
+    {
+        if (!await MayReadAsync(http, authz)) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
+        return await q.GetAsync(slug, campaign, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Create(string slug, CampaignInput input, SaveCampaign save, CancellationToken ct) =>
+        ApiResults.From(await save.CreateAsync(slug, input, null, ct),
+            s => TypedResults.Created($"/api/v1/hubs/{slug}/campaigns/{s}", new { slug = s }));
+
+    private static async Task<IResult> Update(string slug, string campaign, CampaignInput input, SaveCampaign save, CancellationToken ct) =>
+        ApiResults.From(await save.UpdateAsync(slug, campaign, input, null, false, ct), s => TypedResults.Ok(new { slug = s }));
+
+    public sealed record StateBody(CampaignState? State);
+
+    private static async Task<IResult> ChangeState(string slug, string campaign, StateBody body, ChangeCampaignState change, CancellationToken ct) =>
+        ApiResults.From(await change.ChangeAsync(slug, campaign, body.State, ct), s => TypedResults.Ok(new { state = s }));
+
+    public sealed record FeaturedBody(bool? Featured);
+
+    private static async Task<IResult> SetFeatured(string slug, string campaign, FeaturedBody body, SetCampaignFeatured set, CancellationToken ct) =>
+        ApiResults.From(await set.SetAsync(slug, campaign, body.Featured, ct), f => TypedResults.Ok(new { featured = f }));
+
+    private static async Task<IResult> Cover(string slug, string campaign, CampaignQueries q, HttpContext http, IAuthorizationService authz, CancellationToken ct)
+    {
+        if (!await MayReadAsync(http, authz)) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
+        if (await q.CoverAsync(slug, campaign, ct) is not { } cover) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+        // Private: a members-only campaign's cover must not sit in shared caches.
+        http.Response.Headers.CacheControl = "private, max-age=300";
+        return TypedResults.File(cover.Content, cover.ContentType);
+    }
+
+    private static async Task<IResult> UploadCover(string slug, string campaign, HttpRequest request, CampaignCover covers,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        CoverInput? cover = null;
+        // The form is read by hand, not bound: a JSON or empty body is a missing file (400), not a 415.
+        if (request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+            {
+                // A malformed multipart body (no closing boundary, broken headers).
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cover"] = [t["Validation.Invalid"]] });
+            }
+            if ((form.Files.GetFile("cover") ?? form.Files.FirstOrDefault()) is { Length: > 0 } file) cover = await ReadCoverAsync(file, ct);
+        }
+        return ApiResults.From(await covers.UploadAsync(slug, campaign, cover, ct), _ => TypedResults.NoContent());
+    }
+
+    /// <summary>Reads an uploaded cover, refusing oversized files before reading them whole.</summary>
+    public static async Task<CoverInput> ReadCoverAsync(IFormFile file, CancellationToken ct)
+    {
+        if (file.Length > CoverImages.MaxBytes) return new CoverInput(new byte[CoverImages.MaxBytes + 1]);
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        return new CoverInput(ms.ToArray());
+    }
+
+    private static async Task<IResult> RemoveCover(string slug, string campaign, CampaignCover covers, CancellationToken ct) =>
+        ApiResults.From(await covers.RemoveAsync(slug, campaign, ct), _ => TypedResults.NoContent());
+
+    private static async Task<IResult> Follow(string slug, string campaign, FollowCampaign follow, CancellationToken ct) =>
+        ApiResults.From(await follow.FollowAsync(slug, campaign, ct));
+
+    private static async Task<IResult> Unfollow(string slug, string campaign, FollowCampaign follow, CancellationToken ct) =>
+        ApiResults.From(await follow.UnfollowAsync(slug, campaign, ct));
+}

@@ -1,0 +1,92 @@
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Html;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Campaigns.Pages;
+
+[AllowAnonymous]
+public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer markdown, FollowCampaign follow, ChangeCampaignState states,
+    SetCampaignFeatured featured, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public CampaignDetail Campaign { get; private set; } = null!;
+    /// <summary>The description as sanitised HTML (MarkdownRenderer); the only markup the page does not encode.</summary>
+    public string DescriptionHtml { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, string campaign, CancellationToken ct) =>
+        await LoadAsync(slug, campaign, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostFollowAsync(string slug, string campaign, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        return Answer(await follow.FollowAsync(slug, campaign, ct), slug, campaign, "Campaigns.Followed");
+    }
+
+    public async Task<IActionResult> OnPostUnfollowAsync(string slug, string campaign, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        return Answer(await follow.UnfollowAsync(slug, campaign, ct), slug, campaign, "Campaigns.Unfollowed");
+    }
+
+    public async Task<IActionResult> OnPostStateAsync(string slug, string campaign, [FromForm(Name = "state")] string? target, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        // An unknown name is passed on as "not a state" so the handler refuses it like any other.
+        CampaignState? to = CampaignQueries.TryParseState(target, out var parsed) ? parsed : (CampaignState)(-1);
+        var result = await states.ChangeAsync(slug, campaign, to, ct);
+        if (result.IsOk)
+        {
+            TempData["Flash"] = t["Campaigns.StateChanged", t["CampaignState." + result.Value]].Value;
+            return Redirect($"/hubs/{slug}/campaigns/{campaign}");
+        }
+        return await ShowAsync(result.Outcome, result.Errors, slug, campaign, ct);
+    }
+
+    public async Task<IActionResult> OnPostFeatureAsync(string slug, string campaign, [FromForm(Name = "featured")] bool? value, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        var result = await featured.SetAsync(slug, campaign, value, ct);
+        if (result.IsOk)
+        {
+            TempData["Flash"] = (result.Value ? t["Campaigns.NowFeatured"] : t["Campaigns.NoLongerFeatured"]).Value;
+            return Redirect($"/hubs/{slug}/campaigns/{campaign}");
+        }
+        return await ShowAsync(result.Outcome, result.Errors, slug, campaign, ct);
+    }
+
+    private IActionResult Answer<T>(Result<T> result, string slug, string campaign, string flashKey)
+    {
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = t[flashKey].Value;
+                return Redirect($"/hubs/{slug}/campaigns/{campaign}");
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>A refused change: 404/403, or the page again with the reason at the top.</summary>
+    private async Task<IActionResult> ShowAsync(Outcome outcome, IDictionary<string, string[]> errors, string slug, string campaign, CancellationToken ct)
+    {
+        if (outcome == Outcome.NotFound) return NotFound();
+        if (outcome == Outcome.Forbidden) return Forbid();
+        foreach (var m in errors.Values.SelectMany(v => v)) ModelState.AddModelError("", m);
+        return await LoadAsync(slug, campaign, ct) ?? Page();
+    }
+
+    /// <summary>Null when the campaign is there for the person; otherwise 404, or sign-in for someone not signed in.</summary>
+    private async Task<IActionResult?> LoadAsync(string slug, string campaign, CancellationToken ct)
+    {
+        if (await campaigns.GetAsync(slug, campaign, ct) is not { } detail)
+            return current.IsAuthenticated ? NotFound() : Challenge();
+        Campaign = detail;
+        DescriptionHtml = markdown.ToHtml(detail.Description);
+        return null;
+    }
+}

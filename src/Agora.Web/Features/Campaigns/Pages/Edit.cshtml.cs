@@ -1,0 +1,55 @@
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Campaigns.Pages;
+
+public sealed class EditModel(CampaignQueries campaigns, SaveCampaign save, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty] public CampaignForm Input { get; set; } = new();
+    public CampaignDetail Campaign { get; private set; } = null!;
+    public IReadOnlyList<string> FocusAreas { get; private set; } = [];
+    public IReadOnlySet<Guid> Answered { get; private set; } = new HashSet<Guid>();
+
+    public async Task<IActionResult> OnGetAsync(string slug, string campaign, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, campaign, ct) is { } refused) return refused;
+        Input = CampaignForm.From(Campaign);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string campaign, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, campaign, ct) is { } refused) return refused;
+        Input.Slug = Campaign.Slug;
+        if (!ModelState.IsValid) return Page();
+        var input = Input.ToInput(out var rows);
+        var result = await save.UpdateAsync(slug, campaign, input, await Input.ReadCoverAsync(ct), Input.RemoveCover, ct);
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = t["Common.Saved"].Value;
+                return Redirect($"/hubs/{Campaign.HubSlug}/campaigns/{result.Value}");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddErrors(CampaignForm.ToFormErrors(result.Errors, rows));
+                return Page();
+        }
+    }
+
+    /// <summary>Who may not edit: 404 when they cannot see the campaign, 403 when they can.</summary>
+    private async Task<IActionResult?> LoadAsync(string slug, string campaign, CancellationToken ct)
+    {
+        if (await campaigns.GetAsync(slug, campaign, ct) is not { } detail) return NotFound();
+        if (!detail.Actions.CanManage) return Forbid();
+        Campaign = detail;
+        Answered = detail.Questions.Where(q => q.HasAnswers).Select(q => q.Id).ToHashSet();
+        FocusAreas = await campaigns.FocusAreaKeysAsync(ct);
+        return null;
+    }
+}
