@@ -1,8 +1,11 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Audit;
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Comments;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
+using Agora.Web.Features.Moderation;
+using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
 using Agora.Web.Features.Search;
 using Agora.Web.Platform.Audit;
@@ -73,7 +76,10 @@ public static class AgoraSetup
         services.AddAudit();
         services.AddCampaigns();
         services.AddIdeas();
+        services.AddComments();
         services.AddSearch();
+        services.AddModeration();
+        services.AddNotifications();
         builder.AddDemo();
     }
 
@@ -113,7 +119,10 @@ public static class AgoraSetup
         api.MapAuditApi();
         api.MapCampaignsApi();
         api.MapIdeasApi();
+        api.MapCommentsApi();
         api.MapSearchApi();
+        api.MapModerationApi();
+        api.MapNotificationsApi();
         app.MapCultureEndpoint();
     }
 }

@@ -29,6 +29,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "slug", DemoLogins.HubSlug)
             .Add("organisations", "slug", await OrganisationSlugAsync())
             .Add("hubs", "campaign", await CampaignSlugAsync())
+            .Add("hubs", "id", await IdeaIdAsync())
+            .Add("hubs", "target", "Idea")
             .Add("error", "code", "404")
             .Add("*", "token", "invalid-token")
             .Add("dev", "id", await MailIdAsync());
@@ -53,6 +55,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .OrderBy(c => c.Slug).Select(c => c.Slug).FirstOrDefaultAsync();
         if (slug is null) output.WriteLine("No campaign in the demo hub: campaign pages are scanned with a slug that does not exist (404).");
         return slug ?? "no-such-campaign";
+    }
+
+    /// <summary>A published idea with comments in the scanned hub (its id also stands for a comment id on comment pages).</summary>
+    private async Task<string> IdeaIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.Ideas.Where(i => db.Hubs.Any(h => h.Id == i.HubId && h.Slug == DemoLogins.HubSlug) && i.CommentCount > 0)
+            .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No idea in the demo hub: idea pages are scanned with an id that does not exist (404).");
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The id of a message listed at /dev/mail (one is sent first if none exists).</summary>

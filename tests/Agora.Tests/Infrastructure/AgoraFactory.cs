@@ -44,6 +44,8 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
             ["RateLimits:RegisterPerMinute"] = "100000",
             ["RateLimits:PasswordResetPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests run the notification mail job themselves.
+            ["Notifications:BackgroundMail"] = "false",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
     }

@@ -31,9 +31,11 @@ public static class ApiScopes
     public const string OrganisationsRead = "organisations:read";
     public const string OrganisationsWrite = "organisations:write";
     public const string AuditRead = "audit:read";
+    public const string IdeasRead = "ideas:read";
+    public const string IdeasWrite = "ideas:write";
 
     public static readonly string[] All =
-        [ProfileRead, ProfileWrite, HubsRead, HubsWrite, OrganisationsRead, OrganisationsWrite, AuditRead];
+        [ProfileRead, ProfileWrite, HubsRead, HubsWrite, OrganisationsRead, OrganisationsWrite, AuditRead, IdeasRead, IdeasWrite];
 }
 
 public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>

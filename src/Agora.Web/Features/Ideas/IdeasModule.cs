@@ -4,9 +4,25 @@ public static class IdeasModule
 {
     public static void AddIdeas(this IServiceCollection services)
     {
+        services.AddScoped<IdeaAccess>();
+        services.AddScoped<IdeaContent>();
+        services.AddScoped<IdeaQueries>();
+        services.AddScoped<SaveIdeaDraft>();
+        services.AddScoped<SubmitIdea>();
+        services.AddScoped<PublishIdea>();
+        services.AddScoped<EditIdea>();
+        services.AddScoped<WithdrawIdea>();
+        services.AddScoped<CastVote>();
+        services.AddScoped<WithdrawVote>();
+        services.AddScoped<FollowIdea>();
+        services.AddScoped<ChangeIdeaState>();
+        services.AddScoped<AddIdeaAttachment>();
+        services.AddScoped<RemoveIdeaAttachment>();
+        services.AddScoped<IdeaAttachmentFiles>();
+        services.AddScoped<InviteCoAuthor>();
+        services.AddScoped<AnswerCoAuthorInvitation>();
+        services.AddScoped<MergeIdeas>();
     }
 
-    public static void MapIdeasApi(this RouteGroupBuilder api)
-    {
-    }
+    public static void MapIdeasApi(this RouteGroupBuilder api) => api.MapIdeasEndpoints();
 }

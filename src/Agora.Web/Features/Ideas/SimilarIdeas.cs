@@ -1,7 +1,8 @@
 namespace Agora.Web.Features.Ideas;
 
 /// <summary>An idea that looks like the one being written.</summary>
-public sealed record SimilarIdea(int Id, string Title, string CampaignSlug, string CampaignTitle, IdeaState State, int VoteCount, int CommentCount);
+/// <remarks>No vote count: a campaign may hide vote counts while people vote.</remarks>
+public sealed record SimilarIdea(int Id, string Title, string CampaignSlug, string CampaignTitle, IdeaState State, int CommentCount);
 
 /// <summary>
 /// Finds up to five published ideas of a hub that resemble a text, by language-aware matching

@@ -49,7 +49,7 @@ public sealed class SimilarIdeaFinder(AgoraDbContext db, ISearchEngine search, V
         var rows = await (from i in db.Ideas.AsNoTracking()
                           join c in db.Campaigns on i.CampaignId equals c.Id
                           where kept.Contains(i.Id)
-                          select new SimilarIdea(i.Id, i.Title, c.Slug, c.Title, i.State, i.VoteCount, i.CommentCount)).ToListAsync(ct);
+                          select new SimilarIdea(i.Id, i.Title, c.Slug, c.Title, i.State, i.CommentCount)).ToListAsync(ct);
         return kept.Select(id => rows.First(r => r.Id == id)).ToList();
     }
 

@@ -38,7 +38,6 @@ public static class AuditActions
     public const string OrganisationUpdated = "organisation.updated";
     public const string OrganisationMemberAdded = "organisation.member.added";
     public const string OrganisationMemberRemoved = "organisation.member.removed";
-
     public const string CampaignCreated = "campaign.created";
     public const string CampaignUpdated = "campaign.updated";
     public const string CampaignStateChanged = "campaign.state-changed";
@@ -46,6 +45,21 @@ public static class AuditActions
     public const string CampaignUnfeatured = "campaign.unfeatured";
     public const string CampaignCoverChanged = "campaign.cover.changed";
     public const string CampaignCoverRemoved = "campaign.cover.removed";
+    public const string IdeaPublished = "idea.published";
+    public const string IdeaEdited = "idea.edited";
+    public const string IdeaWithdrawn = "idea.withdrawn";
+    public const string IdeaStateChanged = "idea.state-changed";
+    public const string IdeaAttachmentAdded = "idea.attachment.added";
+    public const string IdeaAttachmentRemoved = "idea.attachment.removed";
+    public const string IdeaCoAuthorInvited = "idea.coauthor.invited";
+    public const string CommentMarkedOfficial = "comment.official.marked";
+    public const string CommentUnmarkedOfficial = "comment.official.unmarked";
+    public const string ContentHidden = "moderation.hidden";
+    public const string ContentRestored = "moderation.restored";
+    public const string ReportsDismissed = "moderation.reports-dismissed";
+    public const string PersonBlocked = "moderation.person-blocked";
+    public const string PersonUnblocked = "moderation.person-unblocked";
+    public const string IdeaMerged = "idea.merged";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

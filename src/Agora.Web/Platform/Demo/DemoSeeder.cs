@@ -81,6 +81,7 @@ public sealed class DemoSeeder(
         }
 
         var focusAreas = await db.FocusAreas.ToDictionaryAsync(f => f.Key, f => f.Id, ct);
+        var hubs = new Dictionary<string, Hub>();
         foreach (var h in DemoContent.Hubs)
         {
             var hub = new Hub
@@ -98,6 +99,7 @@ public sealed class DemoSeeder(
             hub.Texts = h.Texts.Select(t => new HubText { HubId = hub.Id, Culture = t.Key, Name = t.Value.Name, Description = t.Value.Description }).ToList();
             hub.FocusAreas = h.FocusAreas.Select(k => new HubFocusArea { HubId = hub.Id, FocusAreaId = focusAreas[k] }).ToList();
             db.Hubs.Add(hub);
+            hubs[h.Slug] = hub;
             foreach (var p in DemoContent.People.Where(p => p.Hubs.ContainsKey(h.Slug)))
             {
                 db.HubMemberships.Add(new HubMembership
@@ -110,6 +112,7 @@ public sealed class DemoSeeder(
             }
         }
         await db.SaveChangesAsync(ct);
+        await DemoIdeas.SeedAsync(db, hubs, people, focusAreas, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)

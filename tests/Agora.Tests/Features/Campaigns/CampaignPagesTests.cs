@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Agora.Tests.Features.Campaigns.CampaignFixtures;
 
 namespace Agora.Tests.Features.Campaigns;
@@ -87,7 +89,7 @@ public sealed class CampaignPagesTests(AgoraApps apps)
         Assert.DoesNotContain("<script>alert", doc.DocumentElement.OuterHtml);
         Assert.Contains("Draft", doc.QuerySelector("ul.tags")!.TextContent);
         Assert.NotNull(doc.QuerySelector("table caption"));
-        Assert.NotNull(doc.QuerySelector("section#ideas[aria-labelledby=ideas-heading] h2#ideas-heading"));
+        Assert.NotNull(doc.QuerySelector("#ideas section[aria-labelledby=ideas-heading] h2#ideas-heading"));
         Assert.NotNull(doc.QuerySelector($"img.campaign-cover[src='/api/v1/hubs/{Hub}/campaigns/{slug}/cover']"));
         var cover = await manager.Client.GetAsync($"/api/v1/hubs/{Hub}/campaigns/{slug}/cover");
         Assert.Equal("image/png", cover.Content.Headers.ContentType?.MediaType);
@@ -159,15 +161,36 @@ public sealed class CampaignPagesTests(AgoraApps apps)
     public async Task ListPage_NoCampaigns_EmptyStateWithCreateLinkForManagers(string provider)
     {
         var app = await apps.GetAsync(provider);
+        var empty = await EmptyHubAsync(app, DemoAccounts.OtherManager);
         var manager = await SignInAsync(app, DemoAccounts.OtherManager);
-        var (response, doc) = await manager.GetAsync($"/hubs/{DemoAccounts.DihCentroHub}/campaigns");
+        var (response, doc) = await manager.GetAsync($"/hubs/{empty}/campaigns");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("No campaigns yet", doc.QuerySelector("main")!.TextContent);
-        Assert.NotNull(doc.QuerySelector($"main a[href='/hubs/{DemoAccounts.DihCentroHub}/campaigns/new']"));
-        var (_, anonymousDoc) = await new PageClient(app.NewClient()).GetAsync($"/hubs/{DemoAccounts.DihCentroHub}/campaigns");
-        Assert.Null(anonymousDoc.QuerySelector($"main a[href='/hubs/{DemoAccounts.DihCentroHub}/campaigns/new']"));
+        Assert.NotNull(doc.QuerySelector($"main a[href='/hubs/{empty}/campaigns/new']"));
+        var (_, anonymousDoc) = await new PageClient(app.NewClient()).GetAsync($"/hubs/{empty}/campaigns");
+        Assert.Null(anonymousDoc.QuerySelector($"main a[href='/hubs/{empty}/campaigns/new']"));
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.Client.GetAsync($"/hubs/{Hub}/campaigns?sort=password")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.Client.GetAsync($"/hubs/{Hub}/campaigns?state=7")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.Client.GetAsync("/hubs/no-such-hub/campaigns")).StatusCode);
+    }
+
+    /// <summary>A hub without campaigns (the demo hubs have some), managed by <paramref name="managerEmail"/>.</summary>
+    private static async Task<string> EmptyHubAsync(AgoraFactory app, string managerEmail)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Agora.Web.Platform.Data.AgoraDbContext>();
+        var manager = await db.Users.Where(u => u.Email == managerEmail).Select(u => u.Id).SingleAsync();
+        var hub = new Agora.Web.Features.Hubs.Hub
+        {
+            Id = Guid.NewGuid(), Slug = "empty-" + Guid.NewGuid().ToString("N")[..8], Name = "Empty hub", Region = "Test", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        hub.Texts.Add(new Agora.Web.Features.Hubs.HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
+        db.Hubs.Add(hub);
+        db.HubMemberships.Add(new Agora.Web.Features.Hubs.HubMembership
+        {
+            HubId = hub.Id, UserId = manager, Roles = Agora.Web.Features.Hubs.HubRoles.Member | Agora.Web.Features.Hubs.HubRoles.HubManager, JoinedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return hub.Slug;
     }
 }

@@ -10,8 +10,11 @@ namespace Agora.Web.Features.Campaigns.Pages;
 
 [AllowAnonymous]
 public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer markdown, FollowCampaign follow, ChangeCampaignState states,
-    SetCampaignFeatured featured, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+    SetCampaignFeatured featured, CurrentUser current, Ideas.IdeaQueries ideas, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The campaign's ideas, first page (the full list with filters is the campaign's ideas page).</summary>
+    public Ideas.Pages.IdeaListView? Ideas { get; private set; }
+
     public CampaignDetail Campaign { get; private set; } = null!;
     /// <summary>The description as sanitised HTML (MarkdownRenderer); the only markup the page does not encode.</summary>
     public string DescriptionHtml { get; private set; } = "";
@@ -87,6 +90,8 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
             return current.IsAuthenticated ? NotFound() : Challenge();
         Campaign = detail;
         DescriptionHtml = markdown.ToHtml(detail.Description);
+        if (await campaigns.GetContextAsync(slug, campaign, ct) is { CanRead: true } context)
+            Ideas = await Agora.Web.Features.Ideas.Pages.IdeaLists.ForCampaignAsync(ideas, context, Request, ct);
         return null;
     }
 }

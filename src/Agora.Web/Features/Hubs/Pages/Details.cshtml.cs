@@ -17,6 +17,8 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
     public HubRoles MyRoles { get; private set; }
     public bool HasPendingRequest { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>Facilitators and managers work the moderation queue.</summary>
+    public bool CanModerate { get; private set; }
     public IReadOnlyList<CampaignSummary> FeaturedCampaigns { get; private set; } = [];
 
     [BindProperty] public JoinForm Input { get; set; } = new();
@@ -72,6 +74,7 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
             MyRoles = await current.RolesInAsync(Hub.Id, ct);
             HasPendingRequest = MyRoles == HubRoles.None && await hubs.PendingStatusAsync(Hub.Id, current.RequiredId, ct) is not null;
             CanManage = await current.IsHubManagerAsync(Hub.Id, ct);
+            CanModerate = CanManage || MyRoles.HasFlag(HubRoles.Facilitator);
         }
         return true;
     }

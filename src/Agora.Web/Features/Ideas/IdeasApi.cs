@@ -1,0 +1,182 @@
+using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Campaigns;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Ideas;
+
+/// <summary>The ideas API: the same use cases as the pages, answered with problem details on every error.</summary>
+public static class IdeasApi
+{
+    /// <summary>Query values of the idea lists.</summary>
+    public sealed record ListParameters(
+        int? Page, int? PageSize, string? Sort, string? State, string? FocusArea, string? Origin, string? CareLevel, string? Setting,
+        string? Tag, bool? Mine, bool? Followed, string? Campaign, int? Seed);
+
+    public sealed record StateBody(string? State, string? Answer);
+    public sealed record MergeBody(int? Into);
+
+    public sealed record EmailBody(string? Email);
+
+    public static void MapIdeasEndpoints(this RouteGroupBuilder api)
+    {
+        var write = Policies.ForScope(ApiScopes.IdeasWrite);
+        var read = Policies.ForScope(ApiScopes.IdeasRead);
+
+        var hubs = api.MapGroup("/hubs/{slug}").WithTags("Ideas");
+        hubs.MapGet("/ideas", ListHubIdeas).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("Ideas of a hub, across the campaigns you may read")
+            .WithDescription("Filters: state, focusArea, origin, careLevel, setting, tag, mine, followed, campaign. Sort: newest, supported, discussed, active or random (with seed), - before one reverses it.");
+        hubs.MapGet("/campaigns/{campaign}/ideas", ListCampaignIdeas).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("Ideas of a campaign").WithDescription("Same filters and sorts as the hub's list.");
+        hubs.MapPost("/campaigns/{campaign}/ideas", CreateIdea).RequireAuthorization(write)
+            .WithSummary("Start an idea as a draft, or submit it at once with publish: true");
+
+        var ideas = api.MapGroup("/ideas").WithTags("Ideas");
+        ideas.MapGet("/{id:int}", GetIdea).AllowAnonymous().AddEndpointFilter(ReadScope).WithSummary("One idea");
+        ideas.MapPut("/{id:int}", PutIdea).RequireAuthorization(write).WithSummary("Edit an idea (authors, until review starts; send the version you edited)");
+        ideas.MapPost("/{id:int}/publish", async (int id, PublishIdea h, CancellationToken ct) =>
+                ApiResults.From(await h.PublishAsync(id, ct), r => TypedResults.Ok(Ref(r))))
+            .RequireAuthorization(write).WithName("PublishIdea").WithSummary("Publish a draft (its author)");
+        ideas.MapPost("/{id:int}/withdraw", async (int id, WithdrawIdea h, CancellationToken ct) =>
+                ApiResults.From(await h.WithdrawAsync(id, ct), r => TypedResults.Ok(Ref(r))))
+            .RequireAuthorization(write).WithName("WithdrawIdea").WithSummary("Withdraw a published idea (its author, before review)");
+        ideas.MapPost("/{id:int}/state", ChangeState).RequireAuthorization(write)
+            .WithSummary("Triage: move an idea along Published, UnderReview, Accepted/Declined, Implemented with a public answer (hub managers and facilitators)");
+        ideas.MapPost("/{id:int}/merge", async (int id, MergeBody? body, MergeIdeas h, CancellationToken ct) =>
+                ApiResults.From(await h.MergeAsync(id, body?.Into ?? 0, ct), kept => TypedResults.Ok(new { kept })))
+            .RequireAuthorization(write)
+            .WithSummary("Merge a duplicate into the idea to keep (hub managers): votes without double counting, followers, comments and authors move");
+        ideas.MapPut("/{id:int}/vote", async (int id, CastVote h, CancellationToken ct) => ApiResults.From(await h.CastAsync(id, ct)))
+            .RequireAuthorization(write).WithName("CastVote").WithSummary("Support an idea (one vote per person, within the campaign's budget)");
+        ideas.MapDelete("/{id:int}/vote", async (int id, WithdrawVote h, CancellationToken ct) => ApiResults.From(await h.WithdrawAsync(id, ct)))
+            .RequireAuthorization(write).WithName("WithdrawVote").WithSummary("Take your vote back");
+        ideas.MapPut("/{id:int}/follow", async (int id, FollowIdea h, CancellationToken ct) =>
+                ApiResults.From(await h.FollowAsync(id, ct), f => TypedResults.Ok(new { following = f })))
+            .RequireAuthorization(write).WithName("FollowIdea").WithSummary("Follow an idea");
+        ideas.MapDelete("/{id:int}/follow", async (int id, FollowIdea h, CancellationToken ct) =>
+                ApiResults.From(await h.UnfollowAsync(id, ct), f => TypedResults.Ok(new { following = f })))
+            .RequireAuthorization(write).WithName("UnfollowIdea").WithSummary("Stop following an idea");
+        // Multipart from API clients (tokens or the session); the session cookie is SameSite=Lax, so other sites cannot post it.
+        ideas.MapPost("/{id:int}/attachments", AddAttachment).RequireAuthorization(write).DisableAntiforgery()
+            .WithSummary("Attach a file (multipart field \"file\"): PNG, JPEG, WebP, PDF, docx, xlsx, pptx, odt, ods, odp; at most 10 MB, 5 per idea");
+        ideas.MapGet("/{id:int}/attachments/{fileId:guid}", Download).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("Download an attachment (people who may see the idea)");
+        ideas.MapDelete("/{id:int}/attachments/{fileId:guid}", async (int id, Guid fileId, RemoveIdeaAttachment h, CancellationToken ct) =>
+                ApiResults.From(await h.RemoveAsync(id, fileId, ct), _ => TypedResults.NoContent()))
+            .RequireAuthorization(write).WithName("RemoveIdeaAttachment").WithSummary("Remove an attachment (authors, while editable)");
+        ideas.MapPost("/{id:int}/coauthors", async (int id, EmailBody? body, InviteCoAuthor h, CancellationToken ct) =>
+                ApiResults.From(await h.InviteAsync(id, body?.Email, ct), invitation => TypedResults.Created($"/api/v1/ideas/{id}", new { id = invitation })))
+            .RequireAuthorization(write).WithName("InviteCoAuthor").WithSummary("Invite a person with an account to co-author (the author; at most 5)");
+        ideas.MapPost("/{id:int}/coauthors/accept", async (int id, AnswerCoAuthorInvitation h, CancellationToken ct) =>
+                ApiResults.From(await h.AnswerAsync(id, true, ct), s => TypedResults.Ok(new { status = s })))
+            .RequireAuthorization(write).WithName("AcceptCoAuthorInvitation").WithSummary("Accept your invitation to co-author");
+        ideas.MapPost("/{id:int}/coauthors/decline", async (int id, AnswerCoAuthorInvitation h, CancellationToken ct) =>
+                ApiResults.From(await h.AnswerAsync(id, false, ct), s => TypedResults.Ok(new { status = s })))
+            .RequireAuthorization(write).WithName("DeclineCoAuthorInvitation").WithSummary("Decline your invitation to co-author");
+        ideas.MapGet("/{id:int}/versions", async (int id, IdeaQueries q, CancellationToken ct) =>
+                await q.VersionsAsync(id, ct) is { } versions ? TypedResults.Ok(versions) : NotFound())
+            .AllowAnonymous().AddEndpointFilter(ReadScope).WithName("IdeaVersions").WithSummary("Earlier texts of an idea");
+
+        api.MapGet("/me/ideas", async (IdeaQueries q, CancellationToken ct) => TypedResults.Ok(await q.MineAsync(ct)))
+            .RequireAuthorization(read).WithTags("Ideas").WithName("MyIdeas")
+            .WithSummary("Ideas you wrote or co-write, with what happened to them, and your open co-author invitations");
+    }
+
+    private static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+
+    private static object Ref(IdeaRef r) => new { r.Id, r.State, r.Version, url = $"/api/v1/ideas/{r.Id}", page = $"/hubs/{r.HubSlug}/ideas/{r.Id}" };
+
+    /// <summary>Reads are open to everyone, but a personal access token must carry ideas:read.</summary>
+    private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var user = ctx.HttpContext.User;
+        if (user.HasClaim(c => c.Type == AgoraClaims.TokenId) && !user.HasClaim(AgoraClaims.Scope, ApiScopes.IdeasRead))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
+        return await next(ctx);
+    }
+
+    private static (ListQuery Query, IdeaFilter Filter)? Parse(ListParameters p)
+    {
+        var query = ListQuery.Parse(p.Page, p.PageSize, p.Sort, IdeaQueries.Sorts, IdeaQueries.DefaultSort);
+        var filter = IdeaFilter.Parse(p.State, p.FocusArea, p.Origin, p.CareLevel, p.Setting, p.Tag, p.Mine, p.Followed, p.Campaign, p.Seed);
+        return query is null || filter is null ? null : (query, filter);
+    }
+
+    private static async Task<IResult> ListHubIdeas(string slug, [AsParameters] ListParameters p, IdeaQueries q,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (Parse(p) is not { } parsed) return ApiResults.BadQuery(t);
+        return await q.ListForHubAsync(slug, parsed.Query, parsed.Filter, ct) is { } list ? TypedResults.Ok(list.Ideas) : NotFound();
+    }
+
+    private static async Task<IResult> ListCampaignIdeas(string slug, string campaign, [AsParameters] ListParameters p, IdeaQueries q,
+        CampaignContexts campaigns, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var context = await campaigns.GetAsync(slug, campaign, ct);
+        if (context is null || !context.CanRead) return NotFound();
+        if (Parse(p) is not { } parsed) return ApiResults.BadQuery(t);
+        return TypedResults.Ok(await q.ListForCampaignAsync(context, parsed.Query, parsed.Filter, ct));
+    }
+
+    private static async Task<IResult> CreateIdea(string slug, string campaign, NewIdeaInput? input, SaveIdeaDraft draft, SubmitIdea submit, CancellationToken ct)
+    {
+        input ??= new NewIdeaInput();
+        var result = input.Publish == true
+            ? await submit.SubmitAsync(slug, campaign, input, ct)
+            : await draft.CreateAsync(slug, campaign, input, ct);
+        return ApiResults.From(result, r => TypedResults.Created($"/api/v1/ideas/{r.Id}", Ref(r)));
+    }
+
+    private static async Task<IResult> GetIdea(int id, IdeaQueries q, CancellationToken ct) =>
+        await q.GetAsync(id, ct) is { } idea ? TypedResults.Ok(idea) : NotFound();
+
+    private static async Task<IResult> PutIdea(int id, IdeaInput? input, EditIdea edit, CancellationToken ct) =>
+        ApiResults.From(await edit.EditAsync(id, input ?? new IdeaInput(), ct), r => TypedResults.Ok(Ref(r)));
+
+    private static async Task<IResult> ChangeState(int id, StateBody? body, ChangeIdeaState h, CancellationToken ct) =>
+        ApiResults.From(await h.ChangeAsync(id, body?.State, body?.Answer, ct),
+            e => TypedResults.Ok(new { id = e.IdeaId, state = e.To, previousState = e.From, answer = e.Answer, eventId = e.EventId }));
+
+    /// <summary>
+    /// Reads the multipart form itself rather than binding an IFormFile parameter: a bound form adds a content-type
+    /// matcher, which answers 415 for any address that looks like this one before the {id:int} constraint is checked.
+    /// </summary>
+    private static async Task<IResult> AddAttachment(int id, HttpRequest request, AddIdeaAttachment h, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
+        }
+        var upload = await ReadUploadAsync(form.Files.GetFile("file"), ct);
+        return ApiResults.From(await h.AddAsync(id, upload, ct), a => TypedResults.Created(a.Url, a));
+    }
+
+    /// <summary>Reads an upload, refusing oversized files before reading them whole.</summary>
+    public static async Task<UploadInput?> ReadUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return null;
+        if (file.Length > AddIdeaAttachment.MaxBytes) return new UploadInput(file.FileName, new byte[AddIdeaAttachment.MaxBytes + 1]);
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        return new UploadInput(file.FileName, ms.ToArray());
+    }
+
+    private static async Task<IResult> Download(int id, Guid fileId, IdeaAttachmentFiles files, HttpContext http, CancellationToken ct)
+    {
+        var file = await files.GetAsync(id, fileId, ct);
+        if (file is null) return NotFound();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        // With a download name the answer is "attachment; filename=...; filename*=UTF-8''..." (RFC 6266).
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+}

@@ -1,0 +1,25 @@
+using Agora.Web.Features.Campaigns;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Agora.Web.Features.Ideas.Pages;
+
+/// <summary>A campaign's ideas with filters, sorts and pages.</summary>
+[AllowAnonymous]
+public sealed class CampaignIdeasModel(CampaignContexts campaigns, IdeaQueries queries) : PageModel
+{
+    public CampaignContext Campaign { get; private set; } = null!;
+    public IdeaListView List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, string campaign, CancellationToken ct)
+    {
+        var context = await campaigns.GetAsync(slug, campaign, ct);
+        if (context is null || !context.CanRead) return NotFound();
+        Campaign = context;
+        var list = await IdeaLists.ForCampaignAsync(queries, context, Request, ct);
+        if (list is null) return BadRequest();
+        List = list;
+        return Page();
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Email;
+using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Agora.Web.Features.Notifications;
+
+/// <summary>Section "Notifications".</summary>
+public sealed class NotificationSettings
+{
+    /// <summary>How often due email is looked for.</summary>
+    public int MailIntervalSeconds { get; set; } = 30;
+    /// <summary>The hour (UTC) after which each day's digest is sent.</summary>
+    public int DigestHourUtc { get; set; } = 6;
+    /// <summary>Off in tests, which run the job themselves.</summary>
+    public bool BackgroundMail { get; set; } = true;
+}
+
+/// <summary>
+/// Sends notification email in batches: what is due "immediately" goes out on the next run, one message per
+/// person with everything new; the daily digest goes once a day to each person with something in it.
+/// Nobody ever gets an empty message, and each notification is mailed at most once.
+/// </summary>
+public sealed class NotificationMailJob(AgoraDbContext db, NotificationQueries queries, IMailer mailer, AccountLinks links,
+    IStringLocalizer<SharedResource> t, IOptions<NotificationSettings> settings, TimeProvider clock, ILogger<NotificationMailJob> logger)
+{
+    private const int BatchPeople = 100;
+    private const int MaxItemsPerMail = 50;
+
+    /// <summary>Runs one pass; answers how many messages were sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var sent = await SendAsync(Delivery.Immediately, now, now, ct);
+        var digestTime = new DateTimeOffset(now.UtcDateTime.Date.AddHours(settings.Value.DigestHourUtc), TimeSpan.Zero);
+        if (digestTime > now) digestTime = digestTime.AddDays(-1);
+        // A digest holds what happened before the latest digest time; later events wait for the next one.
+        sent += await SendAsync(Delivery.DailyDigest, digestTime, now, ct);
+        return sent;
+    }
+
+    private async Task<int> SendAsync(Delivery delivery, DateTimeOffset before, DateTimeOffset now, CancellationToken ct)
+    {
+        var sent = 0;
+        while (true)
+        {
+            var people = await db.Notifications.Where(n => n.Delivery == delivery && n.MailedAt == null && n.CreatedAt <= before)
+                .Select(n => n.UserId).Distinct().Take(BatchPeople).ToListAsync(ct);
+            if (people.Count == 0) return sent;
+            var recipients = await db.Users.Where(u => people.Contains(u.Id))
+                .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.PreferredLanguage }).ToListAsync(ct);
+            foreach (var person in recipients)
+            {
+                var due = db.Notifications.Where(n => n.UserId == person.Id && n.Delivery == delivery && n.MailedAt == null && n.CreatedAt <= before);
+                var facts = await queries.Facts(due.OrderBy(n => n.Id).Take(MaxItemsPerMail)).ToListAsync(ct);
+                var ids = facts.Select(f => f.Id).ToList();
+                if (person.Email is not null && person.EmailConfirmed && facts.Count > 0)
+                {
+                    try
+                    {
+                        await mailer.SendAsync(Compose(person.Email, person.PreferredLanguage, delivery, facts), ct);
+                        sent++;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // Leave them due: the next run tries again.
+                        logger.LogWarning(e, "Notification mail to {UserId} failed.", person.Id);
+                        continue;
+                    }
+                }
+                await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), ct);
+            }
+            // People without a row (deleted meanwhile) must not block the loop.
+            var gone = people.Except(recipients.Select(r => r.Id)).ToList();
+            if (gone.Count > 0)
+                await db.Notifications.Where(n => gone.Contains(n.UserId) && n.MailedAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), ct);
+        }
+    }
+
+    private MailMessageData Compose(string to, string? language, Delivery delivery, List<NotificationQueries.Fact> facts)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(LocalizationSetup.IsSupported(language) ? LocalizationSetup.Normalize(language!) : "en");
+        try
+        {
+            var body = new StringBuilder();
+            body.AppendLine(t[delivery == Delivery.DailyDigest ? "Mail.Digest.Intro" : "Mail.Notification.Intro"]).AppendLine();
+            foreach (var row in facts.Select(queries.Render))
+                body.Append("- ").AppendLine(row.Text).Append("  ").AppendLine(links.Absolute(row.Url)).AppendLine();
+            body.AppendLine(t["Mail.Notification.Settings", links.Absolute("/account/notifications")]);
+            var subject = delivery == Delivery.DailyDigest
+                ? t["Mail.Digest.Subject", facts.Count].Value
+                : facts.Count == 1 ? queries.Render(facts[0]).Text : t["Mail.Notification.Subject", facts.Count].Value;
+            return new MailMessageData(to, subject, body.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
+
+/// <summary>Runs <see cref="NotificationMailJob"/> every few seconds in the background.</summary>
+public sealed class NotificationMailService(IServiceScopeFactory scopes, IOptions<NotificationSettings> settings, ILogger<NotificationMailService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Value.BackgroundMail) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.Value.MailIntervalSeconds)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<NotificationMailJob>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Notification mail run failed; retrying on the next tick.");
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Agora.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Features.Notifications;
+
+/// <summary>What happened, to whom; the text is rendered later in each reader's language.</summary>
+public sealed record NotificationEvent(
+    NotificationKind Kind, Guid? HubId, int? IdeaId = null, long? CommentId = null, Guid? CampaignId = null,
+    Guid? ActorId = null, string? Detail = null);
+
+/// <summary>
+/// Records notifications for people, honouring each person's choice per kind (immediately, daily
+/// digest, or off: nothing is recorded). Nobody is notified of their own action. Email is sent later by <see cref="NotificationMailJob"/>.
+/// </summary>
+public sealed class Notifier(AgoraDbContext db, TimeProvider clock)
+{
+    /// <summary>When a person has not chosen: what concerns them directly comes at once, the rest in the daily digest.</summary>
+    public static Delivery DefaultFor(NotificationKind kind) => kind switch
+    {
+        NotificationKind.Commented or NotificationKind.IdeaPublished => Delivery.DailyDigest,
+        _ => Delivery.Immediately,
+    };
+
+    /// <summary>Adds the notifications to the context; the caller saves them with its own change.</summary>
+    public async Task AddAsync(NotificationEvent e, IEnumerable<Guid> recipients, CancellationToken ct)
+    {
+        var people = recipients.Where(r => r != e.ActorId).Distinct().ToList();
+        if (people.Count == 0) return;
+        var chosen = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.Kind == e.Kind && people.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
+        var now = clock.GetUtcNow();
+        foreach (var person in people)
+        {
+            var delivery = chosen.TryGetValue(person, out var d) ? d : DefaultFor(e.Kind);
+            if (delivery == Delivery.Off) continue;
+            db.Notifications.Add(new Notification
+            {
+                UserId = person, Kind = e.Kind, HubId = e.HubId, IdeaId = e.IdeaId, CommentId = e.CommentId, CampaignId = e.CampaignId,
+                ActorId = e.ActorId, Detail = e.Detail, CreatedAt = now, Delivery = delivery,
+            });
+        }
+    }
+
+    /// <summary>Followers of an idea (for comments, state changes and merges).</summary>
+    public Task<List<Guid>> IdeaFollowersAsync(int ideaId, CancellationToken ct) =>
+        db.IdeaFollowers.Where(f => f.IdeaId == ideaId).Select(f => f.UserId).ToListAsync(ct);
+
+    /// <summary>Followers of a campaign (for new ideas).</summary>
+    public Task<List<Guid>> CampaignFollowersAsync(Guid campaignId, CancellationToken ct) =>
+        db.CampaignFollowers.Where(f => f.CampaignId == campaignId).Select(f => f.UserId).ToListAsync(ct);
+}
