@@ -4,3 +4,50 @@
   var summary = document.getElementById('error-summary');
   if (summary) summary.focus();
 })();
+
+// Similar ideas while a title is typed (submission wizard, step 1). Text is set with textContent only.
+(function () {
+  var box = document.getElementById('similar-live');
+  var title = document.getElementById('Input_Title');
+  if (!box || !title || !window.fetch) return;
+  var language = document.getElementById('Input_Language');
+  var timer = null;
+  var last = '';
+  function render(items) {
+    box.textContent = '';
+    if (!items.length) { box.hidden = true; return; }
+    var heading = document.createElement('h2');
+    heading.textContent = box.dataset.heading;
+    var hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.textContent = box.dataset.hint;
+    var list = document.createElement('ul');
+    items.forEach(function (item) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = '/hubs/' + encodeURIComponent(box.dataset.hub) + '/ideas/' + encodeURIComponent(item.id);
+      a.textContent = item.title;
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    box.appendChild(heading);
+    box.appendChild(hint);
+    box.appendChild(list);
+    box.hidden = false;
+  }
+  function look() {
+    var text = title.value.trim();
+    if (text.length < 8 || text === last) return;
+    last = text;
+    var url = box.dataset.url + '?title=' + encodeURIComponent(text) + (language ? '&language=' + encodeURIComponent(language.value) : '');
+    fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(render)
+      .catch(function () { /* suggestions are a help, not a requirement */ });
+  }
+  title.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(look, 400);
+  });
+})();
+
