@@ -66,14 +66,16 @@ public sealed record MyIdeas(IReadOnlyList<MyIdeaRow> Ideas, IReadOnlyList<CoAut
 /// <summary>Filters of the idea lists; parse them from the query with <see cref="Parse"/>.</summary>
 public sealed record IdeaFilter(
     IdeaState? State = null, string? FocusArea = null, IdeaOrigin? Origin = null, CareLevel? CareLevel = null, CareSetting? Setting = null,
-    string? Tag = null, bool Mine = false, bool Followed = false, string? Campaign = null, int? Seed = null)
+    string? Tag = null, bool Mine = false, bool Followed = false, string? Campaign = null, int? Seed = null, string? Text = null)
 {
     public const int MaxSeed = 2147483646;
+    public const int MaxTextLength = 200;
 
     /// <summary>Null when a value is not one of the allowed ones.</summary>
     public static IdeaFilter? Parse(string? state, string? focusArea, string? origin, string? careLevel, string? setting, string? tag,
-        bool? mine, bool? followed, string? campaign, int? seed)
+        bool? mine, bool? followed, string? campaign, int? seed, string? text = null)
     {
+        if (text?.Length > MaxTextLength) return null;
         IdeaState? s = null; IdeaOrigin? o = null; CareLevel? c = null; CareSetting? st = null;
         if (!string.IsNullOrEmpty(state) && (s = IdeaContent.ParseName<IdeaState>(state)) is null) return null;
         if (!string.IsNullOrEmpty(origin) && (o = IdeaContent.ParseName<IdeaOrigin>(origin)) is null) return null;
@@ -88,13 +90,16 @@ public sealed record IdeaFilter(
             t = tags[0];
         }
         return new IdeaFilter(s, string.IsNullOrEmpty(focusArea) ? null : focusArea, o, c, st, t, mine == true, followed == true,
-            string.IsNullOrEmpty(campaign) ? null : campaign, seed);
+            string.IsNullOrEmpty(campaign) ? null : campaign, seed, string.IsNullOrWhiteSpace(text) ? null : text.Trim());
     }
 }
 
 /// <summary>Read side of ideas: projections for the pages, the API and other areas. Visibility rules are applied here.</summary>
-public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUser current, Viewers viewers, IdeaContent content, TimeProvider clock)
+public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUser current, Viewers viewers, IdeaContent content, TimeProvider clock,
+    Platform.Search.ISearchEngine search)
 {
+    /// <summary>A text filter narrows a list to at most this many best-matching ideas before the other filters and the sort.</summary>
+    public const int MaxTextMatches = 2000;
     /// <summary>Sorts of the idea lists; "-" before one reverses it. random needs a seed for a stable order across pages.</summary>
     public static readonly string[] Sorts = ["newest", "supported", "discussed", "active", "random"];
 
@@ -113,7 +118,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
         var readable = campaign.CanRead ? new[] { campaign.Id } : [];
         var hiddenCounts = CampaignRules.ShowVoteCounts(campaign.Policy, campaign.Viewer) ? Array.Empty<Guid>() : [campaign.Id];
         var ideas = db.Ideas.AsNoTracking().Where(i => i.CampaignId == campaign.Id);
-        return await ListAsync(ideas, campaign.HubSlug, readable, hiddenCounts, campaign.Viewer.CanModerate, q, f, ct);
+        return await ListAsync(ideas, campaign.HubId, campaign.HubSlug, readable, hiddenCounts, campaign.Viewer.CanModerate, q, f, ct);
     }
 
     /// <summary>A hub's ideas across the campaigns the person may read; null when the hub does not exist.</summary>
@@ -134,7 +139,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
         }
         var readable = campaigns.Where(c => c.CanRead).Select(c => c.Option.Id).ToArray();
         var hiddenCounts = campaigns.Where(c => !c.ShowVoteCounts).Select(c => c.Option.Id).ToArray();
-        var page = await ListAsync(ideas, hub.Slug, readable, hiddenCounts, viewer.CanModerate, q, f, ct);
+        var page = await ListAsync(ideas, hub.Id, hub.Slug, readable, hiddenCounts, viewer.CanModerate, q, f, ct);
         return new HubIdeaList(hub.Id, hub.Slug, hub.Name, campaigns.Where(c => c.CanRead).Select(c => c.Option).ToList(), page);
     }
 
@@ -154,9 +159,18 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
         }).ToList();
     }
 
-    private async Task<PagedList<IdeaSummary>> ListAsync(IQueryable<Idea> ideas, string hubSlug, Guid[] readable, Guid[] hiddenCounts,
+    private async Task<PagedList<IdeaSummary>> ListAsync(IQueryable<Idea> ideas, Guid hubId, string hubSlug, Guid[] readable, Guid[] hiddenCounts,
         bool canModerate, ListQuery q, IdeaFilter f, CancellationToken ct)
     {
+        if (f.Text is { } text)
+        {
+            // Full-text words (any inflected form, in the three languages) over ideas and their comments, then the other filters.
+            var words = Platform.Text.TextAnalyzer.QueryTerms(text, Culture);
+            var found = await search.SearchAsync(new Platform.Search.SearchQuery(hubId, words, MatchAll: true, readable,
+                Enum.GetValues<IdeaState>().Where(x => x != IdeaState.Draft).ToArray(), IncludeComments: true, Culture, null, 0, MaxTextMatches), ct);
+            var matching = found.Hits.Select(h => h.IdeaId).ToArray();
+            ideas = ideas.Where(i => matching.Contains(i.Id));
+        }
         var me = Me ?? Guid.Empty;
         var signedIn = Me is not null;
         // Mine: authored or co-authored (accepted). Everyone else: published ideas of readable campaigns; hidden and merged ones for moderators only.

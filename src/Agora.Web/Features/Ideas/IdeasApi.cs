@@ -13,7 +13,7 @@ public static class IdeasApi
     /// <summary>Query values of the idea lists.</summary>
     public sealed record ListParameters(
         int? Page, int? PageSize, string? Sort, string? State, string? FocusArea, string? Origin, string? CareLevel, string? Setting,
-        string? Tag, bool? Mine, bool? Followed, string? Campaign, int? Seed);
+        string? Tag, bool? Mine, bool? Followed, string? Campaign, int? Seed, string? Q);
 
     public sealed record StateBody(string? State, string? Answer);
     public sealed record MergeBody(int? Into);
@@ -101,7 +101,7 @@ public static class IdeasApi
     private static (ListQuery Query, IdeaFilter Filter)? Parse(ListParameters p)
     {
         var query = ListQuery.Parse(p.Page, p.PageSize, p.Sort, IdeaQueries.Sorts, IdeaQueries.DefaultSort);
-        var filter = IdeaFilter.Parse(p.State, p.FocusArea, p.Origin, p.CareLevel, p.Setting, p.Tag, p.Mine, p.Followed, p.Campaign, p.Seed);
+        var filter = IdeaFilter.Parse(p.State, p.FocusArea, p.Origin, p.CareLevel, p.Setting, p.Tag, p.Mine, p.Followed, p.Campaign, p.Seed, p.Q);
         return query is null || filter is null ? null : (query, filter);
     }
 

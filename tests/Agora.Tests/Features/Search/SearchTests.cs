@@ -41,6 +41,27 @@ public sealed class SearchTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task IdeaLists_TextFilter_CombinesWithOtherFilters(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var s = await SeedAsync(app);
+        var client = app.NewClient();
+        async Task<int[]> ListAsync(string query)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/hubs/{s.Hub}/ideas?{query}");
+            return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).Order().ToArray();
+        }
+        Assert.Equal([s.Norwegian], await ListAsync("q=sykehusene"));
+        Assert.Equal([s.English], await ListAsync("q=telemedicine&sort=discussed"));
+        Assert.Empty(await ListAsync("q=sykehusene&state=Accepted"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/v1/hubs/{s.Hub}/ideas?q={new string('x', 201)}")).StatusCode);
+        // The page's filter form searches the same way.
+        var (_, doc) = await new PageClient(app.NewClient()).GetAsync($"/hubs/{s.Hub}/ideas?q=enfermeiras");
+        Assert.NotNull(doc.QuerySelector($"a[href='/hubs/{s.Hub}/ideas/{s.Portuguese}']"));
+        Assert.Null(doc.QuerySelector($"a[href='/hubs/{s.Hub}/ideas/{s.English}']"));
+    }
+
+    [Theory, BothDatabases]
     public async Task Similar_TitleWithOtherForms_SuggestsTheIdea_UnrelatedNothing(string provider)
     {
         var app = await apps.GetAsync(provider);

@@ -85,7 +85,7 @@ public sealed record IdeaFormView(IdeaForm Form, IReadOnlyList<CampaignQuestion>
 /// <summary>The values of an idea list's filter form, as read from the query string.</summary>
 public sealed record IdeaListRequest(
     string Sort, string? State, string? FocusArea, string? Origin, string? CareLevel, string? Setting, string? Tag,
-    bool Mine, bool Followed, string? Campaign, int? Seed, int? Page)
+    bool Mine, bool Followed, string? Campaign, int? Seed, int? Page, string? Text = null)
 {
     public static IdeaListRequest Read(IQueryCollection q)
     {
@@ -93,18 +93,18 @@ public sealed record IdeaListRequest(
         static int? I(IQueryCollection q, string key) => S(q, key) is { } s ? int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1 : null;
         return new IdeaListRequest(S(q, "sort") ?? IdeaQueries.DefaultSort, S(q, "state"), S(q, "focusArea"), S(q, "origin"),
             S(q, "careLevel"), S(q, "setting"), S(q, "tag"), S(q, "mine") == "true", S(q, "followed") == "true", S(q, "campaign"),
-            I(q, "seed"), I(q, "page"));
+            I(q, "seed"), I(q, "page"), S(q, "q"));
     }
 
     public (ListQuery Query, IdeaFilter Filter)? Parse(int pageSize)
     {
         var query = ListQuery.Parse(Page, pageSize, Sort, IdeaQueries.Sorts, IdeaQueries.DefaultSort);
-        var filter = IdeaFilter.Parse(State, FocusArea, Origin, CareLevel, Setting, Tag, Mine, Followed, Campaign, Seed);
+        var filter = IdeaFilter.Parse(State, FocusArea, Origin, CareLevel, Setting, Tag, Mine, Followed, Campaign, Seed, Text);
         return query is null || filter is null ? null : (query, filter);
     }
 
     public bool HasFilters => State is not null || FocusArea is not null || Origin is not null || CareLevel is not null
-        || Setting is not null || Tag is not null || Mine || Followed || Campaign is not null;
+        || Setting is not null || Tag is not null || Mine || Followed || Campaign is not null || Text is not null;
 }
 
 /// <summary>What the idea list partial (_CampaignIdeas) needs: the page of ideas and the filter form's values.</summary>
