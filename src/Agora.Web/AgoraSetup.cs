@@ -46,6 +46,7 @@ public static class AgoraSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Validator>();
         services.AddScoped<AccountLinks>();
+        services.AddSingleton<LastRequestOrigin>();
         services.AddScoped<Features.Dev.Pages.DevMailbox>();
         services.Configure<AgoraSettings>(builder.Configuration.GetSection("Agora"));
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -96,6 +97,17 @@ public static class AgoraSetup
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseAgoraSecurityHeaders();
         app.UseStaticFiles();
+        if (string.IsNullOrWhiteSpace(app.Configuration["Agora:BaseUrl"]))
+        {
+            var origin = app.Services.GetRequiredService<LastRequestOrigin>();
+            app.Use((ctx, next) =>
+            {
+                origin.Remember(ctx.Request);
+                return next(ctx);
+            });
+            if (app.Environment.IsProduction())
+                app.Logger.LogWarning("Agora:BaseUrl is not set: links in email sent by background jobs use the address of the last request.");
+        }
         app.UseRouting();
         // Before the 404 below: the OpenID Connect callback (/signin-oidc) has no endpoint, this middleware answers it.
         app.UseAuthentication();

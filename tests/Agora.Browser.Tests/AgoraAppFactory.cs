@@ -28,6 +28,8 @@ public sealed class AgoraAppFactory : WebApplicationFactory<Program>
         ["Demo:Enabled"] = "true",
         ["Mail:PickupDirectory"] = MailDirectory,
         ["Mail:SmtpHost"] = "",
+        // Tests send notification email themselves (NotificationMailJob.RunOnceAsync), at the moment they choose.
+        ["Notifications:BackgroundMail"] = "false",
         ["RateLimits:SignInPerMinute"] = "1000",
         ["RateLimits:RegisterPerMinute"] = "1000",
         ["RateLimits:PasswordResetPerMinute"] = "1000",

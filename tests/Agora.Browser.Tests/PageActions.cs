@@ -66,10 +66,16 @@ public static class PageActions
         }
     }
 
-    /// <summary>Signs in at /account/signin, answering the two-factor step with a TOTP code when asked.</summary>
-    public static async Task SignInAsync(IPage page, string email, string password, string? twoFactorKey = DemoLogins.TwoFactorKey)
+    /// <summary>
+    /// Signs in at /account/signin, answering the two-factor step with a TOTP code when asked.
+    /// <paramref name="visited"/>, when given, is called on each form page before it is filled ("signin", "two-factor"),
+    /// e.g. to scan or photograph it.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string email, string password, string? twoFactorKey = DemoLogins.TwoFactorKey,
+        Func<string, Task>? visited = null)
     {
         await GotoOkAsync(page, "/account/signin", $"Sign-in page for {email}");
+        if (visited is not null) await visited("signin");
         var emailInput = page.Locator("input[name='Input.Email']");
         await emailInput.FillAsync(email);
         await page.Locator("input[name='Input.Password']").FillAsync(password);
@@ -79,6 +85,7 @@ public static class PageActions
         if (PathOf(page).StartsWith("/account/signin/two-factor", StringComparison.OrdinalIgnoreCase))
         {
             if (twoFactorKey is null) throw new XunitException($"{email} was asked for a two-factor code, but no key is known.");
+            if (visited is not null) await visited("two-factor");
             var codeInput = page.Locator("input[name='Input.Code']");
             await codeInput.FillAsync(await Totp.FreshCodeAsync(twoFactorKey));
             status = await SubmitAsync(page, codeInput);
