@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Platform.Demo;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Agora.Tests.Platform;
 
@@ -28,6 +29,30 @@ public sealed class LocalizedFormatsTests(AgoraApps apps)
         {
             // The switcher saves the choice in the (shared) demo profile; put English back for other tests.
             await member.PostWithTokenAsync("/", "/culture", [new("culture", "en"), new("returnUrl", "/")]);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", 1, "1 vote")]
+    [InlineData("en", 2, "2 votes")]
+    [InlineData("en", 0, "0 votes")]
+    [InlineData("pt-PT", 1, "1 voto")]
+    [InlineData("pt-PT", 3, "3 votos")]
+    [InlineData("nb-NO", 1, "1 stemme")]
+    [InlineData("nb-NO", 5, "5 stemmer")]
+    public async Task Counts_OneHasItsOwnForm(string culture, int count, string expected)
+    {
+        var app = await apps.GetAsync("Sqlite");
+        var t = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Agora.Web.SharedResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(expected, t["Ideas.VoteCount", count].Value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
         }
     }
 
