@@ -8,6 +8,7 @@ using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
 using Agora.Web.Features.Search;
+using Agora.Web.Features.Transfer;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
@@ -81,6 +82,7 @@ public static class AgoraSetup
         services.AddSearch();
         services.AddModeration();
         services.AddNotifications();
+        services.AddTransfer();
         builder.AddDemo();
     }
 
@@ -135,6 +137,7 @@ public static class AgoraSetup
         api.MapSearchApi();
         api.MapModerationApi();
         api.MapNotificationsApi();
+        api.MapTransferApi();
         app.MapCultureEndpoint();
     }
 }

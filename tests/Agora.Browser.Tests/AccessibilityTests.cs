@@ -31,6 +31,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "campaign", await CampaignSlugAsync())
             .Add("hubs", "id", await IdeaIdAsync())
             .Add("hubs", "target", "Idea")
+            .Add("hubs", "jobId", Guid.Empty.ToString())
             .Add("error", "code", "404")
             .Add("*", "token", "invalid-token")
             .Add("dev", "id", await MailIdAsync());

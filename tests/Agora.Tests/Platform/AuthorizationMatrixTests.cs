@@ -60,6 +60,9 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open
         ["PAGE /hubs/{slug}/campaigns/{campaign}/edit"] = Access.HubManagerForbidden,
+        ["PAGE /hubs/{slug}/campaigns/{campaign}/export"] = Access.HubModerator,
+        ["PAGE /hubs/{slug}/campaigns/{campaign}/import"] = Access.HubManager,
+        ["PAGE /hubs/{slug}/campaigns/{campaign}/import/{jobId:guid}"] = Access.NotHere, // ImportTests try a real job as each role
         ["PAGE /hubs/{slug}/ideas"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/{campaign}/ideas"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/{campaign}/ideas/new"] = Access.SignedIn,
@@ -136,6 +139,9 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/cover"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
+        ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/export"] = Access.HubModerator,
+        ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/imports"] = Access.HubManager,
+        ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/imports/{jobId:guid}"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/ideas"] = Access.Public,
         ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/ideas"] = Access.Public,
         ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/ideas"] = Access.SignedIn,

@@ -60,6 +60,10 @@ public static class AuditActions
     public const string PersonBlocked = "moderation.person-blocked";
     public const string PersonUnblocked = "moderation.person-unblocked";
     public const string IdeaMerged = "idea.merged";
+    public const string IdeasExported = "campaign.ideas.exported";
+    public const string IdeasImportStarted = "campaign.ideas.import-started";
+    public const string IdeasImported = "campaign.ideas.imported";
+    public const string IdeasImportFailed = "campaign.ideas.import-failed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -53,6 +53,8 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<HubBlock> HubBlocks => Set<HubBlock>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+    public DbSet<Features.Transfer.IdeaImportJob> IdeaImportJobs => Set<Features.Transfer.IdeaImportJob>();
+    public DbSet<Features.Transfer.IdeaImportError> IdeaImportErrors => Set<Features.Transfer.IdeaImportError>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -51,3 +51,27 @@
   });
 })();
 
+// Import progress: follows the job through the API while it runs, then shows the finished page.
+(function () {
+  var bar = document.querySelector('progress[data-poll]');
+  if (!bar || !window.fetch) return;
+  var counts = document.getElementById('job-counts');
+  function tick() {
+    fetch(bar.dataset.poll, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (job) {
+        if (!job) return;
+        bar.max = Math.max(1, job.total);
+        bar.value = job.processed;
+        if (counts && bar.dataset.counts) {
+          counts.textContent = bar.dataset.counts.replace('{0}', job.processed).replace('{1}', job.total)
+            .replace('{2}', job.good).replace('{3}', job.bad);
+        }
+        if (job.status === 'Queued' || job.status === 'Running') setTimeout(tick, 2000);
+        else window.location.reload();
+      })
+      .catch(function () { setTimeout(tick, 5000); });
+  }
+  setTimeout(tick, 1000);
+})();
+

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Agora.Web.Features.Ideas;
+using Agora.Web.Platform.Audit;
+using Agora.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Agora.Web.Features.Transfer;
+
+/// <summary>Section "Transfer".</summary>
+public sealed class TransferSettings
+{
+    /// <summary>Work through confirmed imports in the background (off only where something else runs <see cref="ImportJobRunner"/>).</summary>
+    public bool BackgroundImports { get; set; } = true;
+}
+
+/// <summary>Jobs waiting for the background worker, in this process. Jobs left unfinished by a restart are found again at start.</summary>
+public sealed class ImportQueue
+{
+    private readonly Channel<Guid> _jobs = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(Guid jobId) => _jobs.Writer.TryWrite(jobId);
+
+    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _jobs.Reader.ReadAllAsync(ct);
+}
+
+/// <summary>
+/// Works through one import job: reads the stored CSV, skips the records already done, checks the next
+/// <see cref="BatchSize"/> and stores the good ones as published ideas, in one transaction per batch that also moves the
+/// job's counters. The batch first claims its records (Processed moves from where this runner found it, or nothing
+/// happens), so a second runner on the same job, or the same job resumed after a restart, never stores a row twice.
+/// </summary>
+public sealed class ImportJobRunner(AgoraDbContext db, ImportRows rows, AuditLog audit, IStringLocalizer<SharedResource> t, TimeProvider clock,
+    ILogger<ImportJobRunner> logger)
+{
+    public const int BatchSize = 200;
+
+    /// <summary>Runs the job to its end unless it is not queued or running (then nothing happens).</summary>
+    public async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        var job = await db.IdeaImportJobs.AsNoTracking().Where(j => j.Id == jobId)
+            .Select(j => new { j.Status, j.Culture, j.UiCulture }).SingleOrDefaultAsync(ct);
+        if (job is null || job.Status is not (ImportStatus.Queued or ImportStatus.Running)) return;
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            // Row messages in the language of the person who started the import, numbers read as in their formats.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(job.Culture);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(job.UiCulture);
+            await WorkAsync(jobId, ct);
+        }
+        // A shutdown is not a failure: the job stays running and continues after the next start.
+        catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogError(e, "Import job {JobId} failed.", jobId);
+            db.ChangeTracker.Clear();
+            await FinishAsync(jobId, ImportStatus.Failed, CancellationToken.None);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private async Task WorkAsync(Guid jobId, CancellationToken ct)
+    {
+        await db.IdeaImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.StartedAt, clock.GetUtcNow()), ct);
+        var job = await db.IdeaImportJobs.AsNoTracking().Where(j => j.Id == jobId)
+            .Select(j => new { j.Status, j.CampaignId, j.CreatedById, j.FileId, j.Processed }).SingleOrDefaultAsync(ct);
+        if (job is not { Status: ImportStatus.Running }) return;
+        var content = job.FileId is { } fileId
+            ? await db.Files.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).SingleOrDefaultAsync(ct)
+            : null;
+        var target = await rows.TargetAsync(job.CampaignId, job.CreatedById, ct);
+        var v = new Platform.Errors.Validator(t);
+        var text = content is null ? null : ImportSheet.Decode(new ImportUpload("", content), v);
+        var sheet = text is null || target is null ? null : ImportSheet.Open(text, target.Questions, v);
+        if (sheet is null || target is null)
+        {
+            // Checked when the job was made; only a vanished file or campaign ends up here.
+            logger.LogWarning("Import job {JobId} has no readable file or campaign.", jobId);
+            await FinishAsync(jobId, ImportStatus.Failed, ct);
+            return;
+        }
+
+        var processed = job.Processed;
+        while (!await StoreFromAsync(jobId, target, sheet, processed, ct))
+        {
+            // Another runner stored a batch first (or a commit was acknowledged too late and retried): carry on from
+            // wherever the job is now; the claim keeps every record stored once.
+            var state = await db.IdeaImportJobs.AsNoTracking().Where(j => j.Id == jobId)
+                .Select(j => new { j.Status, j.Processed }).SingleOrDefaultAsync(ct);
+            if (state is not { Status: ImportStatus.Running }) return;
+            processed = state.Processed;
+        }
+        await FinishAsync(jobId, ImportStatus.Completed, ct);
+    }
+
+    /// <summary>Stores the records after <paramref name="processed"/> batch by batch; false when a batch was already claimed.</summary>
+    private async Task<bool> StoreFromAsync(Guid jobId, ImportTarget target, ImportSheet sheet, int processed, CancellationToken ct)
+    {
+        var batch = new List<CsvRecord>(BatchSize);
+        foreach (var record in sheet.Records().Skip(processed))
+        {
+            batch.Add(record);
+            if (batch.Count < BatchSize) continue;
+            if (!await StoreAsync(jobId, target, sheet, batch, processed, ct)) return false;
+            processed += batch.Count;
+            batch.Clear();
+        }
+        return batch.Count == 0 || await StoreAsync(jobId, target, sheet, batch, processed, ct);
+    }
+
+    /// <summary>Stores one batch; false when the job is no longer where this runner found it (someone else stored these records).</summary>
+    private async Task<bool> StoreAsync(Guid jobId, ImportTarget target, ImportSheet sheet, List<CsvRecord> batch, int from, CancellationToken ct)
+    {
+        var checkedRows = await rows.CheckAsync(target, sheet, batch, ct);
+        var good = checkedRows.Where(r => r.IsValid).ToList();
+        var bad = checkedRows.Where(r => !r.IsValid).ToList();
+        var now = clock.GetUtcNow();
+        var stored = await db.InTransactionAsync(async () =>
+        {
+            var claimed = await db.IdeaImportJobs
+                .Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.Processed == from)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Processed, from + batch.Count)
+                    .SetProperty(j => j.Good, j => j.Good + good.Count)
+                    .SetProperty(j => j.Bad, j => j.Bad + bad.Count), ct);
+            if (claimed == 0) return (false, false);
+            // The steps of publishing (IdeaLifecycle.PublishAsync) for a whole batch: published state and dates, the
+            // history event, the author following, the campaign's count. The search index follows in one more save
+            // (SearchIndexInterceptor). No notification per idea: a thousand imported ideas would flood followers.
+            var ideas = good.Select(r => Published(r.Idea!, target, now)).ToList();
+            db.Ideas.AddRange(ideas);
+            await db.SaveChangesAsync(ct);
+            foreach (var idea in ideas)
+            {
+                db.IdeaEvents.Add(new IdeaEvent
+                {
+                    IdeaId = idea.Id, FromState = IdeaState.Draft, ToState = IdeaState.Published, ActorId = target.ImporterId, OccurredAt = now,
+                });
+                db.IdeaFollowers.Add(new IdeaFollower { IdeaId = idea.Id, UserId = idea.AuthorId, FollowedAt = now });
+            }
+            db.IdeaImportErrors.AddRange(bad.Select(r => new IdeaImportError { JobId = jobId, Line = r.Line, Messages = Messages(r.Errors) }));
+            await db.SaveChangesAsync(ct);
+            if (ideas.Count > 0)
+                await db.Campaigns.Where(c => c.Id == target.CampaignId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IdeaCount, c => c.IdeaCount + ideas.Count), ct);
+            return (true, true);
+        }, ct);
+        // Keep the tracker small: thousands of tracked ideas would make every later save slower.
+        db.ChangeTracker.Clear();
+        return stored;
+    }
+
+    /// <summary>A fresh entity for each attempt of the transaction (a retry starts from a clean tracker).</summary>
+    private static Idea Published(Idea t, ImportTarget target, DateTimeOffset now) => new()
+    {
+        HubId = target.HubId, CampaignId = target.CampaignId, AuthorId = t.AuthorId, Language = t.Language, Title = t.Title,
+        Problem = t.Problem, Solution = t.Solution, Benefits = t.Benefits, Beneficiaries = t.Beneficiaries, Origin = t.Origin,
+        CareLevel = t.CareLevel, Setting = t.Setting, FocusAreaId = t.FocusAreaId, Anonymous = t.Anonymous,
+        State = IdeaState.Published, CreatedAt = now, PublishedAt = now, UpdatedAt = now, LastActivityAt = now,
+        // The author follows their idea, as when they publish it themselves.
+        FollowerCount = 1,
+        Tags = t.Tags.Select(x => new IdeaTag { Tag = x.Tag }).ToList(),
+        Answers = t.Answers.Select(a => new IdeaAnswer { QuestionId = a.QuestionId, Value = a.Value }).ToList(),
+    };
+
+    public static string Messages(IEnumerable<string> errors)
+    {
+        var text = string.Join('\n', errors);
+        return text.Length <= 4000 ? text : text[..3999] + "…";
+    }
+
+    /// <summary>Ends the job once (completed or failed), drops the uploaded file and records what was imported.</summary>
+    private async Task FinishAsync(Guid jobId, ImportStatus status, CancellationToken ct)
+    {
+        var job = await db.IdeaImportJobs.AsNoTracking().Where(j => j.Id == jobId)
+            .Select(j => new
+            {
+                j.HubId, j.CreatedById, j.FileId, j.Total, j.Processed, j.Good, j.Bad,
+                Campaign = db.Campaigns.Where(c => c.Id == j.CampaignId).Select(c => c.Title).FirstOrDefault(),
+                Email = db.Users.Where(u => u.Id == j.CreatedById).Select(u => u.Email).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (job is null) return;
+        // A completed job's total is what was worked through (the same file, so the same count as when it was made).
+        var total = status == ImportStatus.Completed ? job.Processed : job.Total;
+        var ended = await db.IdeaImportJobs.Where(j => j.Id == jobId && (j.Status == ImportStatus.Running || j.Status == ImportStatus.Queued))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status)
+                .SetProperty(j => j.FinishedAt, clock.GetUtcNow())
+                .SetProperty(j => j.Total, total)
+                .SetProperty(j => j.FileId, (Guid?)null), ct);
+        if (ended == 0) return;
+        if (job.FileId is { } fileId) await db.Files.Where(f => f.Id == fileId).ExecuteDeleteAsync(ct);
+        audit.Add(status == ImportStatus.Completed ? AuditActions.IdeasImported : AuditActions.IdeasImportFailed, job.HubId, job.Campaign,
+            string.Create(CultureInfo.InvariantCulture, $"job={jobId}; rows={job.Processed}; stored={job.Good}; refused={job.Bad}"),
+            actorId: job.CreatedById, actorEmail: job.Email);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Runs confirmed imports one after another; at start, picks up jobs a restart left unfinished and forgets stale previews.</summary>
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, IOptions<TransferSettings> settings, TimeProvider clock,
+    ILogger<ImportWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Value.BackgroundImports) return;
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+            await ImportCleanup.DeleteStalePreviewsAsync(db, clock.GetUtcNow(), stoppingToken);
+            var unfinished = await db.IdeaImportJobs.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
+                .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken);
+            foreach (var id in unfinished) queue.Enqueue(id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Looking for unfinished imports failed.");
+        }
+        try
+        {
+            await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ImportJobRunner>().RunAsync(jobId, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Import job {JobId} stopped; it continues after the next start.", jobId);
+                }
+            }
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: a running job continues after the next start.
+        }
+    }
+}
+
+internal static class ImportCleanup
+{
+    /// <summary>How long an uploaded, checked but unconfirmed import is kept.</summary>
+    public static readonly TimeSpan PreviewLifetime = TimeSpan.FromDays(1);
+
+    public static async Task DeleteStalePreviewsAsync(AgoraDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var before = now - PreviewLifetime;
+        var stale = await db.IdeaImportJobs.Where(j => j.Status == ImportStatus.Previewed && j.CreatedAt < before)
+            .Select(j => new { j.Id, j.FileId }).Take(500).ToListAsync(ct);
+        if (stale.Count == 0) return;
+        var ids = stale.Select(s => s.Id).ToList();
+        var files = stale.Where(s => s.FileId != null).Select(s => s.FileId!.Value).ToList();
+        await db.IdeaImportJobs.Where(j => ids.Contains(j.Id)).ExecuteDeleteAsync(ct);
+        await db.Files.Where(f => files.Contains(f.Id)).ExecuteDeleteAsync(ct);
+    }
+}
