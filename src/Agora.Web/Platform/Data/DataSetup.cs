@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Agora.Web.Platform.Data;
 
@@ -48,6 +49,11 @@ public static class DataSetup
         }
         o.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
         o.AddInterceptors(SearchIndex);
+        // A unique key refusing a duplicate (a second vote, report or follow) is an expected answer that the use
+        // cases handle; failures nobody handles are still logged as errors by the exception handler.
+        o.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
     }
 
     /// <summary>One instance for all contexts: it keeps its per-context state in a weak table.</summary>
