@@ -95,6 +95,7 @@ public static class AgoraSetup
     public static void MapAgora(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        if (app.Configuration.GetValue<bool>("Diagnostics:SqlCommandHeader")) SqlCommandCounter.UseSqlCommandHeader(app);
         app.UseAgoraErrors();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseAgoraSecurityHeaders();

@@ -46,6 +46,8 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests run the notification mail job themselves.
             ["Notifications:BackgroundMail"] = "false",
+            // Each response says how many SQL commands it sent (QueryCountTests).
+            ["Diagnostics:SqlCommandHeader"] = "true",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
     }

@@ -48,7 +48,7 @@ public static class DataSetup
                 break;
         }
         o.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
-        o.AddInterceptors(SearchIndex);
+        o.AddInterceptors(SearchIndex, SqlCommandCounter.Instance);
         // A unique key refusing a duplicate (a second vote, report or follow) is an expected answer that the use
         // cases handle; failures nobody handles are still logged as errors by the exception handler.
         o.ConfigureWarnings(w => w.Log(

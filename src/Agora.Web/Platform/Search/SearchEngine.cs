@@ -150,6 +150,7 @@ public sealed class SearchEngine(AgoraDbContext db) : ISearchEngine
         {
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = sql;
+            SqlCommandCounter.Count();
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             bind(cmd);
             var list = new List<T>();
