@@ -82,17 +82,30 @@ public static class IdeaRules
 /// <summary>Loads an idea with its campaign context and the person's relation to it.</summary>
 public sealed class IdeaAccess(AgoraDbContext db, CampaignContexts campaigns, CurrentUser current)
 {
-    /// <summary>The idea (tracked when <paramref name="track"/>, with tags and answers), or null when it does not exist.</summary>
+    /// <summary>Untracked scopes already loaded in this request: the idea page and its discussion ask for the same idea.</summary>
+    private readonly Dictionary<int, IdeaScope?> _loaded = [];
+
+    /// <summary>
+    /// The idea (tracked when <paramref name="track"/>, with tags and answers), or null when it does not exist. An untracked
+    /// load is remembered for the rest of the request (scoped service); callers must not change an untracked idea.
+    /// </summary>
     public async Task<IdeaScope?> LoadAsync(int id, bool track, CancellationToken ct)
     {
+        if (!track && _loaded.TryGetValue(id, out var known)) return known;
         var query = db.Ideas.Include(i => i.Tags).Include(i => i.Answers).AsSplitQuery();
         var idea = await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == id, ct);
-        if (idea is null) return null;
+        var scope = idea is null ? null : await ScopeAsync(idea, ct);
+        if (!track) _loaded[id] = scope;
+        return scope;
+    }
+
+    private async Task<IdeaScope?> ScopeAsync(Idea idea, CancellationToken ct)
+    {
         var campaign = await campaigns.GetAsync(idea.CampaignId, ct);
         if (campaign is null) return null;
         var userId = current.IsAuthenticated ? current.Id : null;
         CoAuthorStatus? co = userId is { } u
-            ? await db.IdeaCoAuthors.Where(c => c.IdeaId == id && c.UserId == u).Select(c => (CoAuthorStatus?)c.Status).SingleOrDefaultAsync(ct)
+            ? await db.IdeaCoAuthors.Where(c => c.IdeaId == idea.Id && c.UserId == u).Select(c => (CoAuthorStatus?)c.Status).SingleOrDefaultAsync(ct)
             : null;
         return new IdeaScope(idea, campaign, userId, co);
     }
