@@ -20,7 +20,7 @@ namespace Agora.Tests.Platform;
 public sealed class QueryCountTests(AgoraApps apps, ITestOutputHelper output)
 {
     /// <summary>No main page needs more than this many commands (sign-in session check included).</summary>
-    private const int Ceiling = 35;
+    private const int Ceiling = 25;
 
     [Theory, BothDatabases]
     public async Task MainPages_MoreData_SameNumberOfQueries(string provider)
