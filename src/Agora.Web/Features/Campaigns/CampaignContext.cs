@@ -20,13 +20,3 @@ public sealed record CampaignContext(
 
 /// <summary>A seeded focus area: its id and its key (people see "FocusArea.{Key}").</summary>
 public sealed record FocusAreaRef(int Id, string Key);
-
-/// <summary>Loads a <see cref="CampaignContext"/>; the same as <see cref="CampaignQueries.GetContextAsync(string, string, CancellationToken)"/>.</summary>
-public sealed class CampaignContexts(CampaignQueries queries)
-{
-    public Task<CampaignContext?> GetAsync(string hubSlug, string campaignSlug, CancellationToken ct) =>
-        queries.GetContextAsync(hubSlug, campaignSlug, ct);
-
-    public Task<CampaignContext?> GetAsync(Guid campaignId, CancellationToken ct) =>
-        queries.GetContextAsync(campaignId, ct);
-}

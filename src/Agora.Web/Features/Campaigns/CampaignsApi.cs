@@ -49,30 +49,7 @@ public static class CampaignsApi
         campaigns.MapPut("/{campaign}/cover", UploadCover).RequireAuthorization(write)
             .WithSummary("Upload the cover image (hub manager)")
             .WithDescription("multipart/form-data with one file in the field \"cover\": PNG, JPEG or WebP (recognised by content), at most 1 MB.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // The form is read by hand (see UploadCover), so describe it here: Accepts() would turn other bodies into 415s.
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["multipart/form-data"] = new()
-                        {
-                            Schema = new OpenApiSchema
-                            {
-                                Type = JsonSchemaType.Object,
-                                Required = new HashSet<string> { "cover" },
-                                Properties = new Dictionary<string, IOpenApiSchema>
-                                {
-                                    ["cover"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
-                                },
-                            },
-                        },
-                    },
-                };
-                return Task.CompletedTask;
-            })
+            .AcceptsFileForm("cover")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         campaigns.MapDelete("/{campaign}/cover", RemoveCover).RequireAuthorization(write)

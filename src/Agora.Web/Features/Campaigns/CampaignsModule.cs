@@ -9,7 +9,6 @@ public static class CampaignsModule
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<Viewers>();
         services.AddScoped<CampaignQueries>();
-        services.AddScoped<CampaignContexts>();
         services.AddScoped<SaveCampaign>();
         services.AddScoped<ChangeCampaignState>();
         services.AddScoped<SetCampaignFeatured>();

@@ -80,7 +80,7 @@ public static class IdeaRules
 }
 
 /// <summary>Loads an idea with its campaign context and the person's relation to it.</summary>
-public sealed class IdeaAccess(AgoraDbContext db, CampaignContexts campaigns, CurrentUser current)
+public sealed class IdeaAccess(AgoraDbContext db, CampaignQueries campaigns, CurrentUser current)
 {
     /// <summary>Untracked scopes already loaded in this request: the idea page and its discussion ask for the same idea.</summary>
     private readonly Dictionary<int, IdeaScope?> _loaded = [];
@@ -101,7 +101,7 @@ public sealed class IdeaAccess(AgoraDbContext db, CampaignContexts campaigns, Cu
 
     private async Task<IdeaScope?> ScopeAsync(Idea idea, CancellationToken ct)
     {
-        var campaign = await campaigns.GetAsync(idea.CampaignId, ct);
+        var campaign = await campaigns.GetContextAsync(idea.CampaignId, ct);
         if (campaign is null) return null;
         var userId = current.IsAuthenticated ? current.Id : null;
         CoAuthorStatus? co = userId is { } u

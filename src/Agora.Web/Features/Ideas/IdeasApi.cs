@@ -60,7 +60,7 @@ public static class IdeasApi
                 ApiResults.From(await h.UnfollowAsync(id, ct), f => TypedResults.Ok(new { following = f })))
             .RequireAuthorization(write).WithName("UnfollowIdea").WithSummary("Stop following an idea");
         // Multipart from API clients (tokens or the session); the session cookie is SameSite=Lax, so other sites cannot post it.
-        ideas.MapPost("/{id:int}/attachments", AddAttachment).RequireAuthorization(write).DisableAntiforgery()
+        ideas.MapPost("/{id:int}/attachments", AddAttachment).RequireAuthorization(write).DisableAntiforgery().AcceptsFileForm("file")
             .WithSummary("Attach a file (multipart field \"file\"): PNG, JPEG, WebP, PDF, docx, xlsx, pptx, odt, ods, odp; at most 10 MB, 5 per idea");
         ideas.MapGet("/{id:int}/attachments/{fileId:guid}", Download).AllowAnonymous().AddEndpointFilter(ReadScope)
             .WithSummary("Download an attachment (people who may see the idea)");
@@ -113,9 +113,9 @@ public static class IdeasApi
     }
 
     private static async Task<IResult> ListCampaignIdeas(string slug, string campaign, [AsParameters] ListParameters p, IdeaQueries q,
-        CampaignContexts campaigns, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        CampaignQueries campaigns, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var context = await campaigns.GetAsync(slug, campaign, ct);
+        var context = await campaigns.GetContextAsync(slug, campaign, ct);
         if (context is null || !context.CanRead) return NotFound();
         if (Parse(p) is not { } parsed) return ApiResults.BadQuery(t);
         return TypedResults.Ok(await q.ListForCampaignAsync(context, parsed.Query, parsed.Filter, ct));

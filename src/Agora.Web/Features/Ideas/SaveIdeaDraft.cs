@@ -6,11 +6,11 @@ using Agora.Web.Platform.Errors;
 namespace Agora.Web.Features.Ideas;
 
 /// <summary>Starts an idea as a draft: only a title is needed; only its authors see it until it is published.</summary>
-public sealed class SaveIdeaDraft(AgoraDbContext db, CampaignContexts campaigns, CurrentUser current, IdeaContent content, TimeProvider clock)
+public sealed class SaveIdeaDraft(AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, TimeProvider clock)
 {
     public async Task<Result<IdeaRef>> CreateAsync(string hubSlug, string campaignSlug, IdeaInput input, CancellationToken ct)
     {
-        var campaign = await campaigns.GetAsync(hubSlug, campaignSlug, ct);
+        var campaign = await campaigns.GetContextAsync(hubSlug, campaignSlug, ct);
         if (campaign is null || !campaign.CanRead) return Result<IdeaRef>.NotFound();
         if (!current.IsAuthenticated || !CampaignRules.CanParticipate(campaign.Policy, campaign.Viewer)
             || !CampaignRules.SubmissionOpen(campaign.Policy, clock.Today()))

@@ -8,11 +8,11 @@ namespace Agora.Web.Features.Ideas;
 
 /// <summary>Submits a complete idea in one step (the API's <c>publish: true</c>): validated as for publication and published at once.</summary>
 public sealed class SubmitIdea(
-    AgoraDbContext db, CampaignContexts campaigns, CurrentUser current, IdeaContent content, IdeaAccess access, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
+    AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, IdeaAccess access, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
 {
     public async Task<Result<IdeaRef>> SubmitAsync(string hubSlug, string campaignSlug, IdeaInput input, CancellationToken ct)
     {
-        var campaign = await campaigns.GetAsync(hubSlug, campaignSlug, ct);
+        var campaign = await campaigns.GetContextAsync(hubSlug, campaignSlug, ct);
         if (campaign is null || !campaign.CanRead) return Result<IdeaRef>.NotFound();
         if (!current.IsAuthenticated || !CampaignRules.CanParticipate(campaign.Policy, campaign.Viewer)
             || !CampaignRules.SubmissionOpen(campaign.Policy, clock.Today()))

@@ -34,7 +34,7 @@ public sealed record IdeaExportRow(
 /// tags and answers) and written as they come, so memory stays flat however large the campaign. Each export is audited:
 /// it is personal data leaving Agora.
 /// </summary>
-public sealed class ExportIdeas(AgoraDbContext db, CampaignContexts campaigns, AuditLog audit, AccountLinks links, Validator v, TimeProvider clock)
+public sealed class ExportIdeas(AgoraDbContext db, CampaignQueries campaigns, AuditLog audit, AccountLinks links, Validator v, TimeProvider clock)
 {
     public const int PageSize = 500;
 
@@ -58,7 +58,7 @@ public sealed class ExportIdeas(AgoraDbContext db, CampaignContexts campaigns, A
     /// <summary>The export in <paramref name="format"/> ("csv", "xlsx", "json"; csv when empty), recorded in the audit trail.</summary>
     public async Task<Result<IdeaExport>> ExportAsync(string hubSlug, string campaignSlug, string? format, CancellationToken ct)
     {
-        var campaign = await campaigns.GetAsync(hubSlug, campaignSlug, ct);
+        var campaign = await campaigns.GetContextAsync(hubSlug, campaignSlug, ct);
         // Only moderators learn that the export exists; for everyone else the address is not there.
         if (campaign is null || !campaign.CanRead || !campaign.Viewer.CanModerate) return Result<IdeaExport>.NotFound();
         if (ParseFormat(format) is not { } chosen) return Result<IdeaExport>.Invalid("format", v.Message("Transfer.UnknownFormat"));

@@ -39,7 +39,7 @@ public sealed record HeldImport(ImportJobRef Job, ImportPreview Preview);
 /// job stores the good rows in the background (<see cref="ImportJobRunner"/>). Others get 404: the import does not
 /// exist for them.
 /// </summary>
-public sealed class ImportIdeas(AgoraDbContext db, CampaignContexts campaigns, CurrentUser current, ImportRows rows, Validator v,
+public sealed class ImportIdeas(AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, ImportRows rows, Validator v,
     AuditLog audit, ImportQueue queue, TimeProvider clock)
 {
     public const int PreviewRows = 20;
@@ -103,7 +103,7 @@ public sealed class ImportIdeas(AgoraDbContext db, CampaignContexts campaigns, C
     /// <summary>The campaign when the person manages its hub; null (404) otherwise.</summary>
     private async Task<ImportTarget?> TargetAsync(string hubSlug, string campaignSlug, CancellationToken ct)
     {
-        var campaign = await campaigns.GetAsync(hubSlug, campaignSlug, ct);
+        var campaign = await campaigns.GetContextAsync(hubSlug, campaignSlug, ct);
         if (campaign is null || !campaign.Viewer.CanManage || !current.IsAuthenticated) return null;
         return await rows.TargetAsync(campaign.Id, current.RequiredId, ct);
     }
@@ -203,11 +203,11 @@ public sealed record ImportJobView(
 public sealed record ImportJobSummary(Guid Id, ImportStatus Status, string FileName, int Total, int Processed, int Good, int Bad, DateTimeOffset CreatedAt);
 
 /// <summary>Read side of imports, for hub managers of the campaign's hub.</summary>
-public sealed class ImportQueries(AgoraDbContext db, CampaignContexts campaigns, CurrentUser current)
+public sealed class ImportQueries(AgoraDbContext db, CampaignQueries campaigns, CurrentUser current)
 {
     public async Task<ImportJobView?> GetAsync(string hubSlug, string campaignSlug, Guid jobId, int page, int pageSize, CancellationToken ct)
     {
-        var campaign = await campaigns.GetAsync(hubSlug, campaignSlug, ct);
+        var campaign = await campaigns.GetContextAsync(hubSlug, campaignSlug, ct);
         if (campaign is null || !campaign.Viewer.CanManage || !current.IsAuthenticated) return null;
         var job = await db.IdeaImportJobs.AsNoTracking().Where(j => j.Id == jobId && j.CampaignId == campaign.Id)
             .Select(j => new { j.Status, j.FileName, j.Total, j.Processed, j.Good, j.Bad, j.CreatedAt, j.StartedAt, j.FinishedAt })

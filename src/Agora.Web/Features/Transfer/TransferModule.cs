@@ -39,26 +39,7 @@ public static class TransferModule
                 + "(separated by ;), anonymous (true/false), and one column per campaign question named by its label (multiple choices separated by ;). "
                 + "With ?preview=true the rows are checked and nothing is kept: the first 20 rows as they would be stored and every refused row by "
                 + "line. Otherwise a job is queued (202, Location: the job) that stores the good rows as published ideas.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["multipart/form-data"] = new()
-                        {
-                            Schema = new OpenApiSchema
-                            {
-                                Type = JsonSchemaType.Object,
-                                Required = new HashSet<string> { "file" },
-                                Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
-                            },
-                        },
-                    },
-                };
-                return Task.CompletedTask;
-            })
+            .AcceptsFileForm("file")
             .Produces<ImportPreview>().Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         campaigns.MapGet("/imports/{jobId:guid}", Job).RequireAuthorization(Policies.ForScope(ApiScopes.IdeasRead))

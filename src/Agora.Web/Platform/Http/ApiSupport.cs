@@ -55,6 +55,32 @@ public static class ApiResults
 
 public static class OpenApiSetup
 {
+    /// <summary>
+    /// Documents a request body of multipart/form-data with one required file field. The endpoints that take files
+    /// read the form themselves (Accepts() would answer other bodies with 415 before the route's own checks).
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsFileForm(this RouteHandlerBuilder endpoint, string field) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { field },
+                            Properties = new Dictionary<string, IOpenApiSchema> { [field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                        },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
+
     public static void AddAgoraOpenApi(this OpenApiOptions o)
     {
         o.AddDocumentTransformer((doc, _, _) =>
@@ -63,7 +89,7 @@ public static class OpenApiSetup
             {
                 Title = "Agora API",
                 Version = "v1",
-                Description = "Hubs, memberships, organisations and the signed-in profile. Authenticate with the browser session or a personal access token (Authorization: Bearer agora_...). Errors are RFC 9457 problem details.",
+                Description = "Hubs, memberships, organisations, campaigns, ideas, votes, comments, search, notifications, moderation, export and import, and the signed-in profile. Authenticate with the browser session or a personal access token (Authorization: Bearer agora_...). Errors are RFC 9457 problem details.",
             };
             doc.Components ??= new OpenApiComponents();
             doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -7,14 +7,14 @@ namespace Agora.Web.Features.Ideas.Pages;
 
 /// <summary>A campaign's ideas with filters, sorts and pages.</summary>
 [AllowAnonymous]
-public sealed class CampaignIdeasModel(CampaignContexts campaigns, IdeaQueries queries) : PageModel
+public sealed class CampaignIdeasModel(CampaignQueries campaigns, IdeaQueries queries) : PageModel
 {
     public CampaignContext Campaign { get; private set; } = null!;
     public IdeaListView List { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, string campaign, CancellationToken ct)
     {
-        var context = await campaigns.GetAsync(slug, campaign, ct);
+        var context = await campaigns.GetContextAsync(slug, campaign, ct);
         if (context is null || !context.CanRead) return NotFound();
         Campaign = context;
         var list = await IdeaLists.ForCampaignAsync(queries, context, Request, ct);

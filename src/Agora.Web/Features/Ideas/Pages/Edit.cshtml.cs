@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Ideas.Pages;
 
 /// <summary>Authors edit their idea until review starts; a stale form is refused with a message, not saved over newer text.</summary>
-public sealed class EditModel(IdeaQueries queries, CampaignContexts campaigns, IStringLocalizer<SharedResource> t) : IdeaPageModel
+public sealed class EditModel(IdeaQueries queries, CampaignQueries campaigns, IStringLocalizer<SharedResource> t) : IdeaPageModel
 {
     [BindProperty] public IdeaForm Input { get; set; } = new();
 
@@ -50,7 +50,7 @@ public sealed class EditModel(IdeaQueries queries, CampaignContexts campaigns, I
         if (idea is null || idea.HubSlug != slug) return NotFound();
         if (!idea.Viewer.CanEdit) return Forbid();
         Idea = idea;
-        var campaign = await campaigns.GetAsync(idea.CampaignId, ct);
+        var campaign = await campaigns.GetContextAsync(idea.CampaignId, ct);
         if (campaign is null) return NotFound();
         Questions = campaign.Questions;
         FocusAreas = await queries.FocusAreaKeysAsync(campaign.Id, ct);

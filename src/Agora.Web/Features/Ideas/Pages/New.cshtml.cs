@@ -12,7 +12,7 @@ namespace Agora.Web.Features.Ideas.Pages;
 /// </summary>
 [AllowAnonymous]
 public sealed class NewModel(
-    CampaignContexts campaigns, IdeaQueries queries, CurrentUser current, TimeProvider clock, ISimilarIdeas similar,
+    CampaignQueries campaigns, IdeaQueries queries, CurrentUser current, TimeProvider clock, ISimilarIdeas similar,
     IStringLocalizer<SharedResource> t) : IdeaPageModel
 {
     [BindProperty] public IdeaForm Input { get; set; } = new();
@@ -94,7 +94,7 @@ public sealed class NewModel(
     /// <summary>Unknown or unreadable campaign: 404 for everyone; otherwise sign in first.</summary>
     private async Task<IActionResult?> LoadCampaignAsync(string slug, string campaign, CancellationToken ct)
     {
-        var context = await campaigns.GetAsync(slug, campaign, ct);
+        var context = await campaigns.GetContextAsync(slug, campaign, ct);
         if (context is null || !context.CanRead) return NotFound();
         if (!current.IsAuthenticated) return Challenge();
         Campaign = context;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Agora.Web.Features.Transfer.Pages;
 
 /// <summary>Choose a format and download the campaign's ideas (moderators of the hub and platform admins; 404 for others).</summary>
-public sealed class ExportModel(CampaignContexts campaigns, ExportIdeas export) : PageModel
+public sealed class ExportModel(CampaignQueries campaigns, ExportIdeas export) : PageModel
 {
     [BindProperty] public string? Format { get; set; } = "csv";
 
@@ -14,7 +14,7 @@ public sealed class ExportModel(CampaignContexts campaigns, ExportIdeas export) 
 
     public async Task<IActionResult> OnGetAsync(string slug, string campaign, CancellationToken ct)
     {
-        if (await campaigns.GetAsync(slug, campaign, ct) is not { CanRead: true, Viewer.CanModerate: true } context) return NotFound();
+        if (await campaigns.GetContextAsync(slug, campaign, ct) is not { CanRead: true, Viewer.CanModerate: true } context) return NotFound();
         Campaign = context;
         return Page();
     }

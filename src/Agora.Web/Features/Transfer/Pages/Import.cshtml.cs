@@ -12,7 +12,7 @@ namespace Agora.Web.Features.Transfer.Pages;
 /// </summary>
 [RequestSizeLimit(ImportSheet.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportSheet.MaxBytes + 1024 * 1024)]
-public sealed class ImportModel(CampaignContexts campaigns, ImportIdeas import, ImportRows rows, ImportQueries queries, CurrentUser current) : PageModel
+public sealed class ImportModel(CampaignQueries campaigns, ImportIdeas import, ImportRows rows, ImportQueries queries, CurrentUser current) : PageModel
 {
     /// <summary>How many refused rows the preview lists; the job page pages through all of them.</summary>
     public const int ShownErrors = 500;
@@ -39,7 +39,7 @@ public sealed class ImportModel(CampaignContexts campaigns, ImportIdeas import, 
 
     private async Task<bool> LoadAsync(string slug, string campaign, CancellationToken ct)
     {
-        if (!current.IsAuthenticated || await campaigns.GetAsync(slug, campaign, ct) is not { Viewer.CanManage: true } context) return false;
+        if (!current.IsAuthenticated || await campaigns.GetContextAsync(slug, campaign, ct) is not { Viewer.CanManage: true } context) return false;
         if (await rows.TargetAsync(context.Id, current.RequiredId, ct) is not { } target) return false;
         Target = target;
         Recent = await queries.RecentAsync(context.Id, ct);
