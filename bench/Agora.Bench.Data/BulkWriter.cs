@@ -65,12 +65,15 @@ public sealed class SqliteTableWriter : TableWriter
         _inBatch = 0;
     }
 
-    /// <summary>The representation EF Core's SQLite provider uses: GUIDs as upper-case text, offsets as ISO text.</summary>
+    /// <summary>AgoraDbContext stores instants on SQLite as sortable integers (its conventions).</summary>
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter DateTimeOffsetToBinary = new();
+
+    /// <summary>The representation Agora uses on SQLite: GUIDs as upper-case text, instants as EF Core's binary integers.</summary>
     private static object ToSqlite(object? value) => value switch
     {
         null => DBNull.Value,
         Guid g => g.ToString().ToUpperInvariant(),
-        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset d => DateTimeOffsetToBinary.ConvertToProvider(d)!,
         bool b => b ? 1 : 0,
         Enum e => e.ToString(),
         _ => value,

@@ -2,6 +2,7 @@ using System.Net;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
+using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Search;
 using Agora.Web.Platform.Text;
 
@@ -19,6 +20,9 @@ public sealed class Generator(Sizes sizes, int seed)
 
     /// <summary>The password of every generated person.</summary>
     public const string Password = "Bench-password-2026";
+
+    /// <summary>The API token of person n (personN@bench.agora.test).</summary>
+    public static string TokenOf(int person) => $"agora_bench-token-{person:D7}";
     /// <summary>
     /// ASP.NET Core Identity's (V3) hash of <see cref="Password"/>, made once with PasswordHasher: one constant keeps the
     /// data identical from run to run (a fresh hash has a fresh salt) and saves 200,000 slow hashes.
@@ -249,6 +253,18 @@ public sealed class Generator(Sizes sizes, int seed)
                 users.Row(_users[u], email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), true,
                     PasswordHash, Convert.ToHexString(stamp), NewGuid(r).ToString(), null, false, false, null,
                     true, 0, TextGenerator.Name(r, culture), null, culture, u == 0, Now - TimeSpan.FromDays(HistoryDays + r.NextDouble() * 365));
+            }
+        }
+
+        // A personal access token per person (ideas:read ideas:write), so the load harness can vote and submit through
+        // the API as many different people: TokenOf(n) for person n (1-based).
+        await using (var tokens = open("ApiTokens", ["Id", "UserId", "Name", "Prefix", "Hash", "Scopes", "CreatedAt", "ExpiresAt", "RevokedAt", "LastUsedAt"]))
+        {
+            for (var u = 0; u < _users.Length; u++)
+            {
+                var token = TokenOf(u + 1);
+                tokens.Row(NewGuid(r), _users[u], "bench", token[..12], ApiTokenAuthenticationHandler.Hash(token), "ideas:read ideas:write",
+                    Now, Now.AddYears(50), null, null);
             }
         }
 

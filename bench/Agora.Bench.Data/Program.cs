@@ -104,7 +104,7 @@ public static class BenchDataProgram
     }
 
     private static readonly string[] CountedTables =
-        ["Hubs", "AspNetUsers", "HubMemberships", "Campaigns", "CampaignPhases", "CampaignFollowers", "Ideas", "IdeaEvents",
+        ["Hubs", "AspNetUsers", "ApiTokens", "HubMemberships", "Campaigns", "CampaignPhases", "CampaignFollowers", "Ideas", "IdeaEvents",
          "IdeaFollowers", "Votes", "Comments", "SearchDocuments"];
 
     private static async Task PrintCountsAsync(System.Data.Common.DbConnection db)

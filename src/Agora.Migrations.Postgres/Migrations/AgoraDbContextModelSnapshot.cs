@@ -865,6 +865,8 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "State", "PublishedAt");
 
+                    b.HasIndex(new[] { "CampaignId", "State", "HiddenAt", "MergedIntoId" }, "IX_Ideas_CampaignId_Visible");
+
                     b.ToTable("Ideas", (string)null);
                 });
 

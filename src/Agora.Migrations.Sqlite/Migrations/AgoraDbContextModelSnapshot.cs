@@ -852,6 +852,8 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "State", "PublishedAt");
 
+                    b.HasIndex(new[] { "CampaignId", "State", "HiddenAt", "MergedIntoId" }, "IX_Ideas_CampaignId_Visible");
+
                     b.ToTable("Ideas", (string)null);
                 });
 

@@ -84,7 +84,14 @@ public sealed class CampaignQueries(AgoraDbContext db, Viewers viewers, CurrentU
     }
 
     /// <summary>One campaign as the person may see it; null when it does not exist or they may not read it.</summary>
-    public async Task<CampaignDetail?> GetAsync(string hubSlug, string campaignSlug, CancellationToken ct)
+    public async Task<CampaignDetail?> GetAsync(string hubSlug, string campaignSlug, CancellationToken ct) =>
+        (await GetWithContextAsync(hubSlug, campaignSlug, ct))?.Detail;
+
+    /// <summary>
+    /// <see cref="GetAsync"/> and <see cref="GetContextAsync(string, string, CancellationToken)"/> from the same queries,
+    /// for pages that show a campaign and its ideas.
+    /// </summary>
+    public async Task<(CampaignDetail Detail, CampaignContext Context)?> GetWithContextAsync(string hubSlug, string campaignSlug, CancellationToken ct)
     {
         var culture = Culture;
         var userId = current.Id ?? Guid.Empty;
@@ -101,7 +108,7 @@ public sealed class CampaignQueries(AgoraDbContext db, Viewers viewers, CurrentU
                 Phases = x.c.Phases.ToList(),
                 Questions = x.c.Questions.OrderBy(q => q.Position)
                     .Select(q => new { Question = q, HasAnswers = db.IdeaAnswers.Any(a => a.QuestionId == q.Id) }).ToList(),
-                Areas = x.c.FocusAreas.Join(db.FocusAreas, f => f.FocusAreaId, a => a.Id, (f, a) => a.Key).ToList(),
+                Areas = x.c.FocusAreas.Join(db.FocusAreas, f => f.FocusAreaId, a => a.Id, (f, a) => new FocusAreaRef(a.Id, a.Key)).ToList(),
                 IsFollowing = db.CampaignFollowers.Any(f => f.CampaignId == x.c.Id && f.UserId == userId),
                 MyIdeas = db.Ideas.Count(i => i.CampaignId == x.c.Id && i.AuthorId == userId && i.State != IdeaState.Withdrawn),
             })
@@ -126,9 +133,16 @@ public sealed class CampaignQueries(AgoraDbContext db, Viewers viewers, CurrentU
             .ToList();
         var questions = c.Questions.Select(q => new CampaignQuestionDto(q.Question.Id, q.Question.Position, q.Question.Kind, q.Question.Label,
             q.Question.Help, q.Question.Required, q.Question.OptionList, q.HasAnswers)).ToList();
-        return new CampaignDetail(c.Id, c.HubId, c.HubSlug, c.HubName, c.Slug, c.Language, c.Title, c.Summary, c.Description, c.Driver,
+        var detail = new CampaignDetail(c.Id, c.HubId, c.HubSlug, c.HubName, c.Slug, c.Language, c.Title, c.Summary, c.Description, c.Driver,
             c.Audience, c.State, c.Featured, c.IdeasPerPerson, c.VotesPerPerson, c.HasCover, c.IdeaCount, c.FollowerCount, c.CreatedAt,
-            c.UpdatedAt, c.Areas.Order(StringComparer.Ordinal).ToList(), phases, questions, currentPhase?.Kind, CampaignRules.ClosesOn(policy), actions);
+            c.UpdatedAt, c.Areas.Select(a => a.Key).Order(StringComparer.Ordinal).ToList(), phases, questions, currentPhase?.Kind,
+            CampaignRules.ClosesOn(policy), actions);
+        var context = new CampaignContext(c.Id, c.HubId, c.HubSlug, c.HubName, c.Slug, c.Title, c.Language, policy,
+            c.Questions.Select(q => q.Question).ToList(), viewer)
+        {
+            FocusAreas = c.Areas.OrderBy(a => a.Id).ToList(),
+        };
+        return (detail, context);
     }
 
     /// <summary>

@@ -46,10 +46,12 @@ public sealed class CommentQueries(AgoraDbContext db, IdeaAccess ideas)
         var top = db.Comments.Where(c => c.IdeaId == ideaId && c.ParentId == null);
         var total = await top.CountAsync(ct);
         var topRows = await Rows(top.OrderBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
-        var ids = topRows.Select(r => (long?)r.Id).ToList();
-        // The first replies of each comment on the page, in one query.
+        var ids = topRows.Select(r => r.Id).ToList();
+        // The first replies of each comment on the page, in one query. The idea's id in both conditions lets the
+        // database read the (IdeaId, ParentId, Id) index instead of scanning the comments.
         var replyRows = ids.Count == 0 ? [] : await Rows(db.Comments
-                .Where(c => ids.Contains(c.ParentId) && db.Comments.Count(o => o.ParentId == c.ParentId && o.Id < c.Id) < RepliesShown)
+                .Where(c => c.IdeaId == ideaId && c.ParentId != null && ids.Contains(c.ParentId.Value)
+                    && db.Comments.Count(o => o.IdeaId == ideaId && o.ParentId == c.ParentId && o.Id < c.Id) < RepliesShown)
                 .OrderBy(c => c.Id))
             .ToListAsync(ct);
         var official = await Rows(db.Comments.Where(c => c.IdeaId == ideaId && c.IsOfficial && c.DeletedAt == null && c.HiddenAt == null)

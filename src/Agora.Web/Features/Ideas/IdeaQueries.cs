@@ -167,7 +167,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
             // Full-text words (any inflected form, in the three languages) over ideas and their comments, then the other filters.
             var words = Platform.Text.TextAnalyzer.QueryTerms(text, Culture);
             var found = await search.SearchAsync(new Platform.Search.SearchQuery(hubId, words, MatchAll: true, readable,
-                Enum.GetValues<IdeaState>().Where(x => x != IdeaState.Draft).ToArray(), IncludeComments: true, Culture, null, 0, MaxTextMatches), ct);
+                Enum.GetValues<IdeaState>().Where(x => x != IdeaState.Draft).ToArray(), IncludeComments: true, Culture, null, 0, MaxTextMatches, CountTotal: false), ct);
             var matching = found.Hits.Select(h => h.IdeaId).ToArray();
             ideas = ideas.Where(i => matching.Contains(i.Id));
         }
@@ -191,7 +191,10 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
         var seed = (long)(f.Seed ?? DailySeed());
         var multiplier = seed % 65536L * 2L + 1L;
         var desc = q.Descending;
-        var joined = from i in ideas join u in db.Users on i.AuthorId equals u.Id select new { i, u.DisplayName };
+        var joined = from i in ideas
+                     join u in db.Users on i.AuthorId equals u.Id
+                     join c in db.Campaigns on i.CampaignId equals c.Id
+                     select new { i, u.DisplayName, CampaignSlug = c.Slug, CampaignTitle = c.Title };
         joined = q.Sort switch
         {
             "supported" => desc
@@ -218,7 +221,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
             AuthorName = !x.i.Anonymous || canModerate || (signedIn && (x.i.AuthorId == me
                 || db.IdeaCoAuthors.Any(c => c.IdeaId == x.i.Id && c.UserId == me && c.Status == CoAuthorStatus.Accepted)))
                 ? x.DisplayName : null,
-            Campaign = db.Campaigns.Where(c => c.Id == x.i.CampaignId).Select(c => new { c.Slug, c.Title }).First(),
+            x.CampaignSlug, x.CampaignTitle,
             FocusArea = db.FocusAreas.Where(a => a.Id == x.i.FocusAreaId).Select(a => a.Key).FirstOrDefault(),
             x.i.VoteCount, x.i.CommentCount, x.i.FollowerCount, x.i.PublishedAt, x.i.LastActivityAt, Hidden = x.i.HiddenAt != null,
         }).ToListAsync(ct);
@@ -226,7 +229,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
         var tags = (await db.IdeaTags.AsNoTracking().Where(t => ids.Contains(t.IdeaId)).ToListAsync(ct))
             .GroupBy(t => t.IdeaId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList());
         // Keep the database's order: the page was sorted there.
-        var items = rows.Select(r => new IdeaSummary(r.Id, hubSlug, r.Campaign.Slug, r.Campaign.Title, r.Title, Excerpt(r.Excerpt), r.State,
+        var items = rows.Select(r => new IdeaSummary(r.Id, hubSlug, r.CampaignSlug, r.CampaignTitle, r.Title, Excerpt(r.Excerpt), r.State,
             r.AuthorName, r.Anonymous, r.FocusArea, tags.GetValueOrDefault(r.Id) ?? [], hiddenCounts.Contains(r.CampaignId) ? null : r.VoteCount,
             r.CommentCount, r.FollowerCount, r.PublishedAt, r.LastActivityAt, r.Hidden)).ToList();
         return new PagedList<IdeaSummary>(items, q.Page, q.PageSize, total);

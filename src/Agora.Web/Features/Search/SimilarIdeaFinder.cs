@@ -32,7 +32,7 @@ public sealed class SimilarIdeaFinder(AgoraDbContext db, ISearchEngine search, V
             .Where(c => CampaignRules.CanRead(new CampaignPolicy(c.State, c.Audience, [], null, null), viewer))
             .Select(c => c.Id).ToList();
         var result = await search.SearchAsync(new SearchQuery(hubId, words, MatchAll: false, campaigns, Shown,
-            IncludeComments: false, culture, excludeIdeaId, Offset: 0, Limit: Candidates), ct);
+            IncludeComments: false, culture, excludeIdeaId, Offset: 0, Limit: Candidates, CountTotal: false), ct);
         if (result.Hits.Count == 0) return [];
 
         // Keep candidates sharing at least two of the words (one when only one word was given).

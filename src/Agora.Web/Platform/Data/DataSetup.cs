@@ -45,6 +45,7 @@ public static class DataSetup
                 break;
             default:
                 o.UseSqlite(connectionString, s => s.MigrationsAssembly("Agora.Migrations.Sqlite"));
+                o.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
         }
         o.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
@@ -64,6 +65,16 @@ public static class DataSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
         await db.Database.MigrateAsync(ct);
+        await UseWriteAheadLogAsync(db, ct);
+    }
+
+    /// <summary>
+    /// SQLite: the write-ahead log, so readers never wait for a writer and a writer not for readers. The mode is kept
+    /// in the database file; setting it again is a no-op.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(AgoraDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
     }
 }
 
@@ -95,6 +106,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, Microsoft.Ext
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
             }
+            await DataSetup.UseWriteAheadLogAsync(db, cancellationToken);
         }
         await using (var scope = services.CreateAsyncScope())
         {

@@ -13,7 +13,8 @@ namespace Agora.Web.Platform.Search;
 /// alternatives per query word (from <see cref="Text.TextAnalyzer.QueryTerms"/>): with
 /// <see cref="MatchAll"/> every word must match (search); without, any term may (similar ideas).
 /// Only ideas in <see cref="States"/> of the <see cref="CampaignIds"/> the person may read are found;
-/// hidden and merged ideas never are.
+/// hidden and merged ideas never are. Without <see cref="CountTotal"/> the result's total is only the hits
+/// returned (one query instead of two).
 /// </summary>
 public sealed record SearchQuery(
     Guid HubId,
@@ -25,7 +26,8 @@ public sealed record SearchQuery(
     string? PreferredLanguage,
     int? ExcludeIdeaId,
     int Offset,
-    int Limit);
+    int Limit,
+    bool CountTotal = true);
 
 /// <summary>An idea that matched, with a score where higher is better (comparable within one result only).</summary>
 public sealed record SearchHit(int IdeaId, double Score);
@@ -92,7 +94,7 @@ public sealed class SearchEngine(AgoraDbContext db) : ISearchEngine
             if (q.ExcludeIdeaId is { } ex) Add(cmd, "$exclude", ex);
         }
         var hits = await QueryAsync(sql, Bind, r => new SearchHit(r.GetInt32(0), -r.GetDouble(1)), ct);
-        var total = q.Offset == 0 && hits.Count < q.Limit ? hits.Count : (int)(await ScalarAsync(count, Bind, ct));
+        var total = !q.CountTotal || (q.Offset == 0 && hits.Count < q.Limit) ? hits.Count : (int)(await ScalarAsync(count, Bind, ct));
         return new SearchResult(hits, total);
     }
 
@@ -129,7 +131,7 @@ public sealed class SearchEngine(AgoraDbContext db) : ISearchEngine
             if (q.ExcludeIdeaId is { } ex) Add(cmd, "@exclude", ex);
         }
         var hits = await QueryAsync(sql, Bind, r => new SearchHit(r.GetInt32(0), r.GetDouble(1)), ct);
-        var total = q.Offset == 0 && hits.Count < q.Limit ? hits.Count : (int)(await ScalarAsync(count, Bind, ct));
+        var total = !q.CountTotal || (q.Offset == 0 && hits.Count < q.Limit) ? hits.Count : (int)(await ScalarAsync(count, Bind, ct));
         return new SearchResult(hits, total);
     }
 

@@ -86,12 +86,11 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
     /// <summary>Null when the campaign is there for the person; otherwise 404, or sign-in for someone not signed in.</summary>
     private async Task<IActionResult?> LoadAsync(string slug, string campaign, CancellationToken ct)
     {
-        if (await campaigns.GetAsync(slug, campaign, ct) is not { } detail)
+        if (await campaigns.GetWithContextAsync(slug, campaign, ct) is not var (detail, context))
             return current.IsAuthenticated ? NotFound() : Challenge();
         Campaign = detail;
         DescriptionHtml = markdown.ToHtml(detail.Description);
-        if (await campaigns.GetContextAsync(slug, campaign, ct) is { CanRead: true } context)
-            Ideas = await Agora.Web.Features.Ideas.Pages.IdeaLists.ForCampaignAsync(ideas, context, Request, ct);
+        Ideas = await Agora.Web.Features.Ideas.Pages.IdeaLists.ForCampaignAsync(ideas, context, Request, ct);
         return null;
     }
 }
