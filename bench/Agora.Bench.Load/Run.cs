@@ -14,8 +14,13 @@ public sealed class Run(Options o, string provider, string scale)
     private const int AgoraPort = 5191;
     private const string Hub = "hub-001";
     private const string CampaignSlug = "campaign-1";
-    /// <summary>The first campaign of the first hub: open, public, voting on (see the generator).</summary>
-    private const string CampaignSql = """(SELECT c."Id" FROM "Campaigns" c JOIN "Hubs" h ON h."Id" = c."HubId" WHERE h."Slug" = 'hub-001' AND c."Slug" = 'campaign-1')""";
+    /// <summary>Where new ideas are published: the second hub's first campaign, so the lists measured do not grow run after run.</summary>
+    private const string PublishHub = "hub-002";
+    private const string PublishCampaign = "campaign-2";
+
+    /// <summary>A campaign's id; the first campaign of every hub is open, public, with voting on (see the generator).</summary>
+    private static string CampaignSql(string hub = Hub, string campaign = CampaignSlug) =>
+        $"""(SELECT c."Id" FROM "Campaigns" c JOIN "Hubs" h ON h."Id" = c."HubId" WHERE h."Slug" = '{hub}' AND c."Slug" = '{campaign}')""";
 
     private bool Postgres => provider == "Postgres";
     private string Connection => Postgres
@@ -155,7 +160,7 @@ public sealed class Run(Options o, string provider, string scale)
             WHERE i."CommentCount" >= 2000 ORDER BY i."Id" LIMIT 1
             """))[0];
         var sample = (await QueryAsync(db, $"""
-            SELECT i."Title", i."Origin" FROM "Ideas" i WHERE i."CampaignId" = {CampaignSql} AND i."State" = 'Published' ORDER BY i."Id" LIMIT 1
+            SELECT i."Title", i."Origin" FROM "Ideas" i WHERE i."CampaignId" = {CampaignSql()} AND i."State" = 'Published' ORDER BY i."Id" LIMIT 1
             """))[0];
         var title = (string)sample[0];
         // Two words of a title (the longest ones): a search with a few dozen to a few thousand hits.
@@ -173,7 +178,7 @@ public sealed class Run(Options o, string provider, string scale)
             [Endpoints.Similar] = $"/api/v1/hubs/{Hub}/similar-ideas?title={Uri.EscapeDataString(title)}",
             [Endpoints.IdeaPage] = $"/hubs/{hot[1]}/ideas/{hot[0]}",
             [Endpoints.Vote] = "/api/v1/ideas/{id}/vote",
-            [Endpoints.Publish] = $"/api/v1{campaign}/ideas",
+            [Endpoints.Publish] = $"/api/v1/hubs/{PublishHub}/campaigns/{PublishCampaign}/ideas",
             [Endpoints.Limit] = $"http://127.0.0.1:{LimitPort}{campaign}/ideas",
         };
     }
@@ -239,9 +244,9 @@ public sealed class Run(Options o, string provider, string scale)
         var items = Path.Combine(o.Dir, $"{mode}-items.txt");
         await using var db = Open();
         var sql = mode == "vote"
-            ? $"""SELECT (SELECT COUNT(*) FROM "Votes" WHERE "CampaignId" = {CampaignSql}), (SELECT SUM("VoteCount") FROM "Ideas" WHERE "CampaignId" = {CampaignSql})"""
-            : $"""SELECT (SELECT COUNT(*) FROM "Ideas" WHERE "CampaignId" = {CampaignSql} AND "State" = 'Published'), (SELECT "IdeaCount" FROM "Campaigns" WHERE "Id" = {CampaignSql})""";
-        await File.WriteAllLinesAsync(items, mode == "vote" ? await VotePairsAsync(db, 300_000) : await MemberTokensAsync(db));
+            ? $"""SELECT (SELECT COUNT(*) FROM "Votes" WHERE "CampaignId" = {CampaignSql()}), (SELECT SUM("VoteCount") FROM "Ideas" WHERE "CampaignId" = {CampaignSql()})"""
+            : $"""SELECT (SELECT COUNT(*) FROM "Ideas" WHERE "CampaignId" = {CampaignSql(PublishHub, PublishCampaign)} AND "State" = 'Published'), (SELECT "IdeaCount" FROM "Campaigns" WHERE "Id" = {CampaignSql(PublishHub, PublishCampaign)})""";
+        await File.WriteAllLinesAsync(items, mode == "vote" ? await VotePairsAsync(db, 300_000) : await MemberTokensAsync(db, PublishHub));
         var (rowsBefore, counterBefore) = await CountsAsync(db, sql);
         var before = into.Count;
         // Votes: every run gets its own pairs. Publishing: the same people may publish many ideas.
@@ -263,20 +268,20 @@ public sealed class Run(Options o, string provider, string scale)
         return check;
     }
 
-    /// <summary>Tokens of the hub's members, in a shuffled order.</summary>
-    private async Task<List<string>> MemberTokensAsync(DbConnection db)
+    /// <summary>Tokens of a hub's members, in a shuffled order.</summary>
+    private static async Task<List<string>> MemberTokensAsync(DbConnection db, string hub)
     {
-        var members = await MembersAsync(db);
+        var members = await MembersAsync(db, hub);
         return members.Select(m => Token(m.Person)).ToList();
     }
 
     private static string Token(int person) => $"agora_bench-token-{person:D7}"; // Generator.TokenOf in Agora.Bench.Data
 
-    private async Task<List<(Guid Id, int Person)>> MembersAsync(DbConnection db)
+    private static async Task<List<(Guid Id, int Person)>> MembersAsync(DbConnection db, string hub)
     {
-        var rows = await QueryAsync(db, """
+        var rows = await QueryAsync(db, $"""
             SELECT u."Id", u."Email" FROM "HubMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId"
-            JOIN "Hubs" h ON h."Id" = m."HubId" WHERE h."Slug" = 'hub-001' ORDER BY u."Email"
+            JOIN "Hubs" h ON h."Id" = m."HubId" WHERE h."Slug" = '{hub}' ORDER BY u."Email"
             """);
         var members = rows.Select(r => (Id: r[0] is Guid g ? g : Guid.Parse((string)r[0]),
             Person: int.Parse(((string)r[1])["person".Length..((string)r[1]).IndexOf('@')], CultureInfo.InvariantCulture))).ToList();
@@ -287,12 +292,12 @@ public sealed class Run(Options o, string provider, string scale)
     /// <summary>(token, idea) pairs of members who have not voted for the idea and did not write it: each one a new vote.</summary>
     private async Task<List<string>> VotePairsAsync(DbConnection db, int wanted)
     {
-        var members = await MembersAsync(db);
+        var members = await MembersAsync(db, Hub);
         var ideas = (await QueryAsync(db, $"""
-            SELECT "Id", "AuthorId" FROM "Ideas" WHERE "CampaignId" = {CampaignSql} AND "State" = 'Published' AND "HiddenAt" IS NULL AND "MergedIntoId" IS NULL
+            SELECT "Id", "AuthorId" FROM "Ideas" WHERE "CampaignId" = {CampaignSql()} AND "State" = 'Published' AND "HiddenAt" IS NULL AND "MergedIntoId" IS NULL
             """)).Select(r => (Id: Convert.ToInt32(r[0], CultureInfo.InvariantCulture), Author: r[1] is Guid g ? g : Guid.Parse((string)r[1]))).ToArray();
         new Random(8).Shuffle(ideas);
-        var voted = (await QueryAsync(db, $"""SELECT "IdeaId", "UserId" FROM "Votes" WHERE "CampaignId" = {CampaignSql}"""))
+        var voted = (await QueryAsync(db, $"""SELECT "IdeaId", "UserId" FROM "Votes" WHERE "CampaignId" = {CampaignSql()}"""))
             .Select(r => (Convert.ToInt32(r[0], CultureInfo.InvariantCulture), r[1] is Guid g ? g : Guid.Parse((string)r[1]))).ToHashSet();
         var pairs = new List<string>(wanted);
         // Round r pairs member j with idea (j + r): every (member, idea) at most once, spread over ideas and people.
