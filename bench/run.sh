@@ -18,7 +18,7 @@ log() { printf '\n==> %s\n' "$*"; }
 bench_dir=${AGORA_BENCH_DIR:-/var/tmp/agora-bench}
 args=("$@")
 own_postgres=1
-for a in "$@"; do [[ "$a" == --postgres ]] && own_postgres=0; done
+for a in "$@"; do [[ "$a" == --postgres || "$a" == --report-only ]] && own_postgres=0; done
 wants_postgres=1
 for ((i = 0; i < $#; i++)); do
     if [[ "${args[$i]}" == --providers && ! "${args[$((i + 1))]:-}" =~ [Pp]ostgres ]]; then wants_postgres=0; fi
@@ -86,4 +86,5 @@ for p in src/Agora.Web bench/Agora.Bench.Data bench/Agora.Bench.Limit bench/Agor
 done
 
 log "Measuring"
+export AGORA_BENCH_COMMAND="bench/run.sh${*:+ $*}"
 dotnet bench/Agora.Bench.Load/bin/Release/net10.0/Agora.Bench.Load.dll --dir "$bench_dir" "${args[@]}"

@@ -21,7 +21,7 @@ public static class Program
         var results = Path.Combine(o.Root, "bench", "results");
         Directory.CreateDirectory(results);
         Directory.CreateDirectory(o.Dir);
-        foreach (var provider in o.Providers)
+        foreach (var provider in o.ReportOnly ? Array.Empty<string>() : o.Providers)
         {
             foreach (var scale in o.Scales)
             {
@@ -44,7 +44,7 @@ public static class Json
 }
 
 public sealed record Options(string[] Providers, string[] Scales, string Postgres, string Dir, int Duration, int Warmup,
-    int[] Connections, string Out, bool Fresh, string Root, string Command, string[] Only)
+    int[] Connections, string Out, bool Fresh, string Root, string Command, string[] Only, bool ReportOnly)
 {
     /// <summary>Whether a request kind is measured in this run (--only: names containing one of the words; the limit always).</summary>
     public bool Measures(string endpoint) =>
@@ -62,6 +62,7 @@ public sealed record Options(string[] Providers, string[] Scales, string Postgre
         var output = Path.Combine(root, "docs", "performance.md");
         var fresh = false;
         string[] only = [];
+        var reportOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -76,16 +77,18 @@ public sealed record Options(string[] Providers, string[] Scales, string Postgre
                 case "--connections": connections = Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(); break;
                 case "--out": output = Path.GetFullPath(Next()); break;
                 case "--fresh": fresh = true; break;
+                case "--report-only": reportOnly = true; break;
                 case "--only": only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 default:
                     Console.Error.WriteLine($"Unknown option {args[i]}. Options: --providers sqlite,postgres --scales 10k,100k,1m " +
-                        "--postgres \"Host=...\" --dir /var/tmp/agora-bench --duration 10 --warmup 5 --connections 8,32,64 --out docs/performance.md --fresh --only vote,search");
+                        "--postgres \"Host=...\" --dir /var/tmp/agora-bench --duration 10 --warmup 5 --connections 8,32,64 --out docs/performance.md --fresh --only vote,search --report-only");
                     return null;
             }
         }
         if (scales.Any(s => s is not ("10k" or "100k" or "1m"))) { Console.Error.WriteLine("--scales takes 10k, 100k, 1m"); return null; }
-        var command = "bench/run.sh" + (args.Length == 0 ? "" : " " + string.Join(' ', args.Select(a => a.Contains(' ') || a.Contains(';') ? $"\"{a}\"" : a)));
-        return new Options(providers, scales, postgres, dir, duration, warmup, connections, output, fresh, root, command, only);
+        // bench/run.sh passes the command as typed (it adds --dir and --postgres of its own).
+        var command = Environment.GetEnvironmentVariable("AGORA_BENCH_COMMAND") ?? "bench/run.sh" + (args.Length == 0 ? "" : " " + string.Join(' ', args.Select(a => a.Contains(' ') || a.Contains(';') ? $"\"{a}\"" : a)));
+        return new Options(providers, scales, postgres, dir, duration, warmup, connections, output, fresh, root, command, only, reportOnly);
     }
 
     private static string FindRoot()
@@ -98,8 +101,13 @@ public sealed record Options(string[] Providers, string[] Scales, string Postgre
 
 /// <summary>One request kind measured at one connection count.</summary>
 public sealed record Measurement(string Endpoint, int Connections, double Rps, double P50, double P90, double P95, double P99, double Max,
-    long Requests, long Errors, long Ok, long Failed, long Sent, bool Wrapped)
+    long Requests, long Errors, long Ok, long Failed, long Sent, bool Wrapped, Dictionary<string, long>? Refused = null)
 {
+    /// <summary>The errors, with the HTTP statuses of refused writes, e.g. "3 (409: 2, 500: 1)".</summary>
+    public string ErrorText => Refused is { Count: > 0 }
+        ? $"{Errors} ({string.Join(", ", Refused.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value}"))})"
+        : Errors.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Writes sent that had no answer when wrk stopped: the server may still have done them.</summary>
     public long Unanswered => Math.Max(0, Sent - Ok - Failed);
 }

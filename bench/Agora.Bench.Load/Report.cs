@@ -146,7 +146,7 @@ public static class Report
                 var limit = At(r, Endpoints.Limit, m.Connections);
                 var ratio = limit is null ? "" : (m.Rps / limit.Rps).ToString("P0", C);
                 s.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {e} | {m.Connections} | {N(m.Rps)} | {ratio} | {m.P50:F1} | {m.P90:F1} | {m.P95:F1} | {m.P99:F1} | {m.Max:F1} | {m.Errors}{(m.Wrapped ? " (items reused)" : "")} |");
+                    $"| {e} | {m.Connections} | {N(m.Rps)} | {ratio} | {m.P50:F1} | {m.P90:F1} | {m.P95:F1} | {m.P99:F1} | {m.Max:F1} | {m.ErrorText}{(m.Wrapped ? " (items reused)" : "")} |");
             }
         }
         s.AppendLine();

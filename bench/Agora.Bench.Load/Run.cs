@@ -194,7 +194,7 @@ public sealed class Run(Options o, string provider, string scale)
         foreach (var c in o.Connections)
         {
             var m = await WrkAsync(e, url, c, o.Duration, files?[slice++ % slices]);
-            Say($"{e.Name} at {c}: {m.Rps:F0}/s, p50 {m.P50:F1} ms, p99 {m.P99:F1} ms, errors {m.Errors}{(m.Wrapped ? ", ITEMS REUSED" : "")}");
+            Say($"{e.Name} at {c}: {m.Rps:F0}/s, p50 {m.P50:F1} ms, p99 {m.P99:F1} ms, errors {m.ErrorText}{(m.Wrapped ? ", ITEMS REUSED" : "")}");
             into.Add(m);
         }
         return warm;
@@ -231,7 +231,8 @@ public sealed class Run(Options o, string provider, string scale)
         var requests = L("requests");
         var errors = L("connect") + L("read") + L("write") + L("status") + L("timeout");
         return new Measurement(e.Name, connections, requests / (L("duration_us") / 1e6), Ms("p50"), Ms("p90"), Ms("p95"), Ms("p99"), Ms("max"),
-            requests, errors, L("ok"), L("failed"), L("sent"), L("wrapped") != 0);
+            requests, errors, L("ok"), L("failed"), L("sent"), L("wrapped") != 0,
+            r.GetProperty("refused").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
     }
 
     /// <summary>
@@ -277,11 +278,17 @@ public sealed class Run(Options o, string provider, string scale)
 
     private static string Token(int person) => $"agora_bench-token-{person:D7}"; // Generator.TokenOf in Agora.Bench.Data
 
+    /// <summary>
+    /// A hub's plain members, shuffled: managers, facilitators and the other roles must set up two-factor sign-in
+    /// before they may act (Agora answers 403), and the generated people have none.
+    /// </summary>
     private static async Task<List<(Guid Id, int Person)>> MembersAsync(DbConnection db, string hub)
     {
         var rows = await QueryAsync(db, $"""
             SELECT u."Id", u."Email" FROM "HubMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId"
-            JOIN "Hubs" h ON h."Id" = m."HubId" WHERE h."Slug" = '{hub}' ORDER BY u."Email"
+            JOIN "Hubs" h ON h."Id" = m."HubId" WHERE h."Slug" = '{hub}' AND NOT u."IsPlatformAdmin"
+              AND NOT EXISTS (SELECT 1 FROM "HubMemberships" o WHERE o."UserId" = u."Id" AND o."Roles" <> 1)
+            ORDER BY u."Email"
             """);
         var members = rows.Select(r => (Id: r[0] is Guid g ? g : Guid.Parse((string)r[0]),
             Person: int.Parse(((string)r[1])["person".Length..((string)r[1]).IndexOf('@')], CultureInfo.InvariantCulture))).ToList();

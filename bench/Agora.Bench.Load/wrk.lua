@@ -17,6 +17,7 @@ end
 function init(args)
   ok = 0
   failed = 0
+  statuses = ""
   items = {}
   nextItem = 0
   sent = 0
@@ -48,23 +49,31 @@ end
 
 if mode ~= "get" then
   function response(status, headers, body)
-    if status >= 200 and status < 300 then ok = ok + 1 else failed = failed + 1 end
+    if status >= 200 and status < 300 then ok = ok + 1
+    else
+      failed = failed + 1
+      statuses = statuses .. " " .. status
+    end
   end
 end
 
 function done(summary, latency, requests)
   local okTotal, failedTotal, sentTotal, wrapped = 0, 0, 0, 0
+  local refused = {}
   for _, t in ipairs(threads) do
     okTotal = okTotal + (t:get("ok") or 0)
     failedTotal = failedTotal + (t:get("failed") or 0)
     local n, s = t:get("itemCount") or 0, t:get("sent") or 0
     sentTotal = sentTotal + s
+    for code in string.gmatch(t:get("statuses") or "", "%d+") do refused[code] = (refused[code] or 0) + 1 end
     -- Votes must each be new: a thread that ran out of pairs and started again would repeat votes.
     if mode == "vote" and s > n then wrapped = 1 end
   end
+  local codes = {}
+  for code, n in pairs(refused) do codes[#codes + 1] = string.format('"%s":%d', code, n) end
   io.write(string.format(
-    'BENCH {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50":%d,"p90":%d,"p95":%d,"p99":%d,"max":%d,"ok":%d,"failed":%d,"sent":%d,"wrapped":%d}\n',
+    'BENCH {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50":%d,"p90":%d,"p95":%d,"p99":%d,"max":%d,"ok":%d,"failed":%d,"sent":%d,"wrapped":%d,"refused":{%s}}\n',
     summary.requests, summary.duration, summary.errors.connect, summary.errors.read, summary.errors.write,
     summary.errors.status, summary.errors.timeout, latency:percentile(50), latency:percentile(90),
-    latency:percentile(95), latency:percentile(99), latency.max, okTotal, failedTotal, sentTotal, wrapped))
+    latency:percentile(95), latency:percentile(99), latency.max, okTotal, failedTotal, sentTotal, wrapped, table.concat(codes, ",")))
 end

@@ -45,7 +45,10 @@ public sealed class CommentQueries(AgoraDbContext db, IdeaAccess ideas)
 
         var top = db.Comments.Where(c => c.IdeaId == ideaId && c.ParentId == null);
         var total = await top.CountAsync(ct);
-        var topRows = await Rows(top.OrderBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        // Ordered as the (IdeaId, ParentId, Id) index is (the same order, as IdeaId and ParentId are fixed): by Id
+        // alone PostgreSQL walked the primary key through every older comment of every idea (bench/, issue 4).
+        var topRows = await Rows(top.OrderBy(c => c.IdeaId).ThenBy(c => c.ParentId).ThenBy(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
         var ids = topRows.Select(r => r.Id).ToList();
         // The first replies of each comment on the page, in one query. The idea's id in both conditions lets the
         // database read the (IdeaId, ParentId, Id) index instead of scanning the comments.
