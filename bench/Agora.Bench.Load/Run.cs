@@ -70,6 +70,7 @@ public sealed class Run(Options o, string provider, string scale)
             Say($"Agora answered {firstResponse:F0} ms after start");
             await WaitForAsync($"http://127.0.0.1:{LimitPort}/hubs/{Hub}/campaigns/{CampaignSlug}/ideas", Stopwatch.StartNew(), limit);
 
+            _agoraPid = agora.Id;
             var paths = await DiscoverAsync();
             using var memory = new MemorySampler(agora.Id);
             var measurements = new List<Measurement>();
@@ -189,6 +190,7 @@ public sealed class Run(Options o, string provider, string scale)
         var url = e.Path.StartsWith("http", StringComparison.Ordinal) ? e.Path : $"http://127.0.0.1:{AgoraPort}{e.Path}";
         var files = items is null ? null : SplitItems(items, slices);
         var slice = 0;
+        await WaitUntilIdleAsync();
         Say($"{e.Name}: warm-up {o.Warmup} s");
         var warm = await WrkAsync(e, url, 32, o.Warmup, files?[slice++ % slices]);
         foreach (var c in o.Connections)
@@ -198,6 +200,36 @@ public sealed class Run(Options o, string provider, string scale)
             into.Add(m);
         }
         return warm;
+    }
+
+    private int _agoraPid;
+
+    /// <summary>
+    /// Waits until Agora has finished the requests still queued from the previous figure (wrk stops sending, not the
+    /// server working): at most 5% of a core over half a second, for up to two minutes.
+    /// </summary>
+    private async Task WaitUntilIdleAsync()
+    {
+        static long Ticks(int pid)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException) { return 0; }
+        }
+        if (_agoraPid == 0) return;
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            var before = Ticks(_agoraPid);
+            await Task.Delay(500);
+            // Clock ticks are 1/100 s: 2.5 ticks in half a second is 5% of a core.
+            if (Ticks(_agoraPid) - before <= 2) break;
+        }
+        if (waited.Elapsed > TimeSpan.FromSeconds(2)) Say($"Waited {waited.Elapsed.TotalSeconds:F0} s for Agora to finish queued requests");
     }
 
     /// <summary>Splits a file of items into disjoint slices, one per wrk run, so no run repeats another's items.</summary>
