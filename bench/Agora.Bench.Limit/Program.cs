@@ -29,24 +29,13 @@ const string Sql = """
     LIMIT 20
     """;
 
-DbProviderFactory factory;
-NpgsqlDataSource? dataSource = null;
-if (postgres)
-{
-    dataSource = NpgsqlDataSource.Create(connection);
-    factory = NpgsqlFactory.Instance;
-}
-else
-{
-    SQLitePCL.Batteries_V2.Init();
-    factory = SqliteFactory.Instance;
-}
+var dataSource = postgres ? NpgsqlDataSource.Create(connection) : null;
+if (!postgres) SQLitePCL.Batteries_V2.Init();
 
 DbConnection Open()
 {
     if (dataSource is not null) return dataSource.OpenConnection();
-    var c = factory.CreateConnection()!;
-    c.ConnectionString = connection;
+    var c = new SqliteConnection(connection);
     c.Open();
     return c;
 }

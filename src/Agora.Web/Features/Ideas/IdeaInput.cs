@@ -99,7 +99,7 @@ public sealed partial class IdeaContent(AgoraDbContext db, Validator v)
             if (input.FocusArea.Length == 0) idea.FocusAreaId = null;
             else
             {
-                var allowed = await FocusAreasAsync(campaign.Id, ct);
+                var allowed = await FocusAreasAsync(campaign, ct);
                 var match = allowed.Where(f => f.Key == input.FocusArea).Select(f => (int?)f.Id).FirstOrDefault();
                 if (match is null) v.Add("focusArea", "Validation.Invalid");
                 else idea.FocusAreaId = match;
@@ -223,6 +223,11 @@ public sealed partial class IdeaContent(AgoraDbContext db, Validator v)
         return result;
     }
 
+    /// <inheritdoc cref="FocusAreasAsync(Guid, CancellationToken)"/>
+    /// <remarks>The campaign's own come with its context: only "all" needs a query.</remarks>
+    public async Task<IReadOnlyList<(int Id, string Key)>> FocusAreasAsync(CampaignContext campaign, CancellationToken ct) =>
+        campaign.FocusAreas.Count > 0 ? campaign.FocusAreas.Select(f => (f.Id, f.Key)).ToList() : await AllFocusAreasAsync(ct);
+
     /// <summary>The focus areas an idea of the campaign may name: the campaign's own, or all when it names none.</summary>
     public async Task<IReadOnlyList<(int Id, string Key)>> FocusAreasAsync(Guid campaignId, CancellationToken ct)
     {
@@ -231,9 +236,11 @@ public sealed partial class IdeaContent(AgoraDbContext db, Validator v)
                          where cf.CampaignId == campaignId
                          orderby f.Id
                          select new { f.Id, f.Key }).ToListAsync(ct);
-        if (own.Count == 0) own = await db.FocusAreas.OrderBy(f => f.Id).Select(f => new { f.Id, f.Key }).ToListAsync(ct);
-        return own.Select(f => (f.Id, f.Key)).ToList();
+        return own.Count > 0 ? own.Select(f => (f.Id, f.Key)).ToList() : await AllFocusAreasAsync(ct);
     }
+
+    private async Task<IReadOnlyList<(int Id, string Key)>> AllFocusAreasAsync(CancellationToken ct) =>
+        (await db.FocusAreas.OrderBy(f => f.Id).Select(f => new { f.Id, f.Key }).ToListAsync(ct)).Select(f => (f.Id, f.Key)).ToList();
 
     /// <summary>Lower-case, distinct tags; null when one does not fit [letters, digits, hyphens]{2,40}.</summary>
     public static List<string>? NormaliseTags(IEnumerable<string?> tags)

@@ -359,8 +359,8 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
     }
 
     /// <summary>The focus area keys an idea of the campaign may name.</summary>
-    public async Task<IReadOnlyList<string>> FocusAreaKeysAsync(Guid campaignId, CancellationToken ct) =>
-        (await content.FocusAreasAsync(campaignId, ct)).Select(f => f.Key).ToList();
+    public async Task<IReadOnlyList<string>> FocusAreaKeysAsync(CampaignContext campaign, CancellationToken ct) =>
+        (await content.FocusAreasAsync(campaign, ct)).Select(f => f.Key).ToList();
 
     /// <summary>Every focus area key (for hub-wide filters).</summary>
     public async Task<IReadOnlyList<string>> AllFocusAreaKeysAsync(CancellationToken ct) =>

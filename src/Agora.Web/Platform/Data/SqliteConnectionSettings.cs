@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Agora.Web.Platform.Data;
@@ -20,8 +22,18 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private const string Pragma = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
 
+    /// <summary>
+    /// The native connections already set: Microsoft.Data.Sqlite pools them and the settings stay with them, so
+    /// they are sent once per native connection, not on every open (every request).
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, object> Done = [];
+
+    private static bool IsNew(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Done.TryAdd(handle, handle);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!IsNew(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
@@ -29,6 +41,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!IsNew(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -53,7 +53,7 @@ public sealed class EditModel(IdeaQueries queries, CampaignQueries campaigns, IS
         var campaign = await campaigns.GetContextAsync(idea.CampaignId, ct);
         if (campaign is null) return NotFound();
         Questions = campaign.Questions;
-        FocusAreas = await queries.FocusAreaKeysAsync(campaign.Id, ct);
+        FocusAreas = await queries.FocusAreaKeysAsync(campaign, ct);
         return null;
     }
 }

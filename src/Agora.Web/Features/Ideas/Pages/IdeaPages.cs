@@ -123,7 +123,7 @@ public static class IdeaLists
         var r = IdeaListRequest.Read(request.Query) with { Campaign = null };
         if (r.Parse(PageSize) is not { } parsed) return null;
         var page = await queries.ListForCampaignAsync(campaign, parsed.Query, parsed.Filter, ct);
-        var focus = await queries.FocusAreaKeysAsync(campaign.Id, ct);
+        var focus = await queries.FocusAreaKeysAsync(campaign, ct);
         var signedIn = request.HttpContext.User.Identity?.IsAuthenticated == true;
         return new IdeaListView($"/hubs/{campaign.HubSlug}/campaigns/{campaign.Slug}/ideas", request.Query, page, r, focus, null, signedIn,
             CampaignRules.ShowVoteCounts(campaign.Policy, campaign.Viewer), Random.Shared.Next(1, IdeaFilter.MaxSeed),

@@ -116,7 +116,7 @@ public sealed class NewModel(
     {
         Step = step;
         Draft = await queries.GetAsync(Draft!.Id, ct) ?? Draft;
-        FocusAreas = await queries.FocusAreaKeysAsync(Campaign.Id, ct);
+        FocusAreas = await queries.FocusAreaKeysAsync(Campaign, ct);
         // Step 2 looks for the title, step 3 for the whole text: where someone had the idea already, the person can support it instead.
         var text = step == 3 ? string.Join("\n", Draft.Problem, Draft.Solution, Draft.Benefits) : null;
         Similar = await similar.FindAsync(Campaign.HubId, Draft.Title, text, Draft.Language, Draft.Id, ct);
