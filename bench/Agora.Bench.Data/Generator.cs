@@ -69,7 +69,7 @@ public sealed class Generator(Sizes sizes, int seed)
     private static DateTimeOffset Between(Random r, DateTimeOffset from, DateTimeOffset to) =>
         to <= from ? from : from + TimeSpan.FromTicks((long)(r.NextDouble() * (to - from).Ticks));
 
-    public async Task LoadAsync(Func<string, string[], TableWriter> open, Func<string, Task> exec, bool sqlite)
+    public async Task LoadAsync(Func<string, string[], TableWriter> open)
     {
         Plan();
         await WriteUsersAndHubsAsync(open);
@@ -77,20 +77,7 @@ public sealed class Generator(Sizes sizes, int seed)
         await WriteIdeasAsync(open);
         await WriteVotesAsync(open);
         await WriteCommentsAsync(open);
-        if (sqlite) await exec("DROP TRIGGER \"SearchDocuments_ai\";");
         await WriteSearchDocumentsAsync(open);
-        if (sqlite)
-        {
-            var rebuild = System.Diagnostics.Stopwatch.StartNew();
-            await exec("INSERT INTO \"SearchFts\"(\"SearchFts\") VALUES('rebuild');");
-            // The same trigger as the Search migration creates.
-            await exec("""
-                CREATE TRIGGER "SearchDocuments_ai" AFTER INSERT ON "SearchDocuments" BEGIN
-                  INSERT INTO "SearchFts"(rowid, "Title", "Body") VALUES (new."RowId", new."Title", new."Body");
-                END;
-                """);
-            Console.WriteLine($"{"SearchFts rebuild",-22} {"",12} {rebuild.Elapsed.TotalSeconds,13:F1} s");
-        }
     }
 
     /// <summary>Who is where, which idea is in which state, and how many votes and comments each idea gets.</summary>

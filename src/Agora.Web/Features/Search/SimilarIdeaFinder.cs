@@ -11,11 +11,14 @@ namespace Agora.Web.Features.Search;
 /// <summary>
 /// Similar ideas through the full-text index: any of the words may match, ranked by the engine, then
 /// kept only when enough distinct words are shared, so one common word does not make ideas "similar".
+/// Any word may match a large part of a big hub, so only the newest <see cref="Window"/> matching ideas are ranked:
+/// the suggestions cost the same at a thousand ideas or a million, and recent ideas are the ones a new one repeats.
 /// </summary>
 public sealed class SimilarIdeaFinder(AgoraDbContext db, ISearchEngine search, Viewers viewers) : ISimilarIdeas
 {
     public const int Max = 5;
     private const int Candidates = 25;
+    public const int Window = 1000;
     private const int TextWords = 10;
 
     private static readonly IdeaState[] Shown = [IdeaState.Published, IdeaState.UnderReview, IdeaState.Accepted, IdeaState.Declined, IdeaState.Implemented];
@@ -32,7 +35,7 @@ public sealed class SimilarIdeaFinder(AgoraDbContext db, ISearchEngine search, V
             .Where(c => CampaignRules.CanRead(new CampaignPolicy(c.State, c.Audience, [], null, null), viewer))
             .Select(c => c.Id).ToList();
         var result = await search.SearchAsync(new SearchQuery(hubId, words, MatchAll: false, campaigns, Shown,
-            IncludeComments: false, culture, excludeIdeaId, Offset: 0, Limit: Candidates, CountTotal: false), ct);
+            IncludeComments: false, culture, excludeIdeaId, Offset: 0, Limit: Candidates, CountTotal: false, Window: Window), ct);
         if (result.Hits.Count == 0) return [];
 
         // Keep candidates sharing at least two of the words (one when only one word was given).

@@ -16,8 +16,9 @@ public static class SearchKinds
 /// language and folded (<see cref="Text.TextAnalyzer"/>), so both databases index the same terms.
 /// The full-text index itself is provider-specific and lives only in the migrations:
 /// SQLite has an FTS5 table "SearchFts" kept in step by triggers on this table; PostgreSQL a
-/// generated tsvector column "Tsv" with a GIN index. A migration that rebuilds this table on
-/// SQLite must recreate those triggers.
+/// generated tsvector column "Tsv" with a GIN index. Both index a scope token besides the words
+/// (<see cref="SearchEngine.ScopeToken"/>: on SQLite from the generated column "Scope"). A migration
+/// that rebuilds this table on SQLite must recreate that column and those triggers.
 /// </summary>
 public sealed class SearchDocument
 {

@@ -8,6 +8,8 @@ using Agora.Web.Features.Ideas;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Agora.Tests.Features.Search;
@@ -96,6 +98,115 @@ public sealed class SearchTests(AgoraApps apps)
         // The page shows the hit, encoded.
         var html = await client.GetStringAsync($"/hubs/{s.Hub}/search?q=sykehusene");
         Assert.Contains($"/hubs/{s.Hub}/ideas/{s.Norwegian}", html);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Search_ReadsOneHubsDocuments_NoTextOrQueryIsAScopeToken(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (hubA, _, a) = await HubWithIdeasAsync(app, ("Penguin colony counts", "Counting penguins by drone."));
+        var hubAId = await HubIdAsync(app, hubA);
+        var scopeOfA = Agora.Web.Platform.Search.SearchEngine.ScopeToken("idea", hubAId);
+        var (hubB, _, b) = await HubWithIdeasAsync(app, ("Quokka habitat survey", $"Mapping quokkas {scopeOfA} on the island."));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Written into another hub's idea, the token is indexed as two words, neither of them a scope.
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+            var body = await db.SearchDocuments.Where(d => d.IdeaId == b[0]).Select(d => d.Body).SingleAsync();
+            Assert.Contains(hubAId.ToString("N"), body);
+            Assert.DoesNotContain(scopeOfA, body);
+        }
+        var client = app.NewClient();
+        Assert.Empty(await FindAsync(client, hubA, "quokka"));
+        Assert.Empty(await FindAsync(client, hubA, scopeOfA));
+        Assert.Equal([b[0]], await FindAsync(client, hubB, "quokka"));
+        Assert.Equal([a[0]], await FindAsync(client, hubA, "penguins"));
+        Assert.Empty(await SimilarAsync(client, hubA, "Quokka habitat mapping survey"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Window_RanksOnlyTheNewestMatchingDocuments(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var (hub, campaign, ids) = await HubWithIdeasAsync(app,
+            ("Walrus tusk care", "Old walrus idea."), ("Walrus feeding plan", "Middle walrus idea."), ("Walrus pool cleaning", "New walrus idea."));
+        var hubId = await HubIdAsync(app, hub);
+        await using var scope = app.Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<Agora.Web.Platform.Search.ISearchEngine>();
+        Agora.Web.Platform.Search.SearchQuery Query(int? window) => new(hubId, [["walrus"]], MatchAll: false, [campaign], [IdeaState.Published],
+            IncludeComments: false, "en", ExcludeIdeaId: null, Offset: 0, Limit: 10, CountTotal: false, Window: window);
+
+        var all = await engine.SearchAsync(Query(null), CancellationToken.None);
+        Assert.Equal(ids.Order(), all.Hits.Select(h => h.IdeaId).Order());
+        var newest = await engine.SearchAsync(Query(2), CancellationToken.None);
+        Assert.Equal(ids.Skip(1).Order(), newest.Hits.Select(h => h.IdeaId).Order());
+    }
+
+    [Theory, BothDatabases]
+    public async Task SearchScopeMigration_DownAndUp_IndexesDocumentsWrittenBefore(string provider)
+    {
+        // An installation of its own: its schema goes back one migration and forward again.
+        await using var app = new AgoraFactory(provider);
+        var (hub, campaign, ids) = await HubWithIdeasAsync(app, ("Otter river cleanup", "Volunteers pick litter where otters live."));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("ListIndexes");
+            // Written while the index has no scope: the old triggers index it.
+            var idea = await db.Ideas.AsNoTracking().SingleAsync(i => i.Id == ids[0]);
+            idea.Id = 0;
+            idea.Title = "Otter den mapping";
+            db.Ideas.Add(idea);
+            await db.SaveChangesAsync();
+            await migrator.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            ids = [ids[0], idea.Id];
+            // Both documents carry their scope in the full-text index itself.
+            var token = Agora.Web.Platform.Search.SearchEngine.ScopeToken("idea", await HubIdAsync(app, hub));
+            var indexed = db.Database.IsNpgsql()
+                ? db.Database.SqlQuery<int>($"SELECT COUNT(*)::int AS \"Value\" FROM \"SearchDocuments\" WHERE \"Tsv\" @@ {token}::tsquery")
+                : db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"SearchFts\" WHERE \"SearchFts\" MATCH {"Scope : \"" + token + "\""}");
+            Assert.Equal(2, await indexed.SingleAsync());
+        }
+        Assert.Equal(ids.Order(), await FindAsync(app.NewClient(), hub, "otters"));
+        Assert.Equal([ids[1]], await FindAsync(app.NewClient(), hub, "den"));
+    }
+
+    private static async Task<Guid> HubIdAsync(AgoraFactory app, string slug)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AgoraDbContext>().Hubs.Where(h => h.Slug == slug).Select(h => h.Id).SingleAsync();
+    }
+
+    /// <summary>A hub of its own with an open public campaign and published English ideas, created in the order given.</summary>
+    private static async Task<(string Hub, Guid Campaign, int[] Ideas)> HubWithIdeasAsync(AgoraFactory app, params (string Title, string Problem)[] ideas)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var author = await db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.Id).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var hub = new Hub { Id = Guid.NewGuid(), Slug = "scope-" + Guid.NewGuid().ToString("N")[..8], Name = "Scope hub", Region = "Test", CreatedAt = now };
+        hub.Texts.Add(new HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
+        var campaign = new Campaign
+        {
+            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "c-" + Guid.NewGuid().ToString("N")[..8], Title = "Campaign", Summary = "", Description = "",
+            Audience = CampaignAudience.Public, State = CampaignState.Open, CreatedById = author, CreatedAt = now, UpdatedAt = now,
+        };
+        db.AddRange(hub, campaign);
+        var ids = new List<int>();
+        foreach (var (title, problem) in ideas)
+        {
+            var idea = new Idea
+            {
+                HubId = hub.Id, CampaignId = campaign.Id, AuthorId = author, Language = "en", Title = title, Problem = problem, Solution = "", Benefits = "",
+                State = IdeaState.Published, CreatedAt = now, PublishedAt = now, UpdatedAt = now, LastActivityAt = now,
+            };
+            db.Ideas.Add(idea);
+            await db.SaveChangesAsync();
+            ids.Add(idea.Id);
+        }
+        return (hub.Slug, campaign.Id, ids.ToArray());
     }
 
     private static async Task<int[]> FindAsync(HttpClient client, string hub, string q)
