@@ -865,7 +865,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "State", "PublishedAt");
 
-                    b.HasIndex(new[] { "CampaignId", "State", "HiddenAt", "MergedIntoId" }, "IX_Ideas_CampaignId_Visible");
+                    b.HasIndex(new[] { "CampaignId", "State", "HiddenAt", "MergedIntoId", "Origin", "CareLevel", "Setting", "FocusAreaId" }, "IX_Ideas_CampaignId_Filters");
 
                     b.ToTable("Ideas", (string)null);
                 });

@@ -852,7 +852,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "State", "PublishedAt");
 
-                    b.HasIndex(new[] { "CampaignId", "State", "HiddenAt", "MergedIntoId" }, "IX_Ideas_CampaignId_Visible");
+                    b.HasIndex(new[] { "CampaignId", "State", "HiddenAt", "MergedIntoId", "Origin", "CareLevel", "Setting", "FocusAreaId" }, "IX_Ideas_CampaignId_Filters");
 
                     b.ToTable("Ideas", (string)null);
                 });

@@ -205,9 +205,11 @@ public sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         b.Property(i => i.Version).IsConcurrencyToken();
         // The list pages: a campaign's (or hub's) visible ideas by the common sorts.
         b.HasIndex(i => new { i.CampaignId, i.State, i.PublishedAt });
-        // Counting a list's visible ideas reads this index only (the list's newest-first order has an expression
-        // index, created in the ListIndexes migration: EF Core cannot declare one).
-        b.HasIndex(i => new { i.CampaignId, i.State, i.HiddenAt, i.MergedIntoId }, "IX_Ideas_CampaignId_Visible");
+        // Counting a list's visible ideas, with any of its filters, reads this index only, and a filtered sort reads
+        // only the rows that pass them (the list's newest-first order has an expression index, created in the
+        // ListIndexes migration: EF Core cannot declare one). No column here changes with a vote or a comment.
+        b.HasIndex(i => new { i.CampaignId, i.State, i.HiddenAt, i.MergedIntoId, i.Origin, i.CareLevel, i.Setting, i.FocusAreaId },
+            "IX_Ideas_CampaignId_Filters");
         b.HasIndex(i => new { i.CampaignId, i.VoteCount });
         b.HasIndex(i => new { i.CampaignId, i.LastActivityAt });
         b.HasIndex(i => new { i.HubId, i.PublishedAt });
