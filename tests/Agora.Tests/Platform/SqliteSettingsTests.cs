@@ -31,6 +31,19 @@ public sealed class SqliteSettingsTests(AgoraApps apps)
         }
     }
 
+    [Fact]
+    public async Task AfterMigrations_ThePlannerHasStatistics()
+    {
+        // What start runs after the migrations (here on a database with data): an index a migration created is
+        // measured before requests are planned with it.
+        var app = await apps.GetAsync("Sqlite");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        await DataSetup.PrepareSqliteAsync(db, CancellationToken.None);
+        var indexed = await db.Database.SqlQuery<string>($"SELECT idx AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'Ideas'").ToListAsync();
+        Assert.Contains("IX_Ideas_CampaignId_Filters", indexed);
+    }
+
     private static async Task<string> PragmaAsync(AgoraDbContext db, string name)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();

@@ -11,7 +11,7 @@ namespace Agora.Web.Platform.Data;
 /// <item><c>busy_timeout</c>: SQLite itself waits for the writer that holds the lock, re-checking within milliseconds,
 /// instead of answering "busy" at once, which Microsoft.Data.Sqlite retries only every 150 ms (that step was the p99
 /// of concurrent votes).</item>
-/// <item><c>synchronous = NORMAL</c>: with the write-ahead log (<see cref="DataSetup.UseWriteAheadLogAsync"/>) a commit
+/// <item><c>synchronous = NORMAL</c>: with the write-ahead log (<see cref="DataSetup.PrepareSqliteAsync"/>) a commit
 /// no longer waits for the disk; the database stays consistent, and only the last commits before a power cut can be
 /// lost (SQLite's recommended setting for WAL).</item>
 /// </list>

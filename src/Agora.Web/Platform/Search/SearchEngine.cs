@@ -92,6 +92,8 @@ public sealed class SearchEngine(AgoraDbContext db) : ISearchEngine
         // bm25 is lower-is-better (negative); the title counts three times the body, the scope nothing. FTS5 computes
         // it only in the matching query itself, so it is taken from a materialised result, for the newest candidates
         // only when they are bounded (FTS5 reads its postings newest first for ORDER BY rowid DESC and stops there).
+        // CROSS JOIN keeps that order of the joins: SQLite's planner cannot tell how few rows a MATCH finds, and
+        // otherwise walks every idea of the hub's campaigns to probe the matches (130 ms instead of 20 at 1m ideas).
         var sql = $"""
             WITH m AS MATERIALIZED (
               SELECT "SearchFts".rowid AS id, bm25("SearchFts", 3.0, 1.0, 0.0) AS rank
@@ -99,16 +101,16 @@ public sealed class SearchEngine(AgoraDbContext db) : ISearchEngine
               {(q.Window is null ? "" : "ORDER BY \"SearchFts\".rowid DESC LIMIT $window")})
             SELECT d."IdeaId", MIN(m.rank * CASE WHEN d."Language" = $lang THEN {LanguageBoost.ToString(CultureInfo.InvariantCulture)} ELSE 1.0 END) AS best
             FROM m
-            JOIN "SearchDocuments" d ON d."RowId" = m.id
-            JOIN "Ideas" i ON i."Id" = d."IdeaId"
+            CROSS JOIN "SearchDocuments" d ON d."RowId" = m.id
+            CROSS JOIN "Ideas" i ON i."Id" = d."IdeaId"
             WHERE {filter}
             GROUP BY d."IdeaId" ORDER BY best, d."IdeaId" LIMIT $limit OFFSET $offset
             """;
         var count = $"""
             SELECT COUNT(DISTINCT d."IdeaId")
             FROM "SearchFts"
-            JOIN "SearchDocuments" d ON d."RowId" = "SearchFts".rowid
-            JOIN "Ideas" i ON i."Id" = d."IdeaId"
+            CROSS JOIN "SearchDocuments" d ON d."RowId" = "SearchFts".rowid
+            CROSS JOIN "Ideas" i ON i."Id" = d."IdeaId"
             WHERE "SearchFts" MATCH $match AND {filter}
             """;
         void Bind(DbCommand cmd)
