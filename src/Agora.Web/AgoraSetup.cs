@@ -4,6 +4,7 @@ using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
+using Agora.Web.Features.Initiatives;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
@@ -83,6 +84,7 @@ public static class AgoraSetup
         services.AddModeration();
         services.AddNotifications();
         services.AddTransfer();
+        services.AddInitiatives();
         builder.AddDemo();
     }
 
@@ -139,6 +141,7 @@ public static class AgoraSetup
         api.MapModerationApi();
         api.MapNotificationsApi();
         api.MapTransferApi();
+        api.MapInitiativesApi();
         app.MapCultureEndpoint();
     }
 }

@@ -137,6 +137,11 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/cover"] = Access.NotHere, // the matrix campaign has no cover
         ["PUT /api/v1/hubs/{slug}/campaigns/{campaign}/cover"] = Access.HubManagerForbidden,
         ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/cover"] = Access.HubManagerForbidden,
+        ["GET /api/v1/hubs/{slug}/innovation-process"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/initiatives"] = Access.Public,
+        // {id:int} is not filled: no initiative answers here; InitiativeTests try real ones as each role.
+        ["GET /api/v1/hubs/{slug}/initiatives/{id:int}"] = Access.NotHere,
+        ["POST /api/v1/hubs/{slug}/initiatives"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/export"] = Access.HubModerator,

@@ -21,6 +21,8 @@ public enum NotificationKind
     IdeaMerged,
     /// <summary>Moderation of the person's own content.</summary>
     Moderation,
+    /// <summary>An idea the person wrote or co-authored goes on as (part of) an innovation initiative.</summary>
+    IdeaBecameInitiative,
 }
 
 public enum Delivery

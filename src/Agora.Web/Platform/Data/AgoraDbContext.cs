@@ -55,6 +55,10 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<Features.Transfer.IdeaImportJob> IdeaImportJobs => Set<Features.Transfer.IdeaImportJob>();
     public DbSet<Features.Transfer.IdeaImportError> IdeaImportErrors => Set<Features.Transfer.IdeaImportError>();
+    public DbSet<Features.Initiatives.InnovationStage> InnovationStages => Set<Features.Initiatives.InnovationStage>();
+    public DbSet<Features.Initiatives.Initiative> Initiatives => Set<Features.Initiatives.Initiative>();
+    public DbSet<Features.Initiatives.InitiativeIdea> InitiativeIdeas => Set<Features.Initiatives.InitiativeIdea>();
+    public DbSet<Features.Initiatives.InitiativeMember> InitiativeMembers => Set<Features.Initiatives.InitiativeMember>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

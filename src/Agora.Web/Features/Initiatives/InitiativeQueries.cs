@@ -1,0 +1,122 @@
+using System.Globalization;
+using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Ideas;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Features.Initiatives;
+
+public sealed record StageInfo(Guid Id, int Position, ProcessStep Step, string Name);
+
+public sealed record InitiativeSummary(int Id, string Title, string Summary, InitiativeVisibility Visibility, InitiativeStatus Status,
+    StageInfo Stage, DateTimeOffset UpdatedAt);
+
+public sealed record InitiativeIdeaRef(int Id, string Title, string CampaignSlug);
+
+public sealed record TeamMember(Guid UserId, string DisplayName, TeamRole Role);
+
+/// <summary>
+/// One initiative as the reader may see it. <see cref="Description"/> and <see cref="Team"/> are null for readers
+/// outside the team and the hub's managers (who see a public summary only).
+/// </summary>
+public sealed record InitiativeDetail(int Id, string HubSlug, string Title, string Summary, string? Description, InitiativeVisibility Visibility,
+    InitiativeStatus Status, StageInfo Stage, IReadOnlyList<StageInfo> Process, IReadOnlyList<InitiativeIdeaRef> Ideas,
+    IReadOnlyList<TeamMember>? Team, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, bool CanManage);
+
+/// <summary>What an idea's page says of the initiative it goes on as, when the reader may see that initiative.</summary>
+public sealed record IdeaInitiative(int Id, string Title, string Stage, InitiativeStatus Status);
+
+/// <summary>
+/// Reads initiatives with one rule: the hub's managers and the initiative's team see everything; everyone else
+/// sees initiatives with a public summary only, and of those not the description or the team.
+/// </summary>
+public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, CurrentUser current, InnovationProcess process)
+{
+    public static readonly string[] Sorts = ["updatedAt", "createdAt", "title"];
+    public const string DefaultSort = "-updatedAt";
+
+    private static string Culture => CultureInfo.CurrentUICulture.Name;
+
+    private static StageInfo Info(InnovationStage s) => new(s.Id, s.Position, s.Step, InnovationStage.NameIn(Culture, s.NameEn, s.NamePt, s.NameNb));
+
+    /// <summary>The initiatives of the hub the reader may see.</summary>
+    private async Task<IQueryable<Initiative>> VisibleAsync(Guid hubId, CancellationToken ct)
+    {
+        var viewer = await viewers.ForHubAsync(hubId, ct);
+        var all = db.Initiatives.AsNoTracking().Where(i => i.HubId == hubId);
+        if (viewer.IsManager) return all;
+        var me = current.Id ?? Guid.Empty;
+        return all.Where(i => i.Visibility == InitiativeVisibility.PublicSummary
+            || db.InitiativeMembers.Any(m => m.InitiativeId == i.Id && m.UserId == me));
+    }
+
+    /// <summary>The hub's innovation process, its stages in order; null when there is no such hub.</summary>
+    public async Task<IReadOnlyList<StageInfo>?> ProcessAsync(string hubSlug, CancellationToken ct)
+    {
+        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        return hubId is { } hub ? (await process.StagesAsync(hub, ct)).Select(Info).ToList() : null;
+    }
+
+    public async Task<PagedList<InitiativeSummary>?> ListAsync(string hubSlug, ListQuery q, CancellationToken ct)
+    {
+        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        if (hubId is not { } hub) return null;
+        var stages = (await process.StagesAsync(hub, ct)).ToDictionary(s => s.Id, Info);
+        var visible = await VisibleAsync(hub, ct);
+        var total = await visible.CountAsync(ct);
+        visible = (q.Sort, q.Descending) switch
+        {
+            ("createdAt", false) => visible.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id),
+            ("createdAt", true) => visible.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
+            ("title", false) => visible.OrderBy(i => i.Title).ThenBy(i => i.Id),
+            ("title", true) => visible.OrderByDescending(i => i.Title).ThenByDescending(i => i.Id),
+            ("updatedAt", false) => visible.OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id),
+            _ => visible.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id),
+        };
+        var rows = await visible.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
+            .Select(i => new { i.Id, i.Title, i.Summary, i.Visibility, i.Status, i.StageId, i.UpdatedAt }).ToListAsync(ct);
+        var items = rows.Select(r => new InitiativeSummary(r.Id, r.Title, r.Summary, r.Visibility, r.Status, stages[r.StageId], r.UpdatedAt)).ToList();
+        return new PagedList<InitiativeSummary>(items, q.Page, q.PageSize, total);
+    }
+
+    /// <summary>One initiative; null when there is no such initiative in the hub or the reader may not see it.</summary>
+    public async Task<InitiativeDetail?> GetAsync(string hubSlug, int id, CancellationToken ct)
+    {
+        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        if (hubId is not { } hub) return null;
+        var initiative = await (await VisibleAsync(hub, ct)).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (initiative is null) return null;
+        var viewer = await viewers.ForHubAsync(hub, ct);
+        var me = current.Id ?? Guid.Empty;
+        var team = await (from m in db.InitiativeMembers.AsNoTracking()
+                          join u in db.Users on m.UserId equals u.Id
+                          where m.InitiativeId == id
+                          orderby m.Role, u.DisplayName
+                          select new TeamMember(m.UserId, u.DisplayName, m.Role)).ToListAsync(ct);
+        var inside = viewer.IsManager || team.Any(m => m.UserId == me);
+        var ideas = await (from x in db.InitiativeIdeas.AsNoTracking()
+                           join i in db.Ideas on x.IdeaId equals i.Id
+                           join c in db.Campaigns on i.CampaignId equals c.Id
+                           where x.InitiativeId == id
+                           orderby i.Id
+                           select new InitiativeIdeaRef(i.Id, i.Title, c.Slug)).ToListAsync(ct);
+        var stages = (await process.StagesAsync(hub, ct)).Select(Info).ToList();
+        return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
+            initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
+            initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, viewer.IsManager);
+    }
+
+    /// <summary>The initiative an idea goes on as, when the reader may see it.</summary>
+    public async Task<IdeaInitiative?> ForIdeaAsync(Guid hubId, int ideaId, CancellationToken ct)
+    {
+        var visible = await VisibleAsync(hubId, ct);
+        var row = await (from i in visible
+                         join x in db.InitiativeIdeas on i.Id equals x.InitiativeId
+                         join s in db.InnovationStages on i.StageId equals s.Id
+                         where x.IdeaId == ideaId
+                         select new { i.Id, i.Title, i.Status, s.NameEn, s.NamePt, s.NameNb }).SingleOrDefaultAsync(ct);
+        return row is null ? null : new IdeaInitiative(row.Id, row.Title, InnovationStage.NameIn(Culture, row.NameEn, row.NamePt, row.NameNb), row.Status);
+    }
+}

@@ -1,0 +1,76 @@
+using Agora.Web.Features.Accounts;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Http;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Initiatives;
+
+/// <summary>/api/v1/hubs/{slug}/initiatives and the hub's innovation process: the same rules as the pages.</summary>
+public static class InitiativesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var hub = api.MapGroup("/hubs/{slug}").WithTags("Initiatives");
+        var write = Policies.ForScope(ApiScopes.HubsWrite);
+
+        hub.MapGet("/innovation-process", Process).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("The hub's innovation process: its stages in order (ISO 56002 clause 8.3 unless the hub set its own)")
+            .Produces<IReadOnlyList<StageInfo>>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/initiatives", List).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("Initiatives of a hub that you may see")
+            .WithDescription("Hub managers and an initiative's team see every initiative; everyone else those with a public summary. "
+                + "Sort by updatedAt, createdAt or title (prefix - for descending; default -updatedAt).")
+            .Produces<PagedList<InitiativeSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/initiatives/{id:int}", Get).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("One initiative; its description and team only for the team and the hub's managers")
+            .Produces<InitiativeDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives", Create).RequireAuthorization(write)
+            .WithSummary("Start an initiative, from accepted ideas of the hub or directly (hub manager)")
+            .WithDescription("Body: {\"title\", \"summary\", \"description\" (Markdown), \"visibility\": \"HubInternal\" (default) or \"PublicSummary\", "
+                + "\"ideaIds\": [accepted ideas of the hub not yet in an initiative, at most 20]}. It enters the process's first stage with you as owner; "
+                + "the ideas' authors and co-authors are notified.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
+    private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var user = ctx.HttpContext.User;
+        if (user.HasClaim(c => c.Type == AgoraClaims.TokenId) && !user.HasClaim(AgoraClaims.Scope, ApiScopes.HubsRead))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
+        return await next(ctx);
+    }
+
+    private static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> Process(string slug, InitiativeQueries q, CancellationToken ct) =>
+        await q.ProcessAsync(slug, ct) is { } stages ? TypedResults.Ok(stages) : NotFound();
+
+    private static async Task<IResult> List(string slug, int? page, int? pageSize, string? sort, InitiativeQueries q,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var query = ListQuery.Parse(page, pageSize, sort, InitiativeQueries.Sorts, InitiativeQueries.DefaultSort);
+        if (query is null) return ApiResults.BadQuery(t);
+        return await q.ListAsync(slug, query, ct) is { } list ? TypedResults.Ok(list) : NotFound();
+    }
+
+    private static async Task<IResult> Get(string slug, int id, InitiativeQueries q, CancellationToken ct) =>
+        await q.GetAsync(slug, id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound();
+
+    private static async Task<IResult> Create(string slug, InitiativeInput input, CreateInitiative create, CancellationToken ct) =>
+        ApiResults.From(await create.CreateAsync(slug, input, ct),
+            id => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}", new { id, page = $"/hubs/{slug}/initiatives/{id}" }));
+}
+
+public static class InitiativesModule
+{
+    public static void AddInitiatives(this IServiceCollection services)
+    {
+        services.AddScoped<InnovationProcess>();
+        services.AddScoped<InitiativeQueries>();
+        services.AddScoped<CreateInitiative>();
+    }
+
+    public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);
+}

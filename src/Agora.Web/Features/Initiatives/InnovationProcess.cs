@@ -1,0 +1,86 @@
+using Agora.Web.Features.Hubs;
+using Agora.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Agora.Web.Features.Initiatives;
+
+/// <summary>The steps of ISO 56002 clause 8.3 that a hub's stages stand for.</summary>
+public enum ProcessStep
+{
+    IdentifyOpportunity,
+    CreateConcept,
+    ValidateConcept,
+    DevelopSolution,
+    DeploySolution,
+}
+
+/// <summary>A stage of a hub's innovation process, with its name in the three languages and its place in the order.</summary>
+public sealed class InnovationStage
+{
+    public Guid Id { get; set; }
+    public Guid HubId { get; set; }
+    public int Position { get; set; }
+    public ProcessStep Step { get; set; }
+    public string NameEn { get; set; } = "";
+    public string NamePt { get; set; } = "";
+    public string NameNb { get; set; } = "";
+
+    /// <summary>The name in the culture asked for (English when it is neither Portuguese nor Norwegian).</summary>
+    public static string NameIn(string culture, string en, string pt, string nb) =>
+        culture.StartsWith("pt", StringComparison.OrdinalIgnoreCase) ? pt
+        : culture.StartsWith("nb", StringComparison.OrdinalIgnoreCase) || culture.StartsWith("no", StringComparison.OrdinalIgnoreCase) ? nb
+        : en;
+}
+
+public sealed class InnovationStageConfiguration : IEntityTypeConfiguration<InnovationStage>
+{
+    public void Configure(EntityTypeBuilder<InnovationStage> b)
+    {
+        b.ToTable("InnovationStages");
+        b.Property(s => s.Step).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.NameEn).HasMaxLength(100).IsRequired();
+        b.Property(s => s.NamePt).HasMaxLength(100).IsRequired();
+        b.Property(s => s.NameNb).HasMaxLength(100).IsRequired();
+        b.HasIndex(s => new { s.HubId, s.Position }).IsUnique();
+        b.HasOne<Hub>().WithMany().HasForeignKey(s => s.HubId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>A hub's innovation process: its own stages, or the ISO 56002 ones the first time it is needed.</summary>
+public sealed class InnovationProcess(AgoraDbContext db)
+{
+    /// <summary>ISO 56002 clause 8.3, in English, Portuguese and Norwegian Bokmål.</summary>
+    public static readonly (ProcessStep Step, string En, string Pt, string Nb)[] Iso56002 =
+    [
+        (ProcessStep.IdentifyOpportunity, "Identify opportunity", "Identificar a oportunidade", "Identifisere mulighet"),
+        (ProcessStep.CreateConcept, "Create concept", "Criar o conceito", "Utvikle konsept"),
+        (ProcessStep.ValidateConcept, "Validate concept", "Validar o conceito", "Validere konsept"),
+        (ProcessStep.DevelopSolution, "Develop solution", "Desenvolver a solução", "Utvikle løsning"),
+        (ProcessStep.DeploySolution, "Deploy solution", "Implementar a solução", "Ta i bruk løsning"),
+    ];
+
+    /// <summary>The hub's stages in order; the ISO 56002 ones are created when the hub has none yet.</summary>
+    public async Task<List<InnovationStage>> StagesAsync(Guid hubId, CancellationToken ct)
+    {
+        var stages = await db.InnovationStages.AsNoTracking().Where(s => s.HubId == hubId).OrderBy(s => s.Position).ToListAsync(ct);
+        if (stages.Count > 0) return stages;
+        stages = Iso56002.Select((s, i) => new InnovationStage
+        {
+            Id = Guid.NewGuid(), HubId = hubId, Position = i + 1, Step = s.Step, NameEn = s.En, NamePt = s.Pt, NameNb = s.Nb,
+        }).ToList();
+        db.InnovationStages.AddRange(stages);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created them at the same moment (unique hub and position): use those.
+            foreach (var s in stages) db.Entry(s).State = EntityState.Detached;
+            return await db.InnovationStages.AsNoTracking().Where(s => s.HubId == hubId).OrderBy(s => s.Position).ToListAsync(ct);
+        }
+        foreach (var s in stages) db.Entry(s).State = EntityState.Detached;
+        return stages;
+    }
+}
