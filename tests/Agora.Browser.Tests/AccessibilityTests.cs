@@ -30,6 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("organisations", "slug", await OrganisationSlugAsync())
             .Add("hubs", "campaign", await CampaignSlugAsync())
             .Add("hubs", "id", await IdeaIdAsync())
+            .Add("hubs", "initiative", await InitiativeIdAsync())
             .Add("hubs", "target", "Idea")
             .Add("hubs", "jobId", Guid.Empty.ToString())
             .Add("error", "code", "404")
@@ -66,6 +67,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var id = await db.Ideas.Where(i => db.Hubs.Any(h => h.Id == i.HubId && h.Slug == DemoLogins.HubSlug) && i.CommentCount > 0)
             .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync();
         if (id is null) output.WriteLine("No idea in the demo hub: idea pages are scanned with an id that does not exist (404).");
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The demo initiative of the scanned hub (public summary, made from an idea, with a team).</summary>
+    private async Task<string> InitiativeIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.Initiatives.Where(i => db.Hubs.Any(h => h.Id == i.HubId && h.Slug == DemoLogins.HubSlug))
+            .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No initiative in the demo hub: the initiative page is scanned with an id that does not exist (404).");
         return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 

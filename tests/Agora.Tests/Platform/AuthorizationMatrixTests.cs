@@ -56,6 +56,10 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/requests"] = Access.HubManager,
         ["PAGE /hubs/{slug}/invitations"] = Access.HubManager,
         ["PAGE /hubs/{slug}/audit"] = Access.HubManager,
+        ["PAGE /hubs/{slug}/initiatives"] = Access.Public,
+        ["PAGE /hubs/{slug}/initiatives/new"] = Access.HubManagerForbidden,
+        // {id:int} is not filled: no initiative answers here; InitiativeTests try real ones as each role.
+        ["PAGE /hubs/{slug}/initiatives/{initiative:int}"] = Access.NotHere,
         ["PAGE /hubs/{slug}/campaigns"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open

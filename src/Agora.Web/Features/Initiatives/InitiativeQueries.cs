@@ -25,6 +25,12 @@ public sealed record InitiativeDetail(int Id, string HubSlug, string Title, stri
     InitiativeStatus Status, StageInfo Stage, IReadOnlyList<StageInfo> Process, IReadOnlyList<InitiativeIdeaRef> Ideas,
     IReadOnlyList<TeamMember>? Team, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, bool CanManage);
 
+/// <summary>A column of the pipeline board: a stage and the initiatives in it, most recently changed first.</summary>
+public sealed record BoardColumn(StageInfo Stage, IReadOnlyList<InitiativeSummary> Items);
+
+/// <summary>An accepted idea not yet in an initiative: what a manager may start one from.</summary>
+public sealed record AvailableIdea(int Id, string Title, string CampaignTitle);
+
 /// <summary>What an idea's page says of the initiative it goes on as, when the reader may see that initiative.</summary>
 public sealed record IdeaInitiative(int Id, string Title, string Stage, InitiativeStatus Status);
 
@@ -80,6 +86,28 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         var items = rows.Select(r => new InitiativeSummary(r.Id, r.Title, r.Summary, r.Visibility, r.Status, stages[r.StageId], r.UpdatedAt)).ToList();
         return new PagedList<InitiativeSummary>(items, q.Page, q.PageSize, total);
     }
+
+    /// <summary>At most this many initiatives on the board; the API lists them all, page by page.</summary>
+    public const int BoardLimit = 500;
+
+    /// <summary>The pipeline board: every stage of the hub's process with the initiatives the reader may see in it.</summary>
+    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(Guid hubId, CancellationToken ct)
+    {
+        var stages = (await process.StagesAsync(hubId, ct)).Select(Info).ToList();
+        var rows = await (await VisibleAsync(hubId, ct)).OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Take(BoardLimit)
+            .Select(i => new { i.Id, i.Title, i.Summary, i.Visibility, i.Status, i.StageId, i.UpdatedAt }).ToListAsync(ct);
+        return stages.Select(s => new BoardColumn(s, rows.Where(r => r.StageId == s.Id)
+            .Select(r => new InitiativeSummary(r.Id, r.Title, r.Summary, r.Visibility, r.Status, s, r.UpdatedAt)).ToList())).ToList();
+    }
+
+    /// <summary>Accepted, visible ideas of the hub that are in no initiative yet, by title.</summary>
+    public Task<List<AvailableIdea>> AvailableIdeasAsync(Guid hubId, CancellationToken ct) =>
+        (from i in db.Ideas.AsNoTracking()
+         join c in db.Campaigns on i.CampaignId equals c.Id
+         where i.HubId == hubId && i.State == IdeaState.Accepted && i.HiddenAt == null && i.MergedIntoId == null
+            && !db.InitiativeIdeas.Any(x => x.IdeaId == i.Id)
+         orderby i.Title, i.Id
+         select new AvailableIdea(i.Id, i.Title, c.Title)).Take(200).ToListAsync(ct);
 
     /// <summary>One initiative; null when there is no such initiative in the hub or the reader may not see it.</summary>
     public async Task<InitiativeDetail?> GetAsync(string hubSlug, int id, CancellationToken ct)

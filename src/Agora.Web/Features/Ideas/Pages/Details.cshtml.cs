@@ -7,9 +7,14 @@ namespace Agora.Web.Features.Ideas.Pages;
 
 /// <summary>An idea's page: its text, support, following, the authors' and the moderators' actions, and its public history.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t) : IdeaPageModel
+public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t,
+    Initiatives.InitiativeQueries initiatives, Campaigns.Viewers viewers) : IdeaPageModel
 {
     public IdeaDetail Idea { get; private set; } = null!;
+    /// <summary>The initiative the idea goes on as, when the reader may see it.</summary>
+    public Initiatives.IdeaInitiative? Initiative { get; private set; }
+    /// <summary>A hub manager may start an initiative from an accepted idea that is in none.</summary>
+    public bool CanStartInitiative { get; private set; }
 
     [BindProperty] public TriageForm Triage { get; set; } = new();
     [BindProperty] public InviteForm Invite { get; set; } = new();
@@ -37,7 +42,7 @@ public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStri
         if (idea is null || idea.HubSlug != slug) return NotFound();
         // A merged idea lives on in the one it was merged into.
         if (idea.MergedIntoId is { } kept) return Redirect(IdeaUrl(slug, kept));
-        Idea = idea;
+        await ShowAsync(idea, ct);
         return Page();
     }
 
@@ -45,8 +50,17 @@ public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStri
     {
         var idea = await queries.GetAsync(id, ct);
         if (idea is null || idea.HubSlug != slug) return NotFound();
-        Idea = idea;
+        await ShowAsync(idea, ct);
         return Page();
+    }
+
+    private async Task ShowAsync(IdeaDetail idea, CancellationToken ct)
+    {
+        Idea = idea;
+        if (idea.State != IdeaState.Accepted && idea.State != IdeaState.Implemented) return;
+        Initiative = await initiatives.ForIdeaAsync(idea.HubId, idea.Id, ct);
+        CanStartInitiative = Initiative is null && idea.State == IdeaState.Accepted && !idea.Hidden
+            && (await viewers.ForHubAsync(idea.HubId, ct)).CanManage;
     }
 
     private Task<IActionResult> Run<T>(string slug, int id, Platform.Errors.Result<T> result, string? flashKey, string prefix, CancellationToken ct) =>
