@@ -48,7 +48,8 @@ public sealed record IdeaDetail(
     DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, DateTimeOffset LastActivityAt,
     int? VoteCount, int CommentCount, int FollowerCount, int Version, IReadOnlyList<string> Tags,
     IReadOnlyList<IdeaAnswerView> Answers, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<CoAuthorView> CoAuthorInvitations,
-    IReadOnlyList<IdeaEventView> History, int VersionCount, IdeaViewerView Viewer);
+    IReadOnlyList<IdeaEventView> History, int VersionCount, IdeaViewerView Viewer,
+    Initiatives.IdeaInitiative? Initiative = null);
 
 /// <summary>An earlier text of an idea; the editor's name is null when the idea is anonymous to the person asking.</summary>
 public sealed record IdeaVersionView(int Version, string Title, string Problem, string Solution, string Benefits, string? EditedBy, DateTimeOffset ReplacedAt);
@@ -96,7 +97,7 @@ public sealed record IdeaFilter(
 
 /// <summary>Read side of ideas: projections for the pages, the API and other areas. Visibility rules are applied here.</summary>
 public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUser current, Viewers viewers, IdeaContent content, TimeProvider clock,
-    Platform.Search.ISearchEngine search)
+    Platform.Search.ISearchEngine search, Initiatives.InitiativeQueries initiatives)
 {
     /// <summary>A text filter narrows a list to at most this many best-matching ideas before the other filters and the sort.</summary>
     public const int MaxTextMatches = 2000;
@@ -315,7 +316,9 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
             idea.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList(), answers,
             attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, $"/api/v1/ideas/{idea.Id}/attachments/{a.Id}")).ToList(),
             scope.IsAuthorOrCoAuthor ? coAuthors.Where(c => c.Status != CoAuthorStatus.Accepted).ToList() : [],
-            history, extra.Versions, viewerView);
+            history, extra.Versions, viewerView,
+            // Accepted ideas may go on as an initiative (shown when the reader may see that initiative).
+            idea.State is IdeaState.Accepted or IdeaState.Implemented ? await initiatives.ForIdeaAsync(idea.HubId, idea.Id, ct) : null);
     }
 
     public static IReadOnlyList<string> BeneficiaryNames(Beneficiaries flags) =>

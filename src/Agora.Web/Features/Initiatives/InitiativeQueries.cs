@@ -35,8 +35,9 @@ public sealed record AvailableIdea(int Id, string Title, string CampaignTitle);
 public sealed record IdeaInitiative(int Id, string Title, string Stage, InitiativeStatus Status);
 
 /// <summary>
-/// Reads initiatives with one rule: the hub's managers and the initiative's team see everything; everyone else
-/// sees initiatives with a public summary only, and of those not the description or the team.
+/// Reads initiatives with one rule: the hub's managers and the initiative's team see everything; the authors and
+/// co-authors of its ideas, and everyone when it has a public summary, see its summary (not the description or the
+/// team); nobody else knows it exists.
 /// </summary>
 public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, CurrentUser current, InnovationProcess process)
 {
@@ -54,8 +55,12 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         var all = db.Initiatives.AsNoTracking().Where(i => i.HubId == hubId);
         if (viewer.IsManager) return all;
         var me = current.Id ?? Guid.Empty;
+        // The authors and co-authors of its ideas are credited: they follow it at the summary level even when it is internal.
         return all.Where(i => i.Visibility == InitiativeVisibility.PublicSummary
-            || db.InitiativeMembers.Any(m => m.InitiativeId == i.Id && m.UserId == me));
+            || db.InitiativeMembers.Any(m => m.InitiativeId == i.Id && m.UserId == me)
+            || db.InitiativeIdeas.Any(x => x.InitiativeId == i.Id
+                && (db.Ideas.Any(d => d.Id == x.IdeaId && d.AuthorId == me)
+                    || db.IdeaCoAuthors.Any(c => c.IdeaId == x.IdeaId && c.UserId == me && c.Status == CoAuthorStatus.Accepted))));
     }
 
     /// <summary>The hub's innovation process, its stages in order; null when there is no such hub.</summary>

@@ -18,7 +18,7 @@ public static class InitiativesApi
             .Produces<IReadOnlyList<StageInfo>>().ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/initiatives", List).AllowAnonymous().AddEndpointFilter(ReadScope)
             .WithSummary("Initiatives of a hub that you may see")
-            .WithDescription("Hub managers and an initiative's team see every initiative; everyone else those with a public summary. "
+            .WithDescription("Hub managers and an initiative's team see every initiative; the authors of its ideas see it too; everyone else those with a public summary. "
                 + "Sort by updatedAt, createdAt or title (prefix - for descending; default -updatedAt).")
             .Produces<PagedList<InitiativeSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/initiatives/{id:int}", Get).AllowAnonymous().AddEndpointFilter(ReadScope)

@@ -60,6 +60,11 @@ public sealed class InitiativeTests(AgoraApps apps)
         Assert.Equal(JsonValueKind.Null, seen.GetProperty("team").ValueKind);
         Assert.Equal("Patients leave sooner with their medicines ready.", seen.GetProperty("summary").GetString());
 
+        // The idea says so through the API too, for whoever may see the initiative.
+        var ideaJson = await GetJsonAsync(outsider, $"/api/v1/ideas/{first}");
+        Assert.Equal(id, ideaJson.GetProperty("initiative").GetProperty("id").GetInt32());
+        Assert.Equal("Identify opportunity", ideaJson.GetProperty("initiative").GetProperty("stage").GetString());
+
         // An idea goes into one initiative only.
         var again = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/initiatives", new { title = "Again", ideaIds = new[] { second } });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
@@ -118,6 +123,23 @@ public sealed class InitiativeTests(AgoraApps apps)
         }
         var managers = await GetJsonAsync(manager.Client, $"/api/v1/hubs/{Hub}/initiatives?pageSize=100");
         Assert.Contains(managers.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt32() == id);
+
+        // An idea in a hub-internal initiative: its author is credited and follows it (summary only); outsiders learn nothing.
+        var c = await CampaignAsync(app);
+        var idea = await AcceptedIdeaAsync(app, c, DemoAccounts.Agent, "Quiet idea");
+        var quiet = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/initiatives", new { title = "Quiet initiative", ideaIds = new[] { idea } });
+        Assert.Equal(HttpStatusCode.Created, quiet.StatusCode);
+        var quietId = (await quiet.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var author = (await SignInAsync(app, DemoAccounts.Agent)).Client;
+        Assert.Equal("Quiet initiative", (await GetJsonAsync(author, $"/api/v1/ideas/{idea}")).GetProperty("initiative").GetProperty("title").GetString());
+        var authorView = await GetJsonAsync(author, $"/api/v1/hubs/{Hub}/initiatives/{quietId}");
+        Assert.Equal(JsonValueKind.Null, authorView.GetProperty("team").ValueKind);
+        foreach (var client in new[] { app.NewClient(), (await SignInAsync(app, DemoAccounts.Member)).Client })
+        {
+            Assert.Equal(JsonValueKind.Null, (await GetJsonAsync(client, $"/api/v1/ideas/{idea}")).GetProperty("initiative").ValueKind);
+            Assert.DoesNotContain("Quiet initiative", await client.GetStringAsync($"/hubs/{Hub}/ideas/{idea}"));
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/hubs/{Hub}/initiatives/{quietId}")).StatusCode);
+        }
     }
 
     [Theory, BothDatabases]

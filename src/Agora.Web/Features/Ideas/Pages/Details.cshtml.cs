@@ -7,12 +7,9 @@ namespace Agora.Web.Features.Ideas.Pages;
 
 /// <summary>An idea's page: its text, support, following, the authors' and the moderators' actions, and its public history.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t,
-    Initiatives.InitiativeQueries initiatives, Campaigns.Viewers viewers) : IdeaPageModel
+public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t, Campaigns.Viewers viewers) : IdeaPageModel
 {
     public IdeaDetail Idea { get; private set; } = null!;
-    /// <summary>The initiative the idea goes on as, when the reader may see it.</summary>
-    public Initiatives.IdeaInitiative? Initiative { get; private set; }
     /// <summary>A hub manager may start an initiative from an accepted idea that is in none.</summary>
     public bool CanStartInitiative { get; private set; }
 
@@ -57,9 +54,7 @@ public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStri
     private async Task ShowAsync(IdeaDetail idea, CancellationToken ct)
     {
         Idea = idea;
-        if (idea.State != IdeaState.Accepted && idea.State != IdeaState.Implemented) return;
-        Initiative = await initiatives.ForIdeaAsync(idea.HubId, idea.Id, ct);
-        CanStartInitiative = Initiative is null && idea.State == IdeaState.Accepted && !idea.Hidden
+        CanStartInitiative = idea.Initiative is null && idea.State == IdeaState.Accepted && !idea.Hidden
             && (await viewers.ForHubAsync(idea.HubId, ct)).CanManage;
     }
 
