@@ -146,6 +146,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         // {id:int} is not filled: no initiative answers here; InitiativeTests try real ones as each role.
         ["GET /api/v1/hubs/{slug}/initiatives/{id:int}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/initiatives"] = Access.HubManagerForbidden,
+        ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/gate"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/export"] = Access.HubModerator,

@@ -1,12 +1,15 @@
 namespace Agora.Web.Features.Campaigns;
 
 /// <summary>What the rules need to know about the person asking, for one hub.</summary>
-public sealed record Viewer(bool IsAuthenticated, bool IsMember, bool IsManager, bool IsBlocked, bool IsFacilitator = false)
+public sealed record Viewer(bool IsAuthenticated, bool IsMember, bool IsManager, bool IsBlocked, bool IsFacilitator = false, bool IsGatekeeper = false)
 {
     public static readonly Viewer Anonymous = new(false, false, false, false);
 
     /// <summary>Hub managers (and platform admins) configure campaigns, see drafts and merge ideas.</summary>
     public bool CanManage => IsManager;
+
+    /// <summary>Hub managers and gatekeepers take the gate decisions of the hub's innovation initiatives.</summary>
+    public bool CanDecideGates => IsManager || IsGatekeeper;
 
     /// <summary>Hub managers and facilitators triage ideas and work the moderation queue.</summary>
     public bool CanModerate => IsManager || IsFacilitator;

@@ -22,7 +22,8 @@ public sealed class Viewers(CurrentUser current, AgoraDbContext db)
             IsMember: roles != HubRoles.None || current.IsPlatformAdmin,
             IsManager: roles.HasFlag(HubRoles.HubManager) || current.IsPlatformAdmin,
             IsBlocked: blocked,
-            IsFacilitator: roles.HasFlag(HubRoles.Facilitator));
+            IsFacilitator: roles.HasFlag(HubRoles.Facilitator),
+            IsGatekeeper: roles.HasFlag(HubRoles.Gatekeeper));
         _cache[hubId] = viewer;
         return viewer;
     }

@@ -13,6 +13,8 @@ public enum HubRoles
     Evaluator = 32,
     LegalReviewer = 64,
     HubManager = 128,
+    /// <summary>Takes gate decisions on the hub's innovation initiatives (go, pivot, hold, stop).</summary>
+    Gatekeeper = 256,
 }
 
 public static class HubRoleList
@@ -21,10 +23,10 @@ public static class HubRoleList
     public static readonly HubRoles[] All =
     [
         HubRoles.Member, HubRoles.AgentOfChange, HubRoles.Facilitator, HubRoles.Mentor,
-        HubRoles.Fellow, HubRoles.Evaluator, HubRoles.LegalReviewer, HubRoles.HubManager,
+        HubRoles.Fellow, HubRoles.Evaluator, HubRoles.LegalReviewer, HubRoles.Gatekeeper, HubRoles.HubManager,
     ];
 
-    public const HubRoles Valid = (HubRoles)255;
+    public const HubRoles Valid = (HubRoles)511;
 
     public static IEnumerable<HubRoles> Split(HubRoles roles) => All.Where(r => roles.HasFlag(r));
 

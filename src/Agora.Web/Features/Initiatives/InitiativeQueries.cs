@@ -23,7 +23,11 @@ public sealed record TeamMember(Guid UserId, string DisplayName, TeamRole Role);
 /// </summary>
 public sealed record InitiativeDetail(int Id, string HubSlug, string Title, string Summary, string? Description, InitiativeVisibility Visibility,
     InitiativeStatus Status, StageInfo Stage, IReadOnlyList<StageInfo> Process, IReadOnlyList<InitiativeIdeaRef> Ideas,
-    IReadOnlyList<TeamMember>? Team, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, bool CanManage);
+    IReadOnlyList<TeamMember>? Team, IReadOnlyList<GateView> Gates, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt,
+    int Version, bool CanManage, bool CanDecideGate);
+
+/// <summary>A gate decision in the initiative's history; the rationale and who decided only for the team and the hub's managers.</summary>
+public sealed record GateView(GateOutcome Outcome, string From, string To, DateTimeOffset DecidedAt, string? Rationale, string? DecidedBy);
 
 /// <summary>A column of the pipeline board: a stage and the initiatives in it, most recently changed first.</summary>
 public sealed record BoardColumn(StageInfo Stage, IReadOnlyList<InitiativeSummary> Items);
@@ -136,9 +140,17 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                            orderby i.Id
                            select new InitiativeIdeaRef(i.Id, i.Title, c.Slug)).ToListAsync(ct);
         var stages = (await process.StagesAsync(hub, ct)).Select(Info).ToList();
+        var gates = await (from g in db.GateDecisions.AsNoTracking()
+                           join u in db.Users on g.DecidedById equals u.Id
+                           where g.InitiativeId == id
+                           orderby g.Id descending
+                           select new { g.Outcome, g.FromStageId, g.ToStageId, g.DecidedAt, g.Rationale, u.DisplayName }).ToListAsync(ct);
+        string Name(Guid stage) => stages.Single(s => s.Id == stage).Name;
         return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
-            initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, viewer.IsManager);
+            gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null)).ToList(),
+            initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
+            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status));
     }
 
     /// <summary>The initiative an idea goes on as, when the reader may see it.</summary>

@@ -31,7 +31,17 @@ public static class InitiativesApi
                 + "the ideas' authors and co-authors are notified.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
+            .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
+            .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
+                + "\"version\": the initiative's version you saw (optional; 409 when it changed)}. Go moves to the next stage (or resumes one on hold); "
+                + "stop ends the initiative, the rationale saying why and what was learned. The team and the authors and followers of its ideas are notified.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static async Task<IResult> Gate(string slug, int id, GateInput input, DecideGate decide, CancellationToken ct) =>
+        ApiResults.From(await decide.DecideAsync(slug, id, input, ct), outcome => TypedResults.Ok(new { outcome }));
 
     /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
     private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
@@ -70,6 +80,7 @@ public static class InitiativesModule
         services.AddScoped<InnovationProcess>();
         services.AddScoped<InitiativeQueries>();
         services.AddScoped<CreateInitiative>();
+        services.AddScoped<DecideGate>();
     }
 
     public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);

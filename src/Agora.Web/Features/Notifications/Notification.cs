@@ -23,6 +23,8 @@ public enum NotificationKind
     Moderation,
     /// <summary>An idea the person wrote or co-authored goes on as (part of) an innovation initiative.</summary>
     IdeaBecameInitiative,
+    /// <summary>A gate decision on an initiative the person works on, or that one of their (followed) ideas goes on as.</summary>
+    InitiativeGateDecided,
 }
 
 public enum Delivery

@@ -65,6 +65,7 @@ public static class AuditActions
     public const string IdeasImported = "campaign.ideas.imported";
     public const string IdeasImportFailed = "campaign.ideas.import-failed";
     public const string InitiativeCreated = "initiative.created";
+    public const string InitiativeGateDecided = "initiative.gate-decided";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -59,6 +59,7 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Initiatives.Initiative> Initiatives => Set<Features.Initiatives.Initiative>();
     public DbSet<Features.Initiatives.InitiativeIdea> InitiativeIdeas => Set<Features.Initiatives.InitiativeIdea>();
     public DbSet<Features.Initiatives.InitiativeMember> InitiativeMembers => Set<Features.Initiatives.InitiativeMember>();
+    public DbSet<Features.Initiatives.GateDecision> GateDecisions => Set<Features.Initiatives.GateDecision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

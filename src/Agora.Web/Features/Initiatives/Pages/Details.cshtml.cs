@@ -1,25 +1,64 @@
 using Agora.Web.Features.Hubs;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Html;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Initiatives.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives, MarkdownRenderer markdown) : PageModel
+public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives, MarkdownRenderer markdown, CurrentUser current,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;
     public string? DescriptionHtml { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "initiative")] int id, CancellationToken ct)
+    public sealed class GateForm
     {
-        if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
-        if (await initiatives.GetAsync(slug, id, ct) is not { } initiative) return NotFound();
+        public GateOutcome? Outcome { get; set; }
+        public string? Rationale { get; set; }
+        public Guid? PivotTo { get; set; }
+        public int? Version { get; set; }
+    }
+
+    [BindProperty] public GateForm Gate { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "initiative")] int id, CancellationToken ct) =>
+        await LoadAsync(slug, id, ct) ? Page() : NotFound();
+
+    /// <summary>The gate form: a plain form post, so moving an initiative works without JavaScript and by keyboard.</summary>
+    public async Task<IActionResult> OnPostGateAsync(string slug, [FromRoute(Name = "initiative")] int id, [FromServices] DecideGate decide, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        var result = await decide.DecideAsync(slug, id, new GateInput(Gate.Outcome, Gate.Rationale, Gate.PivotTo, Gate.Version), ct);
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = t["Initiatives.Gate.Decided", t["GateOutcome." + result.Value]].Value;
+                return Redirect($"/hubs/{slug}/initiatives/{id}");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddErrors(result.Errors, "Gate");
+                return await LoadAsync(slug, id, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
+    {
+        if (await hubs.GetAsync(slug, ct) is not { } hub) return false;
+        if (await initiatives.GetAsync(slug, id, ct) is not { } initiative) return false;
         Hub = hub;
         Initiative = initiative;
         DescriptionHtml = string.IsNullOrWhiteSpace(initiative.Description) ? null : markdown.ToHtml(initiative.Description);
-        return Page();
+        Gate.Version ??= initiative.Version;
+        return true;
     }
 }

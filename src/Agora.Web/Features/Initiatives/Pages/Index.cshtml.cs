@@ -13,13 +13,16 @@ public sealed class IndexModel(HubQueries hubs, InitiativeQueries initiatives, V
     public HubDetail Hub { get; private set; } = null!;
     public IReadOnlyList<BoardColumn> Board { get; private set; } = [];
     public bool CanManage { get; private set; }
+    public bool CanDecideGates { get; private set; }
     public int Count => Board.Sum(c => c.Items.Count);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
         Hub = hub;
-        CanManage = (await viewers.ForHubAsync(hub.Id, ct)).CanManage;
+        var viewer = await viewers.ForHubAsync(hub.Id, ct);
+        CanManage = viewer.CanManage;
+        CanDecideGates = viewer.CanDecideGates;
         Board = await initiatives.BoardAsync(hub.Id, ct);
         return Page();
     }

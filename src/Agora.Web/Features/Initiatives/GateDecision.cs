@@ -1,0 +1,158 @@
+using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Ideas;
+using Agora.Web.Features.Notifications;
+using Agora.Web.Platform.Audit;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Agora.Web.Features.Initiatives;
+
+/// <summary>What a gate decides about an initiative leaving its stage.</summary>
+public enum GateOutcome
+{
+    /// <summary>On to the next stage (from on hold: back to work in the same stage).</summary>
+    Go,
+    /// <summary>Back to an earlier stage, with the reasons.</summary>
+    Pivot,
+    /// <summary>Paused in its stage.</summary>
+    Hold,
+    /// <summary>Ended, with the reason and what was learned.</summary>
+    Stop,
+}
+
+/// <summary>A gatekeeper's decision at a gate, with the written rationale; the initiative's history of gates.</summary>
+public sealed class GateDecision
+{
+    public int Id { get; set; }
+    public int InitiativeId { get; set; }
+    public Guid FromStageId { get; set; }
+    public Guid ToStageId { get; set; }
+    public GateOutcome Outcome { get; set; }
+    public string Rationale { get; set; } = "";
+    public Guid DecidedById { get; set; }
+    public DateTimeOffset DecidedAt { get; set; }
+}
+
+public sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDecision>
+{
+    public void Configure(EntityTypeBuilder<GateDecision> b)
+    {
+        b.ToTable("GateDecisions");
+        b.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(10);
+        b.Property(d => d.Rationale).HasMaxLength(GateRules.Rationale).IsRequired();
+        b.HasIndex(d => new { d.InitiativeId, d.Id });
+        b.HasOne<Initiative>().WithMany().HasForeignKey(d => d.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<InnovationStage>().WithMany().HasForeignKey(d => d.FromStageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<InnovationStage>().WithMany().HasForeignKey(d => d.ToStageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgoraUser>().WithMany().HasForeignKey(d => d.DecidedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>A gate decision as asked: the outcome, the rationale, the stage to go back to (pivot only), and the version seen.</summary>
+public sealed record GateInput(GateOutcome? Outcome, string? Rationale, Guid? PivotTo, int? Version);
+
+public static class GateRules
+{
+    public const int Rationale = 4000;
+
+    /// <summary>Ended initiatives (used or stopped) have no more gates.</summary>
+    public static bool IsOpen(InitiativeStatus status) => status is InitiativeStatus.Active or InitiativeStatus.OnHold;
+}
+
+/// <summary>
+/// A gatekeeper (or hub manager) decides at the gate of an initiative's stage: go to the next stage, pivot back to an
+/// earlier one, hold, or stop. Every decision has a rationale, is kept in the initiative's history and the audit
+/// trail, and is told to the team and to the authors and followers of its ideas.
+/// </summary>
+public sealed class DecideGate(AgoraDbContext db, Viewers viewers, CurrentUser current, InnovationProcess process,
+    Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
+{
+    public async Task<Result<GateOutcome>> DecideAsync(string hubSlug, int id, GateInput input, CancellationToken ct)
+    {
+        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        if (hubId is not { } hub) return Result<GateOutcome>.NotFound();
+        var initiative = await db.Initiatives.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.HubId == hub, ct);
+        if (initiative is null) return Result<GateOutcome>.NotFound();
+        var viewer = await viewers.ForHubAsync(hub, ct);
+        var me = current.Id ?? Guid.Empty;
+        if (!viewer.CanDecideGates)
+        {
+            // Those who may see it learn they may not decide; for everyone else it does not exist.
+            var visible = initiative.Visibility == InitiativeVisibility.PublicSummary
+                || await db.InitiativeMembers.AnyAsync(m => m.InitiativeId == id && m.UserId == me, ct);
+            return visible ? Result<GateOutcome>.Forbidden() : Result<GateOutcome>.NotFound();
+        }
+        if (!GateRules.IsOpen(initiative.Status))
+            return Result<GateOutcome>.Conflict("outcome", v.Message("Initiatives.Gate.Ended", v.Message("InitiativeStatus." + initiative.Status)));
+
+        if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+            v.Add("outcome", input.Outcome is null ? "Validation.Required" : "Validation.Invalid");
+        var rationale = v.Text("rationale", input.Rationale, GateRules.Rationale, multiline: true);
+        if (!v.IsValid) return Result<GateOutcome>.Invalid(v.Errors);
+
+        var stages = await process.StagesAsync(hub, ct);
+        var at = stages.FindIndex(s => s.Id == initiative.StageId);
+        var to = stages[at];
+        var status = initiative.Status;
+        switch (input.Outcome!.Value)
+        {
+            case GateOutcome.Go when initiative.Status == InitiativeStatus.OnHold:
+                status = InitiativeStatus.Active;
+                break;
+            case GateOutcome.Go when at == stages.Count - 1:
+                return Result<GateOutcome>.Invalid("outcome", v.Message("Initiatives.Gate.LastStage"));
+            case GateOutcome.Go:
+                to = stages[at + 1];
+                break;
+            case GateOutcome.Pivot:
+                var back = stages.FindIndex(s => s.Id == input.PivotTo);
+                if (back < 0 || back >= at) return Result<GateOutcome>.Invalid("pivotTo", v.Message("Initiatives.Gate.PivotEarlier"));
+                to = stages[back];
+                status = InitiativeStatus.Active;
+                break;
+            case GateOutcome.Hold:
+                if (initiative.Status == InitiativeStatus.OnHold) return Result<GateOutcome>.Invalid("outcome", v.Message("Initiatives.Gate.AlreadyOnHold"));
+                status = InitiativeStatus.OnHold;
+                break;
+            case GateOutcome.Stop:
+                status = InitiativeStatus.Stopped;
+                break;
+        }
+
+        var now = clock.GetUtcNow();
+        var decided = input.Outcome.Value;
+        var changed = await db.InTransactionAsync(async token =>
+        {
+            // Only from the state the gatekeeper saw (its version when given): two decisions at once cannot both pass.
+            var seen = input.Version ?? initiative.Version;
+            var rows = await db.Initiatives.Where(i => i.Id == id && i.Version == seen && i.StageId == initiative.StageId && i.Status == initiative.Status)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(i => i.StageId, to.Id).SetProperty(i => i.Status, status).SetProperty(i => i.UpdatedAt, now)
+                    .SetProperty(i => i.StageEnteredAt, i => i.StageId == to.Id ? i.StageEnteredAt : now)
+                    .SetProperty(i => i.Version, i => i.Version + 1), token);
+            if (rows == 0) return false;
+            db.GateDecisions.Add(new GateDecision
+            {
+                InitiativeId = id, FromStageId = initiative.StageId, ToStageId = to.Id, Outcome = decided, Rationale = rationale,
+                DecidedById = me, DecidedAt = now,
+            });
+            audit.Add(AuditActions.InitiativeGateDecided, hub, CreateInitiative.Subject(id, initiative.Title),
+                $"{decided}: {stages[at].NameEn} → {to.NameEn}");
+            var ideaIds = await db.InitiativeIdeas.Where(x => x.InitiativeId == id).Select(x => x.IdeaId).ToListAsync(token);
+            var told = await db.InitiativeMembers.Where(m => m.InitiativeId == id).Select(m => m.UserId)
+                .Concat(db.Ideas.Where(i => ideaIds.Contains(i.Id)).Select(i => i.AuthorId))
+                .Concat(db.IdeaCoAuthors.Where(c => ideaIds.Contains(c.IdeaId) && c.Status == CoAuthorStatus.Accepted).Select(c => c.UserId))
+                .Concat(db.IdeaFollowers.Where(f => ideaIds.Contains(f.IdeaId)).Select(f => f.UserId))
+                .Distinct().ToListAsync(token);
+            await notifier.AddAsync(new NotificationEvent(NotificationKind.InitiativeGateDecided, hub, ideaIds.Count > 0 ? ideaIds.Min() : null,
+                ActorId: me, Detail: initiative.Title), told, token);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+        return changed ? Result<GateOutcome>.Ok(decided) : Result<GateOutcome>.Conflict("outcome", v.Message("Initiatives.Gate.ChangedMeanwhile"));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Agora.Tests.Features.Ideas;
+using Agora.Tests.Infrastructure;
+
+using Agora.Web.Features.Ideas;
+using Agora.Web.Features.Notifications;
+using Agora.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using static Agora.Tests.Features.Ideas.IdeaFixtures;
+
+namespace Agora.Tests.Features.Initiatives;
+
+/// <summary>Gate decisions: only gatekeepers and hub managers; go, pivot, hold and stop move the initiative as they say.</summary>
+[Collection(AppsCollection.Name)]
+public sealed class GateTests(AgoraApps apps)
+{
+    /// <summary>Gives the fellow of helseplattformen the gatekeeper role for the test, and takes it back after.</summary>
+    private static async Task<IAsyncDisposable> GatekeeperAsync(AgoraFactory app, string email)
+    {
+        await SetAsync(app, email, add: true);
+        return new Revert(() => SetAsync(app, email, add: false));
+    }
+
+    private static Task SetAsync(AgoraFactory app, string email, bool add) => DbAsync(app, async db =>
+    {
+        var membership = await db.HubMemberships.SingleAsync(m => m.UserId == db.Users.Single(u => u.Email == email).Id
+            && db.Hubs.Any(h => h.Id == m.HubId && h.Slug == Hub));
+        membership.Roles = add ? membership.Roles | Agora.Web.Features.Hubs.HubRoles.Gatekeeper : membership.Roles & ~Agora.Web.Features.Hubs.HubRoles.Gatekeeper;
+        return await db.SaveChangesAsync();
+    });
+
+    private sealed class Revert(Func<Task> undo) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await undo();
+    }
+
+    private static async Task<(int Id, int Idea)> InitiativeAsync(AgoraFactory app, PageClient manager)
+    {
+        var c = await CampaignAsync(app);
+        var idea = await SeedIdeaAsync(app, c, DemoAccounts.Member, i => { i.State = IdeaState.Accepted; i.Title = "Gate idea"; });
+        await DbAsync(app, async db =>
+        {
+            db.IdeaFollowers.Add(new IdeaFollower { IdeaId = idea, UserId = await db.Users.Where(u => u.Email == DemoAccounts.Mentor).Select(u => u.Id).SingleAsync(), FollowedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var created = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/initiatives", new { title = "Gated " + Guid.NewGuid().ToString("N")[..6], visibility = "PublicSummary", ideaIds = new[] { idea } });
+        return ((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(), idea);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Gatekeeper_Go_Pivot_Hold_Stop_MoveTheInitiative_AndTellTheAuthorsAndFollowers(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var (id, idea) = await InitiativeAsync(app, manager);
+        var url = $"/api/v1/hubs/{Hub}/initiatives/{id}";
+        await using var role = await GatekeeperAsync(app, DemoAccounts.Fellow);
+        var gatekeeper = await SignInAsync(app, DemoAccounts.Fellow);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.NewClient().PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "x" })).StatusCode);
+        var member = await SignInAsync(app, DemoAccounts.Agent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "x" })).StatusCode);
+        var missing = await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go" });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("rationale", out _));
+
+        var go = await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "The opportunity is real: 40 referrals a week." });
+        Assert.Equal(HttpStatusCode.OK, go.StatusCode);
+        var detail = await GetJsonAsync(manager.Client, url);
+        Assert.Equal("CreateConcept", detail.GetProperty("stage").GetProperty("step").GetString());
+        var gate = detail.GetProperty("gates")[0];
+        Assert.Equal("Go", gate.GetProperty("outcome").GetString());
+        Assert.Equal("The opportunity is real: 40 referrals a week.", gate.GetProperty("rationale").GetString());
+        var outsider = await GetJsonAsync(app.NewClient(), url);
+        Assert.Equal(JsonValueKind.Null, outsider.GetProperty("gates")[0].GetProperty("rationale").ValueKind);
+        Assert.Equal("Create concept", outsider.GetProperty("gates")[0].GetProperty("to").GetString());
+
+        // A decision from a stale page is refused; pivoting needs an earlier stage.
+        var stale = await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Hold", rationale = "Wait", version = 0 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var stages = detail.GetProperty("process").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(HttpStatusCode.BadRequest, (await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Pivot", rationale = "Back", pivotTo = stages[2] })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Pivot", rationale = "The concept needs users first.", pivotTo = stages[0] })).StatusCode);
+        Assert.Equal(1, (await GetJsonAsync(manager.Client, url)).GetProperty("stage").GetProperty("position").GetInt32());
+
+        Assert.Equal(HttpStatusCode.OK, (await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Hold", rationale = "No budget until spring." })).StatusCode);
+        Assert.Equal("OnHold", (await GetJsonAsync(manager.Client, url)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Hold", rationale = "Still" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Budget granted." })).StatusCode);
+        var resumed = await GetJsonAsync(manager.Client, url);
+        Assert.Equal("Active", resumed.GetProperty("status").GetString());
+        Assert.Equal(1, resumed.GetProperty("stage").GetProperty("position").GetInt32());
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Stop", rationale = "A national solution came first; we learned that referrals need one queue." })).StatusCode);
+        Assert.Equal("Stopped", (await GetJsonAsync(manager.Client, url)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Again" })).StatusCode);
+        Assert.Equal(5, (await GetJsonAsync(manager.Client, url)).GetProperty("gates").GetArrayLength());
+
+        // The author and a follower of the idea heard of every decision; the audit trail has them all.
+        var told = await DbAsync(app, db => db.Notifications.Where(n => n.Kind == NotificationKind.InitiativeGateDecided && n.IdeaId == idea)
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email).ToListAsync());
+        Assert.Equal(5, told.Count(e => e == DemoAccounts.Member));
+        Assert.Equal(5, told.Count(e => e == DemoAccounts.Mentor));
+        Assert.Equal(5, await DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == "initiative.gate-decided" && e.Subject!.StartsWith($"#{id} "))));
+    }
+
+    [Theory, BothDatabases]
+    public async Task GateForm_OnTheInitiativePage_ForGatekeepersOnly(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var (id, _) = await InitiativeAsync(app, manager);
+        var page = $"/hubs/{Hub}/initiatives/{id}";
+
+        var (_, outside) = await (await SignInAsync(app, DemoAccounts.Member)).GetAsync(page);
+        Assert.Null(outside.QuerySelector("#gate form"));
+
+        var (_, inside) = await manager.GetAsync(page);
+        Assert.NotNull(inside.QuerySelector("#gate form"));
+        var invalid = await manager.SubmitAsync(page, new Dictionary<string, string> { ["Gate.Outcome"] = "Go", ["Gate.Rationale"] = "" }, "#gate form");
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("id=\"Gate_Rationale\" name=\"Gate.Rationale\" rows=\"4\" maxlength=\"4000\" aria-describedby=\"rationale-hint\"", await invalid.Content.ReadAsStringAsync());
+        var done = await manager.SubmitAsync(page, new Dictionary<string, string> { ["Gate.Outcome"] = "Go", ["Gate.Rationale"] = "Strong evidence from the ward." }, "#gate form");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var (_, after) = await manager.GetAsync(page);
+        Assert.Equal("2. Create concept", after.QuerySelector(".steps li[aria-current=step]")!.TextContent.Trim());
+        Assert.Contains("Strong evidence from the ward.", after.Body!.TextContent, StringComparison.Ordinal);
+    }
+}
