@@ -1208,6 +1208,47 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.ToTable("Initiatives", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Initiatives.InitiativeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("StageId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("InitiativeId", "Kind");
+
+                    b.ToTable("InitiativeDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Initiatives.InitiativeIdea", b =>
                 {
                     b.Property<int>("InitiativeId")
@@ -1273,6 +1314,11 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RequiredArtefacts")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Step")
                         .IsRequired()
@@ -2265,6 +2311,33 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.HasOne("Agora.Web.Features.Initiatives.InnovationStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Initiatives.InitiativeDocument", b =>
+                {
+                    b.HasOne("Agora.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Initiatives.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Initiatives.InnovationStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

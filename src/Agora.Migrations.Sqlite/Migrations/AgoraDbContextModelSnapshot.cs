@@ -1187,6 +1187,45 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.ToTable("Initiatives", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Initiatives.InitiativeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("StageId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("InitiativeId", "Kind");
+
+                    b.ToTable("InitiativeDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Initiatives.InitiativeIdea", b =>
                 {
                     b.Property<int>("InitiativeId")
@@ -1252,6 +1291,11 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredArtefacts")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Step")
                         .IsRequired()
@@ -2234,6 +2278,33 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.HasOne("Agora.Web.Features.Initiatives.InnovationStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Initiatives.InitiativeDocument", b =>
+                {
+                    b.HasOne("Agora.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Initiatives.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Initiatives.InnovationStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

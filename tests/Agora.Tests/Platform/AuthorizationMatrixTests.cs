@@ -147,6 +147,8 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/initiatives/{id:int}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/initiatives"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/gate"] = Access.NotHere,
+        ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/documents"] = Access.NotHere,
+        ["GET /api/v1/hubs/{slug}/initiatives/{id:int}/documents/{documentId:int}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/export"] = Access.HubModerator,

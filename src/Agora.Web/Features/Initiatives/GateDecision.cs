@@ -106,6 +106,16 @@ public sealed class DecideGate(AgoraDbContext db, Viewers viewers, CurrentUser c
             case GateOutcome.Go when at == stages.Count - 1:
                 return Result<GateOutcome>.Invalid("outcome", v.Message("Initiatives.Gate.LastStage"));
             case GateOutcome.Go:
+                // The stage's artefacts come first: no gate lets an initiative on without them.
+                var required = stages[at].Required;
+                if (required.Count > 0)
+                {
+                    var have = await db.InitiativeDocuments.Where(d => d.InitiativeId == id).Select(d => d.Kind).Distinct().ToListAsync(ct);
+                    var missing = required.Except(have).ToList();
+                    if (missing.Count > 0)
+                        return Result<GateOutcome>.Invalid("outcome", v.Message("Initiatives.Gate.MissingArtefacts",
+                            string.Join(", ", missing.Select(k => v.Message("ArtefactKind." + k)))));
+                }
                 to = stages[at + 1];
                 break;
             case GateOutcome.Pivot:

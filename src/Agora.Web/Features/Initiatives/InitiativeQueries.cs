@@ -23,8 +23,11 @@ public sealed record TeamMember(Guid UserId, string DisplayName, TeamRole Role);
 /// </summary>
 public sealed record InitiativeDetail(int Id, string HubSlug, string Title, string Summary, string? Description, InitiativeVisibility Visibility,
     InitiativeStatus Status, StageInfo Stage, IReadOnlyList<StageInfo> Process, IReadOnlyList<InitiativeIdeaRef> Ideas,
-    IReadOnlyList<TeamMember>? Team, IReadOnlyList<GateView> Gates, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt,
-    int Version, bool CanManage, bool CanDecideGate);
+    IReadOnlyList<TeamMember>? Team, IReadOnlyList<GateView> Gates, IReadOnlyList<RequiredArtefact> Required, IReadOnlyList<DocumentView>? Documents,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, int Version, bool CanManage, bool CanDecideGate, bool CanAddDocuments);
+
+/// <summary>A document the current stage needs before its gate, and whether the initiative has one.</summary>
+public sealed record RequiredArtefact(ArtefactKind Kind, bool Present);
 
 /// <summary>A gate decision in the initiative's history; the rationale and who decided only for the team and the hub's managers.</summary>
 public sealed record GateView(GateOutcome Outcome, string From, string To, DateTimeOffset DecidedAt, string? Rationale, string? DecidedBy);
@@ -146,11 +149,16 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                            orderby g.Id descending
                            select new { g.Outcome, g.FromStageId, g.ToStageId, g.DecidedAt, g.Rationale, u.DisplayName }).ToListAsync(ct);
         string Name(Guid stage) => stages.Single(s => s.Id == stage).Name;
+        var canReadDocuments = inside || viewer.CanDecideGates;
+        var documents = canReadDocuments ? await InitiativeDocuments.ListAsync(db, hubSlug, id, ct) : null;
+        var have = await db.InitiativeDocuments.Where(d => d.InitiativeId == id).Select(d => d.Kind).Distinct().ToListAsync(ct);
+        var required = (await process.StagesAsync(hub, ct)).Single(s => s.Id == initiative.StageId).Required
+            .Select(k => new RequiredArtefact(k, have.Contains(k))).ToList();
         return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
             gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null)).ToList(),
-            initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
-            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status));
+            required, documents, initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
+            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), inside);
     }
 
     /// <summary>The initiative an idea goes on as, when the reader may see it.</summary>

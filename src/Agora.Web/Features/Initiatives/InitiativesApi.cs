@@ -31,6 +31,16 @@ public static class InitiativesApi
                 + "the ideas' authors and co-authors are notified.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/initiatives/{id:int}/documents", AddDocument).RequireAuthorization(write).DisableAntiforgery().AcceptsFileForm("file")
+            .WithSummary("Attach a document to an initiative (its team and the hub's managers)")
+            .WithDescription("multipart/form-data with the file in \"file\" (PDF, Office or OpenDocument, PNG, JPEG or WebP, recognised by content; at most 10 MB) "
+                + "and its kind in \"kind\" (ConceptDescription, ValidationPlan, ValidationReport, PilotReport, DeploymentPlan, BusinessCase, Other). "
+                + "A stage's gate lets the initiative on only when the kinds the stage requires are attached.")
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/initiatives/{id:int}/documents/{documentId:int}", Download).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("Download a document (the team, the hub's managers and gatekeepers; every download is audited)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
@@ -39,6 +49,29 @@ public static class InitiativesApi
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static async Task<IResult> AddDocument(string slug, int id, HttpRequest request, AddInitiativeDocument add, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
+        }
+        ArtefactKind? kind = Enum.TryParse<ArtefactKind>(form["kind"].ToString(), ignoreCase: true, out var k) ? k
+            : string.IsNullOrEmpty(form["kind"]) ? null : (ArtefactKind)(-1);
+        var upload = await Ideas.IdeasApi.ReadUploadAsync(form.Files.GetFile("file"), ct);
+        return ApiResults.From(await add.AddAsync(slug, id, kind, upload, ct), d => TypedResults.Created(d.Url, d));
+    }
+
+    private static async Task<IResult> Download(string slug, int id, int documentId, InitiativeDocuments documents, CancellationToken ct) =>
+        await documents.DownloadAsync(slug, id, documentId, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : NotFound();
 
     private static async Task<IResult> Gate(string slug, int id, GateInput input, DecideGate decide, CancellationToken ct) =>
         ApiResults.From(await decide.DecideAsync(slug, id, input, ct), outcome => TypedResults.Ok(new { outcome }));
@@ -81,6 +114,9 @@ public static class InitiativesModule
         services.AddScoped<InitiativeQueries>();
         services.AddScoped<CreateInitiative>();
         services.AddScoped<DecideGate>();
+        services.AddScoped<InitiativeDocumentAccess>();
+        services.AddScoped<AddInitiativeDocument>();
+        services.AddScoped<InitiativeDocuments>();
     }
 
     public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);

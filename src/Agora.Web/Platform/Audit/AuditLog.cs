@@ -66,6 +66,8 @@ public static class AuditActions
     public const string IdeasImportFailed = "campaign.ideas.import-failed";
     public const string InitiativeCreated = "initiative.created";
     public const string InitiativeGateDecided = "initiative.gate-decided";
+    public const string InitiativeDocumentAdded = "initiative.document-added";
+    public const string InitiativeDocumentDownloaded = "initiative.document-downloaded";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

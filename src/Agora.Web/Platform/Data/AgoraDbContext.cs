@@ -60,6 +60,7 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Initiatives.InitiativeIdea> InitiativeIdeas => Set<Features.Initiatives.InitiativeIdea>();
     public DbSet<Features.Initiatives.InitiativeMember> InitiativeMembers => Set<Features.Initiatives.InitiativeMember>();
     public DbSet<Features.Initiatives.GateDecision> GateDecisions => Set<Features.Initiatives.GateDecision>();
+    public DbSet<Features.Initiatives.InitiativeDocument> InitiativeDocuments => Set<Features.Initiatives.InitiativeDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -17,10 +17,7 @@ internal static class DemoInitiatives
         DateTimeOffset now, CancellationToken ct)
     {
         var hub = hubs[DemoAccounts.HelseplattformenHub];
-        var stages = InnovationProcess.Iso56002.Select((s, i) => new InnovationStage
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Position = i + 1, Step = s.Step, NameEn = s.En, NamePt = s.Pt, NameNb = s.Nb,
-        }).ToList();
+        var stages = InnovationProcess.DefaultStages(hub.Id);
         db.InnovationStages.AddRange(stages);
         var idea = await db.Ideas.Where(i => i.HubId == hub.Id && i.State == IdeaState.Accepted).OrderBy(i => i.Id).FirstAsync(ct);
         var owner = people[DemoAccounts.Manager].Id;

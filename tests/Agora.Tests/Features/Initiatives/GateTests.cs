@@ -107,6 +107,65 @@ public sealed class GateTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task Gate_NeedsTheStagesDocuments_WhichOnlyTheTeamAttaches_AndInsidersDownload(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var (id, _) = await InitiativeAsync(app, manager);
+        var url = $"/api/v1/hubs/{Hub}/initiatives/{id}";
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Worth a concept." })).StatusCode);
+
+        // Create concept needs a concept description before its gate.
+        var refused = await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Concept done." });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("missing: Concept description", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var required = (await GetJsonAsync(manager.Client, url)).GetProperty("required")[0];
+        Assert.Equal("ConceptDescription", required.GetProperty("kind").GetString());
+        Assert.False(required.GetProperty("present").GetBoolean());
+
+        static MultipartFormDataContent Form(string kind, byte[] bytes, string name)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(kind), "kind" } };
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", name);
+            return form;
+        }
+        var pdf = "%PDF-1.4\n% concept\n"u8.ToArray();
+        var member = await SignInAsync(app, DemoAccounts.Agent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsync(url + "/documents", Form("ConceptDescription", pdf, "c.pdf"))).StatusCode);
+        var badType = await manager.Client.PostAsync(url + "/documents", Form("ConceptDescription", "<html><script>alert(1)</script>"u8.ToArray(), "c.pdf"));
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.Client.PostAsync(url + "/documents", Form("Poem", pdf, "c.pdf"))).StatusCode);
+        var added = await manager.Client.PostAsync(url + "/documents", Form("ConceptDescription", pdf, "../../concept v1.pdf"));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var document = await added.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("concept v1.pdf", document.GetProperty("fileName").GetString());
+        var download = document.GetProperty("url").GetString()!;
+
+        // Insiders download (and it is audited); a public-summary reader does not even learn the document exists.
+        Assert.Equal(pdf, await manager.Client.GetByteArrayAsync(download));
+        Assert.True(await DbAsync(app, db => db.AuditEvents.AnyAsync(e => e.Action == "initiative.document-downloaded" && e.Subject!.StartsWith($"#{id} "))));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync(download)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync(download)).StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await GetJsonAsync(member.Client, url)).GetProperty("documents").ValueKind);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Concept described." })).StatusCode);
+        Assert.Equal("ValidateConcept", (await GetJsonAsync(manager.Client, url)).GetProperty("stage").GetProperty("step").GetString());
+
+        // The page: the team attaches a validation plan through the form.
+        var page = $"/hubs/{Hub}/initiatives/{id}";
+        var (_, html) = await manager.GetAsync(page);
+        Assert.Contains("Validation plan: missing", html.Body!.TextContent, StringComparison.Ordinal);
+        var posted = await manager.SubmitAsync(page, [new("DocumentKind", "ValidationPlan")],
+            [new UploadFile("DocumentFile", "plan.pdf", "application/pdf", pdf)], "#documents form");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var (_, after) = await manager.GetAsync(page);
+        Assert.Contains("Validation plan: attached", after.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(after.QuerySelector($"#documents a[href^='/api/v1/hubs/{Hub}/initiatives/{id}/documents/']"));
+    }
+
+    [Theory, BothDatabases]
     public async Task GateForm_OnTheInitiativePage_ForGatekeepersOnly(string provider)
     {
         var app = await apps.GetAsync(provider);

@@ -51,6 +51,29 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
         }
     }
 
+    [BindProperty] public ArtefactKind? DocumentKind { get; set; }
+    [BindProperty] public IFormFile? DocumentFile { get; set; }
+
+    public async Task<IActionResult> OnPostDocumentAsync(string slug, [FromRoute(Name = "initiative")] int id, [FromServices] AddInitiativeDocument add, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        var result = await add.AddAsync(slug, id, DocumentKind, await Ideas.IdeasApi.ReadUploadAsync(DocumentFile, ct), ct);
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = t["Initiatives.DocumentAdded"].Value;
+                return Redirect($"/hubs/{slug}/initiatives/{id}#documents");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                foreach (var (field, messages) in result.Errors)
+                    foreach (var m in messages) ModelState.AddModelError(field == "kind" ? "DocumentKind" : "DocumentFile", m);
+                return await LoadAsync(slug, id, ct) ? Page() : NotFound();
+        }
+    }
+
     private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub) return false;
