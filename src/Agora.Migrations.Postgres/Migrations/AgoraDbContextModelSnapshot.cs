@@ -1159,6 +1159,10 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
@@ -1167,6 +1171,9 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("StageId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Stakeholders")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1185,6 +1192,10 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Verganti")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -1138,6 +1138,10 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -1146,6 +1150,9 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("StageId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Stakeholders")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1164,6 +1171,10 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verganti")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

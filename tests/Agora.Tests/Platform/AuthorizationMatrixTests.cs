@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/initiatives/new"] = Access.HubManagerForbidden,
         // {id:int} is not filled: no initiative answers here; InitiativeTests try real ones as each role.
         ["PAGE /hubs/{slug}/initiatives/{initiative:int}"] = Access.NotHere,
+        ["PAGE /hubs/{slug}/initiatives/{initiative:int}/edit"] = Access.NotHere,
         ["PAGE /hubs/{slug}/campaigns"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open
@@ -147,6 +148,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/initiatives/{id:int}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/initiatives"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/gate"] = Access.NotHere,
+        ["PUT /api/v1/hubs/{slug}/initiatives/{id:int}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/documents"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/initiatives/{id:int}/documents/{documentId:int}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,

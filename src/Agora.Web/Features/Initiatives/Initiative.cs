@@ -26,6 +26,39 @@ public enum InitiativeStatus
     Stopped,
 }
 
+/// <summary>Verganti's four kinds of innovation: how new the technology is, and how new the meaning.</summary>
+public enum VergantiType
+{
+    /// <summary>Incremental, user-driven: existing technology, existing meaning.</summary>
+    EverydayImprovement,
+    /// <summary>Radical technology, the same meaning.</summary>
+    TechnologyDriven,
+    /// <summary>A new meaning with existing technology.</summary>
+    MeaningDriven,
+    /// <summary>New technology and new meaning together.</summary>
+    Epiphany,
+}
+
+public enum InnovationKind
+{
+    Product,
+    Service,
+    Process,
+    Organisational,
+    BusinessModel,
+}
+
+/// <summary>The stakeholder groups an initiative serves (Helseplattformen's strategy).</summary>
+[Flags]
+public enum StakeholderGroups
+{
+    None = 0,
+    OwnersAndCustomers = 1,
+    PatientsAndCitizens = 2,
+    Suppliers = 4,
+    AuthoritiesAndResearch = 8,
+}
+
 public enum TeamRole
 {
     Owner,
@@ -53,6 +86,9 @@ public sealed class Initiative
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset StageEnteredAt { get; set; }
+    public VergantiType? Verganti { get; set; }
+    public InnovationKind? Kind { get; set; }
+    public StakeholderGroups Stakeholders { get; set; }
     public int Version { get; set; }
 }
 
@@ -81,6 +117,8 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         b.Property(i => i.Description).HasMaxLength(InitiativeLimits.Description).IsRequired();
         b.Property(i => i.Visibility).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Verganti).HasConversion<string>().HasMaxLength(30);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.HasIndex(i => new { i.HubId, i.StageId, i.Status });
         b.HasOne<Hub>().WithMany().HasForeignKey(i => i.HubId).OnDelete(DeleteBehavior.Cascade);

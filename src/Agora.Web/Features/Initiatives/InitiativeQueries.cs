@@ -24,7 +24,16 @@ public sealed record TeamMember(Guid UserId, string DisplayName, TeamRole Role);
 public sealed record InitiativeDetail(int Id, string HubSlug, string Title, string Summary, string? Description, InitiativeVisibility Visibility,
     InitiativeStatus Status, StageInfo Stage, IReadOnlyList<StageInfo> Process, IReadOnlyList<InitiativeIdeaRef> Ideas,
     IReadOnlyList<TeamMember>? Team, IReadOnlyList<GateView> Gates, IReadOnlyList<RequiredArtefact> Required, IReadOnlyList<DocumentView>? Documents,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, int Version, bool CanManage, bool CanDecideGate, bool CanAddDocuments);
+    InitiativeClassification Classification,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, int Version, bool CanManage, bool CanDecideGate, bool CanAddDocuments,
+    bool CanEdit);
+
+/// <summary>
+/// How the initiative is classified: Verganti type, kind and stakeholder groups as set by the hub; origin, care
+/// level and setting carried from its ideas.
+/// </summary>
+public sealed record InitiativeClassification(VergantiType? Verganti, InnovationKind? Kind, IReadOnlyList<StakeholderGroups> Stakeholders,
+    IReadOnlyList<IdeaOrigin> Origins, IReadOnlyList<CareLevel> CareLevels, IReadOnlyList<CareSetting> Settings);
 
 /// <summary>A document the current stage needs before its gate, and whether the initiative has one.</summary>
 public sealed record RequiredArtefact(ArtefactKind Kind, bool Present);
@@ -136,12 +145,17 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                           orderby m.Role, u.DisplayName
                           select new TeamMember(m.UserId, u.DisplayName, m.Role)).ToListAsync(ct);
         var inside = viewer.IsManager || team.Any(m => m.UserId == me);
-        var ideas = await (from x in db.InitiativeIdeas.AsNoTracking()
-                           join i in db.Ideas on x.IdeaId equals i.Id
-                           join c in db.Campaigns on i.CampaignId equals c.Id
-                           where x.InitiativeId == id
-                           orderby i.Id
-                           select new InitiativeIdeaRef(i.Id, i.Title, c.Slug)).ToListAsync(ct);
+        var ideaRows = await (from x in db.InitiativeIdeas.AsNoTracking()
+                              join i in db.Ideas on x.IdeaId equals i.Id
+                              join c in db.Campaigns on i.CampaignId equals c.Id
+                              where x.InitiativeId == id
+                              orderby i.Id
+                              select new { i.Id, i.Title, c.Slug, i.Origin, i.CareLevel, i.Setting }).ToListAsync(ct);
+        var ideas = ideaRows.Select(i => new InitiativeIdeaRef(i.Id, i.Title, i.Slug)).ToList();
+        var classification = new InitiativeClassification(initiative.Verganti, initiative.Kind,
+            Enum.GetValues<StakeholderGroups>().Where(g => g != StakeholderGroups.None && initiative.Stakeholders.HasFlag(g)).ToList(),
+            ideaRows.Select(i => i.Origin).Distinct().Order().ToList(), ideaRows.Select(i => i.CareLevel).Distinct().Order().ToList(),
+            ideaRows.Select(i => i.Setting).Distinct().Order().ToList());
         var stages = (await process.StagesAsync(hub, ct)).Select(Info).ToList();
         var gates = await (from g in db.GateDecisions.AsNoTracking()
                            join u in db.Users on g.DecidedById equals u.Id
@@ -157,8 +171,8 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
             gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null)).ToList(),
-            required, documents, initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
-            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), inside);
+            required, documents, classification, initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
+            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), inside, viewer.IsManager || initiative.OwnerId == me);
     }
 
     /// <summary>The initiative an idea goes on as, when the reader may see it.</summary>

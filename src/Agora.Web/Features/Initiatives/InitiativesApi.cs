@@ -41,6 +41,13 @@ public static class InitiativesApi
         hub.MapGet("/initiatives/{id:int}/documents/{documentId:int}", Download).AllowAnonymous().AddEndpointFilter(ReadScope)
             .WithSummary("Download a document (the team, the hub's managers and gatekeepers; every download is audited)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/initiatives/{id:int}", Edit).RequireAuthorization(write)
+            .WithSummary("Edit an initiative's texts, visibility and classification (its owner and hub managers)")
+            .WithDescription("Body: {\"title\", \"summary\", \"description\", \"visibility\", \"verganti\": EverydayImprovement | TechnologyDriven | MeaningDriven | Epiphany, "
+                + "\"kind\": Product | Service | Process | Organisational | BusinessModel, \"stakeholders\": e.g. \"PatientsAndCitizens, OwnersAndCustomers\", "
+                + "\"version\": the version you saw (409 when it changed)}. Left-out classification is cleared.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
@@ -72,6 +79,9 @@ public static class InitiativesApi
         await documents.DownloadAsync(slug, id, documentId, ct) is { } file
             ? TypedResults.File(file.Content, file.ContentType, file.FileName)
             : NotFound();
+
+    private static async Task<IResult> Edit(string slug, int id, InitiativeChanges input, EditInitiative edit, CancellationToken ct) =>
+        ApiResults.From(await edit.EditAsync(slug, id, input, ct), _ => TypedResults.Ok(new { id }));
 
     private static async Task<IResult> Gate(string slug, int id, GateInput input, DecideGate decide, CancellationToken ct) =>
         ApiResults.From(await decide.DecideAsync(slug, id, input, ct), outcome => TypedResults.Ok(new { outcome }));
@@ -114,6 +124,7 @@ public static class InitiativesModule
         services.AddScoped<InitiativeQueries>();
         services.AddScoped<CreateInitiative>();
         services.AddScoped<DecideGate>();
+        services.AddScoped<EditInitiative>();
         services.AddScoped<InitiativeDocumentAccess>();
         services.AddScoped<AddInitiativeDocument>();
         services.AddScoped<InitiativeDocuments>();

@@ -66,6 +66,7 @@ public static class AuditActions
     public const string IdeasImportFailed = "campaign.ideas.import-failed";
     public const string InitiativeCreated = "initiative.created";
     public const string InitiativeGateDecided = "initiative.gate-decided";
+    public const string InitiativeEdited = "initiative.edited";
     public const string InitiativeDocumentAdded = "initiative.document-added";
     public const string InitiativeDocumentDownloaded = "initiative.document-downloaded";
 

@@ -143,6 +143,55 @@ public sealed class InitiativeTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task OwnerOrManager_ClassifiesTheInitiative_OriginAndCareLevelCarriedFromItsIdeas(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var c = await CampaignAsync(app);
+        var rural = await SeedIdeaAsync(app, c, DemoAccounts.Member, i => { i.State = IdeaState.Accepted; i.Origin = IdeaOrigin.PatientOrCitizen; i.CareLevel = CareLevel.Primary; i.Setting = CareSetting.Rural; });
+        var city = await SeedIdeaAsync(app, c, DemoAccounts.Agent, i => { i.State = IdeaState.Accepted; i.Origin = IdeaOrigin.Researcher; i.CareLevel = CareLevel.Primary; i.Setting = CareSetting.City; });
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var created = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/initiatives", new { title = "Home monitoring", ideaIds = new[] { rural, city } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var url = $"/api/v1/hubs/{Hub}/initiatives/{id}";
+        var version = (await GetJsonAsync(manager.Client, url)).GetProperty("version").GetInt32();
+
+        var member = await SignInAsync(app, DemoAccounts.Member);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.PutAsJsonAsync(url, new { title = "Mine" })).StatusCode);
+        var bad = await manager.Client.PutAsJsonAsync(url, new { title = "", verganti = "Epiphany", version });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var saved = await manager.Client.PutAsJsonAsync(url, new
+        {
+            title = "Home monitoring after discharge", summary = "Sensors at home.", visibility = "PublicSummary", verganti = "MeaningDriven",
+            kind = "Service", stakeholders = "PatientsAndCitizens, OwnersAndCustomers", version,
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.Client.PutAsJsonAsync(url, new { title = "Stale", version })).StatusCode);
+
+        var detail = await GetJsonAsync(app.NewClient(), url);
+        Assert.Equal("Home monitoring after discharge", detail.GetProperty("title").GetString());
+        var cls = detail.GetProperty("classification");
+        Assert.Equal("MeaningDriven", cls.GetProperty("verganti").GetString());
+        Assert.Equal("Service", cls.GetProperty("kind").GetString());
+        Assert.Equal(["OwnersAndCustomers", "PatientsAndCitizens"], Strings(cls.GetProperty("stakeholders")));
+        Assert.Equal(["PatientOrCitizen", "Researcher"], Strings(cls.GetProperty("origins")));
+        Assert.Equal(["Primary"], Strings(cls.GetProperty("careLevels")));
+        Assert.Equal(["City", "Rural"], Strings(cls.GetProperty("settings")));
+        Assert.True(await DbAsync(app, db => db.AuditEvents.AnyAsync(e => e.Action == "initiative.edited" && e.Details == "HubInternal → PublicSummary")));
+
+        // The same through the page: the form shows what is set, and saves.
+        var page = $"/hubs/{Hub}/initiatives/{id}/edit";
+        var (_, form) = await manager.GetAsync(page);
+        Assert.Equal("MeaningDriven", form.QuerySelector("#Input_Verganti option[selected]")!.GetAttribute("value"));
+        var posted = await manager.SubmitAsync(page, [new("Input.Title", "Home monitoring"), new("Input.Visibility", "PublicSummary"),
+            new("Input.Verganti", "Epiphany"), new("Input.Kind", "Product"), new("Input.Stakeholders", "Suppliers")], []);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var (_, shown) = await new PageClient(app.NewClient()).GetAsync($"/hubs/{Hub}/initiatives/{id}");
+        Assert.Contains("Epiphany (new technology and new meaning)", shown.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Suppliers", shown.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync(page)).StatusCode);
+    }
+
+    [Theory, BothDatabases]
     public async Task Process_IsIso56002UntilTheHubSetsItsOwn_InTheReadersLanguage(string provider)
     {
         var app = await apps.GetAsync(provider);
