@@ -22,6 +22,8 @@ public enum GateOutcome
     Hold,
     /// <summary>Ended, with the reason and what was learned.</summary>
     Stop,
+    /// <summary>Deployed and in use, with a realised benefit measured (recorded by marking it used, not at a gate).</summary>
+    Used,
 }
 
 /// <summary>A gatekeeper's decision at a gate, with the written rationale; the initiative's history of gates.</summary>
@@ -89,7 +91,7 @@ public sealed class DecideGate(AgoraDbContext db, Viewers viewers, CurrentUser c
         if (!GateRules.IsOpen(initiative.Status))
             return Result<GateOutcome>.Conflict("outcome", v.Message("Initiatives.Gate.Ended", v.Message("InitiativeStatus." + initiative.Status)));
 
-        if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome) || outcome == GateOutcome.Used)
             v.Add("outcome", input.Outcome is null ? "Validation.Required" : "Validation.Invalid");
         var rationale = v.Text("rationale", input.Rationale, GateRules.Rationale, multiline: true);
         if (!v.IsValid) return Result<GateOutcome>.Invalid(v.Errors);

@@ -24,7 +24,7 @@ public sealed record TeamMember(Guid UserId, string DisplayName, TeamRole Role);
 public sealed record InitiativeDetail(int Id, string HubSlug, string Title, string Summary, string? Description, InitiativeVisibility Visibility,
     InitiativeStatus Status, StageInfo Stage, IReadOnlyList<StageInfo> Process, IReadOnlyList<InitiativeIdeaRef> Ideas,
     IReadOnlyList<TeamMember>? Team, IReadOnlyList<GateView> Gates, IReadOnlyList<RequiredArtefact> Required, IReadOnlyList<DocumentView>? Documents,
-    InitiativeClassification Classification,
+    InitiativeClassification Classification, IReadOnlyList<BenefitView> Benefits, IReadOnlyList<EffectGoalView> EffectGoals, bool CanMarkUsed,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, int Version, bool CanManage, bool CanDecideGate, bool CanAddDocuments,
     bool CanEdit);
 
@@ -163,6 +163,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                            orderby g.Id descending
                            select new { g.Outcome, g.FromStageId, g.ToStageId, g.DecidedAt, g.Rationale, u.DisplayName }).ToListAsync(ct);
         string Name(Guid stage) => stages.Single(s => s.Id == stage).Name;
+        var benefits = await InitiativeBenefits.ListAsync(db, hub, id, ct);
         var canReadDocuments = inside || viewer.CanDecideGates;
         var documents = canReadDocuments ? await InitiativeDocuments.ListAsync(db, hubSlug, id, ct) : null;
         var have = await db.InitiativeDocuments.Where(d => d.InitiativeId == id).Select(d => d.Kind).Distinct().ToListAsync(ct);
@@ -171,7 +172,10 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
             gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null)).ToList(),
-            required, documents, classification, initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
+            required, documents, classification, benefits, inside ? await InitiativeBenefits.GoalsAsync(db, hub, ct) : [],
+            viewer.CanDecideGates && initiative.Status == InitiativeStatus.Active && stages[^1].Id == initiative.StageId
+                && benefits.Any(b => b.Measurements.Count > 0),
+            initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
             viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), inside, viewer.IsManager || initiative.OwnerId == me);
     }
 

@@ -48,6 +48,24 @@ public static class InitiativesApi
                 + "\"version\": the version you saw (409 when it changed)}. Left-out classification is cleared.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapGet("/effect-goals", EffectGoals).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("The hub's effect goals, which initiatives' benefits work towards")
+            .Produces<IReadOnlyList<EffectGoalView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives/{id:int}/benefits", AddBenefit).RequireAuthorization(write)
+            .WithSummary("Add an expected benefit (the team and hub managers)")
+            .WithDescription("Body: {\"indicator\", \"unit\", \"baseline\", \"target\", \"effectGoalId\" (optional, one of the hub's effect goals)}.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives/{id:int}/benefits/{benefitId:int}/measurements", Measure).RequireAuthorization(write)
+            .WithSummary("Record a measurement of a benefit's indicator (the team and hub managers)")
+            .WithDescription("Body: {\"measuredOn\": \"2026-11-01\" (not in the future), \"value\", \"note\"}.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives/{id:int}/used", MarkUsed).RequireAuthorization(write)
+            .WithSummary("Mark a deployed initiative as used (gatekeepers and hub managers)")
+            .WithDescription("Body: {\"rationale\"}. Only in the process's last stage, and only with at least one benefit measurement.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
@@ -82,6 +100,20 @@ public static class InitiativesApi
 
     private static async Task<IResult> Edit(string slug, int id, InitiativeChanges input, EditInitiative edit, CancellationToken ct) =>
         ApiResults.From(await edit.EditAsync(slug, id, input, ct), _ => TypedResults.Ok(new { id }));
+
+    private static async Task<IResult> EffectGoals(string slug, InitiativeBenefits benefits, CancellationToken ct) =>
+        await benefits.EffectGoalsAsync(slug, ct) is { } goals ? TypedResults.Ok(goals) : NotFound();
+
+    private static async Task<IResult> AddBenefit(string slug, int id, BenefitInput input, InitiativeBenefits benefits, CancellationToken ct) =>
+        ApiResults.From(await benefits.AddBenefitAsync(slug, id, input, ct), b => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}", new { id = b }));
+
+    private static async Task<IResult> Measure(string slug, int id, int benefitId, MeasurementInput input, InitiativeBenefits benefits, CancellationToken ct) =>
+        ApiResults.From(await benefits.MeasureAsync(slug, id, benefitId, input, ct), m => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}", new { id = m }));
+
+    public sealed record UsedBody(string? Rationale);
+
+    private static async Task<IResult> MarkUsed(string slug, int id, UsedBody body, InitiativeBenefits benefits, CancellationToken ct) =>
+        ApiResults.From(await benefits.MarkUsedAsync(slug, id, body.Rationale, ct), _ => TypedResults.Ok(new { status = InitiativeStatus.Used }));
 
     private static async Task<IResult> Gate(string slug, int id, GateInput input, DecideGate decide, CancellationToken ct) =>
         ApiResults.From(await decide.DecideAsync(slug, id, input, ct), outcome => TypedResults.Ok(new { outcome }));
@@ -125,6 +157,7 @@ public static class InitiativesModule
         services.AddScoped<CreateInitiative>();
         services.AddScoped<DecideGate>();
         services.AddScoped<EditInitiative>();
+        services.AddScoped<InitiativeBenefits>();
         services.AddScoped<InitiativeDocumentAccess>();
         services.AddScoped<AddInitiativeDocument>();
         services.AddScoped<InitiativeDocuments>();

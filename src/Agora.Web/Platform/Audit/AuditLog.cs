@@ -67,6 +67,8 @@ public static class AuditActions
     public const string InitiativeCreated = "initiative.created";
     public const string InitiativeGateDecided = "initiative.gate-decided";
     public const string InitiativeEdited = "initiative.edited";
+    public const string InitiativeBenefitAdded = "initiative.benefit-added";
+    public const string InitiativeBenefitMeasured = "initiative.benefit-measured";
     public const string InitiativeDocumentAdded = "initiative.document-added";
     public const string InitiativeDocumentDownloaded = "initiative.document-downloaded";
 

@@ -61,6 +61,9 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Initiatives.InitiativeMember> InitiativeMembers => Set<Features.Initiatives.InitiativeMember>();
     public DbSet<Features.Initiatives.GateDecision> GateDecisions => Set<Features.Initiatives.GateDecision>();
     public DbSet<Features.Initiatives.InitiativeDocument> InitiativeDocuments => Set<Features.Initiatives.InitiativeDocument>();
+    public DbSet<Features.Initiatives.EffectGoal> EffectGoals => Set<Features.Initiatives.EffectGoal>();
+    public DbSet<Features.Initiatives.Benefit> Benefits => Set<Features.Initiatives.Benefit>();
+    public DbSet<Features.Initiatives.BenefitMeasurement> BenefitMeasurements => Set<Features.Initiatives.BenefitMeasurement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -166,6 +166,76 @@ public sealed class GateTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task ThroughEveryGate_BenefitMeasured_MarkedUsed_TheAuthorSeesEachStep(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var (id, idea) = await InitiativeAsync(app, manager);
+        var url = $"/api/v1/hubs/{Hub}/initiatives/{id}";
+        var pdf = "%PDF-1.4\n% artefact\n"u8.ToArray();
+        async Task AttachAsync(string kind)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(kind), "kind" } };
+            var file = new ByteArrayContent(pdf);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", kind + ".pdf");
+            Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsync(url + "/documents", form)).StatusCode);
+        }
+        async Task GoAsync() =>
+            Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Ready." })).StatusCode);
+
+        var goals = await GetJsonAsync(app.NewClient(), $"/api/v1/hubs/{Hub}/effect-goals");
+        Assert.Equal(11, goals.GetArrayLength());
+        var goal = goals[7].GetProperty("id").GetGuid();
+        var member = await SignInAsync(app, DemoAccounts.Agent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync(url + "/benefits", new { indicator = "x", unit = "min", baseline = 1, target = 2 })).StatusCode);
+        var benefit = await manager.Client.PostAsJsonAsync(url + "/benefits", new { indicator = "Minutes of documentation per referral", unit = "min", baseline = 12.5, target = 6, effectGoalId = goal });
+        Assert.Equal(HttpStatusCode.Created, benefit.StatusCode);
+        var benefitId = (await benefit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        // Not in use before the last stage, and not without a measurement.
+        var early = await manager.Client.PostAsJsonAsync(url + "/used", new { rationale = "Done" });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        await GoAsync();
+        await AttachAsync("ConceptDescription");
+        await GoAsync();
+        await AttachAsync("ValidationPlan");
+        await GoAsync();
+        await AttachAsync("PilotReport");
+        await GoAsync();
+        Assert.Equal("DeploySolution", (await GetJsonAsync(manager.Client, url)).GetProperty("stage").GetProperty("step").GetString());
+        var last = await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Beyond" });
+        Assert.Equal(HttpStatusCode.BadRequest, last.StatusCode);
+        var unmeasured = await manager.Client.PostAsJsonAsync(url + "/used", new { rationale = "In use on two wards." });
+        Assert.Equal(HttpStatusCode.BadRequest, unmeasured.StatusCode);
+        Assert.Contains("at least one measurement", await unmeasured.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.Client.PostAsJsonAsync($"{url}/benefits/{benefitId}/measurements", new { measuredOn = future, value = 7 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsJsonAsync($"{url}/benefits/{benefitId}/measurements", new { measuredOn = "2026-11-01", value = 7.25, note = "Two wards, October" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync(url + "/used", new { rationale = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/used", new { rationale = "In use on two wards." })).StatusCode);
+
+        var done = await GetJsonAsync(app.NewClient(), url);
+        Assert.Equal("Used", done.GetProperty("status").GetString());
+        var measured = done.GetProperty("benefits")[0];
+        Assert.Equal(7.25m, measured.GetProperty("measurements")[0].GetProperty("value").GetDecimal());
+        Assert.Equal(12.5m, measured.GetProperty("baseline").GetDecimal());
+        Assert.Equal(8, measured.GetProperty("effectGoal").GetProperty("position").GetInt32());
+        Assert.Equal(["Used", "Go", "Go", "Go", "Go"], done.GetProperty("gates").EnumerateArray().Select(g => g.GetProperty("outcome").GetString()!).ToArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Stop", rationale = "x" })).StatusCode);
+
+        // The author saw every step: on the idea, and in five gate notifications.
+        var author = await SignInAsync(app, DemoAccounts.Member);
+        var (_, ideaPage) = await author.GetAsync($"/hubs/{Hub}/ideas/{idea}");
+        Assert.Contains("Deploy solution · In use", ideaPage.QuerySelector("#initiative-heading + p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(5, await DbAsync(app, db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.InitiativeGateDecided && n.IdeaId == idea
+            && db.Users.Any(u => u.Id == n.UserId && u.Email == DemoAccounts.Member))));
+        var (_, page) = await author.GetAsync($"/hubs/{Hub}/initiatives/{id}");
+        Assert.Contains("Minutes of documentation per referral", page.QuerySelector("#benefits")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
     public async Task GateForm_OnTheInitiativePage_ForGatekeepersOnly(string provider)
     {
         var app = await apps.GetAsync(provider);

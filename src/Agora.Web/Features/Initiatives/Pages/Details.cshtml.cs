@@ -74,6 +74,59 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
         }
     }
 
+    public sealed class BenefitForm
+    {
+        public string? Indicator { get; set; }
+        public string? Unit { get; set; }
+        public decimal? Baseline { get; set; }
+        public decimal? Target { get; set; }
+        public Guid? EffectGoalId { get; set; }
+    }
+
+    public sealed class MeasureForm
+    {
+        public DateOnly? MeasuredOn { get; set; }
+        public decimal? Value { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public BenefitForm Benefit { get; set; } = new();
+    [BindProperty] public MeasureForm Measure { get; set; } = new();
+    [BindProperty] public string? UsedRationale { get; set; }
+
+    public async Task<IActionResult> OnPostBenefitAsync(string slug, [FromRoute(Name = "initiative")] int id, [FromServices] InitiativeBenefits benefits, CancellationToken ct) =>
+        await AnswerAsync(slug, id, "Benefit", current.IsAuthenticated
+            ? await benefits.AddBenefitAsync(slug, id, new BenefitInput(Benefit.Indicator, Benefit.Unit, Benefit.Baseline, Benefit.Target, Benefit.EffectGoalId), ct)
+            : null, "Initiatives.BenefitAdded", "#benefits", ct);
+
+    public async Task<IActionResult> OnPostMeasureAsync(string slug, [FromRoute(Name = "initiative")] int id, int benefit, [FromServices] InitiativeBenefits benefits, CancellationToken ct) =>
+        await AnswerAsync(slug, id, "Measure", current.IsAuthenticated
+            ? await benefits.MeasureAsync(slug, id, benefit, new MeasurementInput(Measure.MeasuredOn, Measure.Value, Measure.Note), ct)
+            : null, "Initiatives.MeasurementAdded", "#benefits", ct);
+
+    public async Task<IActionResult> OnPostUsedAsync(string slug, [FromRoute(Name = "initiative")] int id, [FromServices] InitiativeBenefits benefits, CancellationToken ct) =>
+        await AnswerAsync(slug, id, "Used", current.IsAuthenticated ? await benefits.MarkUsedAsync(slug, id, UsedRationale, ct) : null,
+            "Initiatives.MarkedUsed", "", ct);
+
+    /// <summary>Redirects after a success; shows the page again with the errors under the form's prefix otherwise.</summary>
+    private async Task<IActionResult> AnswerAsync(string slug, int id, string prefix, Result<int>? result, string flash, string anchor, CancellationToken ct)
+    {
+        if (result is null) return Challenge();
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = t[flash].Value;
+                return Redirect($"/hubs/{slug}/initiatives/{id}{anchor}");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddErrors(result.Errors, prefix);
+                return await LoadAsync(slug, id, ct) ? Page() : NotFound();
+        }
+    }
+
     private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub) return false;
