@@ -231,13 +231,7 @@ public sealed class InitiativeBenefits(AgoraDbContext db, Viewers viewers, Curre
                 DecidedById = me, DecidedAt = now,
             });
             audit.Add(AuditActions.InitiativeGateDecided, initiative.HubId, CreateInitiative.Subject(id, initiative.Title), "Used");
-            var ideaIds = await db.InitiativeIdeas.Where(x => x.InitiativeId == id).Select(x => x.IdeaId).ToListAsync(token);
-            var told = await db.InitiativeMembers.Where(m => m.InitiativeId == id).Select(m => m.UserId)
-                .Concat(db.Ideas.Where(i => ideaIds.Contains(i.Id)).Select(i => i.AuthorId))
-                .Concat(db.IdeaFollowers.Where(f => ideaIds.Contains(f.IdeaId)).Select(f => f.UserId))
-                .Distinct().ToListAsync(token);
-            await notifier.AddAsync(new NotificationEvent(NotificationKind.InitiativeGateDecided, initiative.HubId, ideaIds.Count > 0 ? ideaIds.Min() : null,
-                ActorId: me, Detail: initiative.Title), told, token);
+            await DecideGate.TellAsync(db, notifier, initiative, me, token);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

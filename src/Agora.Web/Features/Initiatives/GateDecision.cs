@@ -154,17 +154,23 @@ public sealed class DecideGate(AgoraDbContext db, Viewers viewers, CurrentUser c
             });
             audit.Add(AuditActions.InitiativeGateDecided, hub, CreateInitiative.Subject(id, initiative.Title),
                 $"{decided}: {stages[at].NameEn} → {to.NameEn}");
-            var ideaIds = await db.InitiativeIdeas.Where(x => x.InitiativeId == id).Select(x => x.IdeaId).ToListAsync(token);
-            var told = await db.InitiativeMembers.Where(m => m.InitiativeId == id).Select(m => m.UserId)
-                .Concat(db.Ideas.Where(i => ideaIds.Contains(i.Id)).Select(i => i.AuthorId))
-                .Concat(db.IdeaCoAuthors.Where(c => ideaIds.Contains(c.IdeaId) && c.Status == CoAuthorStatus.Accepted).Select(c => c.UserId))
-                .Concat(db.IdeaFollowers.Where(f => ideaIds.Contains(f.IdeaId)).Select(f => f.UserId))
-                .Distinct().ToListAsync(token);
-            await notifier.AddAsync(new NotificationEvent(NotificationKind.InitiativeGateDecided, hub, ideaIds.Count > 0 ? ideaIds.Min() : null,
-                ActorId: me, Detail: initiative.Title), told, token);
+            await TellAsync(db, notifier, initiative, me, token);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
         return changed ? Result<GateOutcome>.Ok(decided) : Result<GateOutcome>.Conflict("outcome", v.Message("Initiatives.Gate.ChangedMeanwhile"));
+    }
+
+    /// <summary>Tells the team, and the authors, co-authors and followers of its ideas, that a gate decided on the initiative.</summary>
+    internal static async Task TellAsync(AgoraDbContext db, Notifier notifier, Initiative initiative, Guid actor, CancellationToken ct)
+    {
+        var ideaIds = await db.InitiativeIdeas.Where(x => x.InitiativeId == initiative.Id).Select(x => x.IdeaId).ToListAsync(ct);
+        var told = await db.InitiativeMembers.Where(m => m.InitiativeId == initiative.Id).Select(m => m.UserId)
+            .Concat(db.Ideas.Where(i => ideaIds.Contains(i.Id)).Select(i => i.AuthorId))
+            .Concat(db.IdeaCoAuthors.Where(c => ideaIds.Contains(c.IdeaId) && c.Status == CoAuthorStatus.Accepted).Select(c => c.UserId))
+            .Concat(db.IdeaFollowers.Where(f => ideaIds.Contains(f.IdeaId)).Select(f => f.UserId))
+            .Distinct().ToListAsync(ct);
+        await notifier.AddAsync(new NotificationEvent(NotificationKind.InitiativeGateDecided, initiative.HubId, ideaIds.Count > 0 ? ideaIds.Min() : null,
+            ActorId: actor, Detail: initiative.Title), told, ct);
     }
 }

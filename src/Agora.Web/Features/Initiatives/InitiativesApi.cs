@@ -147,21 +147,3 @@ public static class InitiativesApi
         ApiResults.From(await create.CreateAsync(slug, input, ct),
             id => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}", new { id, page = $"/hubs/{slug}/initiatives/{id}" }));
 }
-
-public static class InitiativesModule
-{
-    public static void AddInitiatives(this IServiceCollection services)
-    {
-        services.AddScoped<InnovationProcess>();
-        services.AddScoped<InitiativeQueries>();
-        services.AddScoped<CreateInitiative>();
-        services.AddScoped<DecideGate>();
-        services.AddScoped<EditInitiative>();
-        services.AddScoped<InitiativeBenefits>();
-        services.AddScoped<InitiativeDocumentAccess>();
-        services.AddScoped<AddInitiativeDocument>();
-        services.AddScoped<InitiativeDocuments>();
-    }
-
-    public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);
-}

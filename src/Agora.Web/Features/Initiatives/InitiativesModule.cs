@@ -1,0 +1,19 @@
+namespace Agora.Web.Features.Initiatives;
+
+public static class InitiativesModule
+{
+    public static void AddInitiatives(this IServiceCollection services)
+    {
+        services.AddScoped<InnovationProcess>();
+        services.AddScoped<InitiativeQueries>();
+        services.AddScoped<CreateInitiative>();
+        services.AddScoped<DecideGate>();
+        services.AddScoped<EditInitiative>();
+        services.AddScoped<InitiativeBenefits>();
+        services.AddScoped<InitiativeDocumentAccess>();
+        services.AddScoped<AddInitiativeDocument>();
+        services.AddScoped<InitiativeDocuments>();
+    }
+
+    public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);
+}
