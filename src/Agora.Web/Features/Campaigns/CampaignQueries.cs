@@ -1,3 +1,4 @@
+using Agora.Web.Features.Hubs;
 using System.Globalization;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Platform.Auth;
@@ -54,7 +55,7 @@ public sealed class CampaignQueries(AgoraDbContext db, Viewers viewers, CurrentU
     /// <summary>The campaigns of a hub the person may read; null when there is no such hub.</summary>
     public async Task<PagedList<CampaignSummary>?> ListAsync(string hubSlug, CampaignState? state, ListQuery q, CancellationToken ct)
     {
-        var hubId = await HubIdAsync(hubSlug, ct);
+        var hubId = await db.HubIdAsync(hubSlug, ct);
         if (hubId is null) return null;
         var viewer = await viewers.ForHubAsync(hubId.Value, ct);
         var campaigns = Visible(db.Campaigns.AsNoTracking().Where(c => c.HubId == hubId), viewer);
@@ -202,9 +203,6 @@ public sealed class CampaignQueries(AgoraDbContext db, Viewers viewers, CurrentU
             FocusAreas = row.Areas.OrderBy(a => a.Id).ToList(),
         };
     }
-
-    private Task<Guid?> HubIdAsync(string hubSlug, CancellationToken ct) =>
-        db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
 
     /// <summary><see cref="CampaignRules.CanRead"/> as a database filter.</summary>
     private static IQueryable<Campaign> Visible(IQueryable<Campaign> campaigns, Viewer viewer)

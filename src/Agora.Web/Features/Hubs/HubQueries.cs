@@ -153,3 +153,10 @@ public sealed record JoinRequestRow(Guid Id, Guid UserId, string DisplayName, st
 public sealed record InvitationRow(Guid Id, string Email, HubRoles Roles, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
 public sealed record MembershipRow(Guid HubId, string HubSlug, string HubName, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt);
+
+public static class HubLookup
+{
+    /// <summary>The id of the hub with this address, when there is one.</summary>
+    public static Task<Guid?> HubIdAsync(this AgoraDbContext db, string slug, CancellationToken ct) =>
+        db.Hubs.Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+}

@@ -113,7 +113,7 @@ public sealed record MeasurementInput(DateOnly? MeasuredOn, decimal? Value, stri
 /// The team and the hub's managers set an initiative's expected benefits and record measurements; a gatekeeper marks
 /// a deployed initiative as used, which needs at least one measurement. All audited; "used" is told like a gate.
 /// </summary>
-public sealed class InitiativeBenefits(AgoraDbContext db, Viewers viewers, CurrentUser current, InnovationProcess process,
+public sealed class InitiativeBenefits(AgoraDbContext db, InitiativeAccess access, CurrentUser current, InnovationProcess process,
     Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     private static string Culture => CultureInfo.CurrentUICulture.Name;
@@ -122,7 +122,7 @@ public sealed class InitiativeBenefits(AgoraDbContext db, Viewers viewers, Curre
 
     public async Task<IReadOnlyList<EffectGoalView>?> EffectGoalsAsync(string hubSlug, CancellationToken ct)
     {
-        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        var hubId = await db.HubIdAsync(hubSlug, ct);
         return hubId is { } hub ? await GoalsAsync(db, hub, ct) : null;
     }
 
@@ -140,24 +140,17 @@ public sealed class InitiativeBenefits(AgoraDbContext db, Viewers viewers, Curre
             measurements.Where(m => m.BenefitId == b.Id).Select(m => new MeasurementView(m.MeasuredOn, m.Value, m.Note)).ToList())).ToList();
     }
 
-    /// <summary>The initiative when the person is on its team or manages the hub; otherwise why not.</summary>
-    private async Task<(Initiative? Initiative, Result<int>? Refused)> TeamAsync(string hubSlug, int id, bool gatekeeper, CancellationToken ct)
+    /// <summary>The initiative when the person may do this (the team and managers; gatekeepers for "in use"); otherwise why not.</summary>
+    private async Task<(Initiative? Initiative, Result<int>? Refused)> AllowedAsync(string hubSlug, int id, bool gatekeeper, CancellationToken ct)
     {
-        var initiative = await db.Initiatives.AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == id && db.Hubs.Any(h => h.Id == i.HubId && h.Slug == hubSlug), ct);
-        if (initiative is null) return (null, Result<int>.NotFound());
-        var viewer = await viewers.ForHubAsync(initiative.HubId, ct);
-        var me = current.Id ?? Guid.Empty;
-        var team = await db.InitiativeMembers.AnyAsync(m => m.InitiativeId == id && m.UserId == me, ct);
-        var allowed = gatekeeper ? viewer.CanDecideGates : viewer.IsManager || team;
-        if (allowed) return (initiative, null);
-        var knows = team || viewer.IsManager || viewer.CanDecideGates || initiative.Visibility == InitiativeVisibility.PublicSummary;
-        return (null, knows ? Result<int>.Forbidden() : Result<int>.NotFound());
+        var scope = await access.LoadAsync(hubSlug, id, ct);
+        if (scope is null) return (null, Result<int>.NotFound());
+        return (gatekeeper ? scope.CanDecideGates : scope.CanContribute) ? (scope.Initiative, null) : (null, scope.Refuse<int>());
     }
 
     public async Task<Result<int>> AddBenefitAsync(string hubSlug, int id, BenefitInput input, CancellationToken ct)
     {
-        var (initiative, refused) = await TeamAsync(hubSlug, id, gatekeeper: false, ct);
+        var (initiative, refused) = await AllowedAsync(hubSlug, id, gatekeeper: false, ct);
         if (initiative is null) return refused!;
         var indicator = v.Text("indicator", input.Indicator, BenefitRules.Indicator);
         var unit = v.Text("unit", input.Unit, BenefitRules.Unit);
@@ -182,7 +175,7 @@ public sealed class InitiativeBenefits(AgoraDbContext db, Viewers viewers, Curre
 
     public async Task<Result<int>> MeasureAsync(string hubSlug, int id, int benefitId, MeasurementInput input, CancellationToken ct)
     {
-        var (initiative, refused) = await TeamAsync(hubSlug, id, gatekeeper: false, ct);
+        var (initiative, refused) = await AllowedAsync(hubSlug, id, gatekeeper: false, ct);
         if (initiative is null) return refused!;
         var benefit = await db.Benefits.AsNoTracking().SingleOrDefaultAsync(b => b.Id == benefitId && b.InitiativeId == id, ct);
         if (benefit is null) return Result<int>.NotFound();
@@ -207,7 +200,7 @@ public sealed class InitiativeBenefits(AgoraDbContext db, Viewers viewers, Curre
     /// <summary>A gatekeeper marks an initiative in the last stage as used: it needs at least one realised measurement.</summary>
     public async Task<Result<int>> MarkUsedAsync(string hubSlug, int id, string? rationale, CancellationToken ct)
     {
-        var (initiative, refused) = await TeamAsync(hubSlug, id, gatekeeper: true, ct);
+        var (initiative, refused) = await AllowedAsync(hubSlug, id, gatekeeper: true, ct);
         if (initiative is null) return refused!;
         if (initiative.Status != InitiativeStatus.Active)
             return Result<int>.Conflict("", v.Message("Initiatives.Gate.Ended", v.Message("InitiativeStatus." + initiative.Status)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
@@ -22,7 +23,7 @@ public sealed class CreateInitiative(AgoraDbContext db, Viewers viewers, Current
 {
     public async Task<Result<int>> CreateAsync(string hubSlug, InitiativeInput input, CancellationToken ct)
     {
-        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        var hubId = await db.HubIdAsync(hubSlug, ct);
         if (hubId is not { } hub) return Result<int>.NotFound();
         var viewer = await viewers.ForHubAsync(hub, ct);
         if (!viewer.IsManager) return Result<int>.Forbidden();

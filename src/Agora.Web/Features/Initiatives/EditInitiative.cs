@@ -1,6 +1,5 @@
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Platform.Audit;
-using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -12,21 +11,14 @@ public sealed record InitiativeChanges(string? Title, string? Summary, string? D
     VergantiType? Verganti, InnovationKind? Kind, StakeholderGroups? Stakeholders, int? Version);
 
 /// <summary>The owner or a hub manager edits an initiative; a change from a stale version is refused. Audited.</summary>
-public sealed class EditInitiative(AgoraDbContext db, Viewers viewers, CurrentUser current, Validator v, AuditLog audit, TimeProvider clock)
+public sealed class EditInitiative(AgoraDbContext db, InitiativeAccess access, Validator v, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<int>> EditAsync(string hubSlug, int id, InitiativeChanges input, CancellationToken ct)
     {
-        var initiative = await db.Initiatives.AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == id && db.Hubs.Any(h => h.Id == i.HubId && h.Slug == hubSlug), ct);
-        if (initiative is null) return Result<int>.NotFound();
-        var viewer = await viewers.ForHubAsync(initiative.HubId, ct);
-        var me = current.Id ?? Guid.Empty;
-        if (!viewer.IsManager && initiative.OwnerId != me)
-        {
-            var knows = initiative.Visibility == InitiativeVisibility.PublicSummary
-                || await db.InitiativeMembers.AnyAsync(m => m.InitiativeId == id && m.UserId == me, ct);
-            return knows ? Result<int>.Forbidden() : Result<int>.NotFound();
-        }
+        var scope = await access.LoadAsync(hubSlug, id, ct);
+        if (scope is null) return Result<int>.NotFound();
+        if (!scope.CanEdit) return scope.Refuse<int>();
+        var initiative = scope.Initiative;
 
         var title = v.Text("title", input.Title, InitiativeLimits.Title);
         var summary = v.Text("summary", input.Summary, InitiativeLimits.Summary, required: false, multiline: true);

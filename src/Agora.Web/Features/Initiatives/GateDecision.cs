@@ -70,24 +70,17 @@ public static class GateRules
 /// earlier one, hold, or stop. Every decision has a rationale, is kept in the initiative's history and the audit
 /// trail, and is told to the team and to the authors and followers of its ideas.
 /// </summary>
-public sealed class DecideGate(AgoraDbContext db, Viewers viewers, CurrentUser current, InnovationProcess process,
+public sealed class DecideGate(AgoraDbContext db, InitiativeAccess access, InnovationProcess process,
     Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public async Task<Result<GateOutcome>> DecideAsync(string hubSlug, int id, GateInput input, CancellationToken ct)
     {
-        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
-        if (hubId is not { } hub) return Result<GateOutcome>.NotFound();
-        var initiative = await db.Initiatives.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.HubId == hub, ct);
-        if (initiative is null) return Result<GateOutcome>.NotFound();
-        var viewer = await viewers.ForHubAsync(hub, ct);
-        var me = current.Id ?? Guid.Empty;
-        if (!viewer.CanDecideGates)
-        {
-            // Those who may see it learn they may not decide; for everyone else it does not exist.
-            var visible = initiative.Visibility == InitiativeVisibility.PublicSummary
-                || await db.InitiativeMembers.AnyAsync(m => m.InitiativeId == id && m.UserId == me, ct);
-            return visible ? Result<GateOutcome>.Forbidden() : Result<GateOutcome>.NotFound();
-        }
+        var scope = await access.LoadAsync(hubSlug, id, ct);
+        if (scope is null) return Result<GateOutcome>.NotFound();
+        if (!scope.CanDecideGates) return scope.Refuse<GateOutcome>();
+        var initiative = scope.Initiative;
+        var hub = initiative.HubId;
+        var me = scope.UserId;
         if (!GateRules.IsOpen(initiative.Status))
             return Result<GateOutcome>.Conflict("outcome", v.Message("Initiatives.Gate.Ended", v.Message("InitiativeStatus." + initiative.Status)));
 

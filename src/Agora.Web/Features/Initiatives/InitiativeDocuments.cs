@@ -53,26 +53,8 @@ public sealed class InitiativeDocumentConfiguration : IEntityTypeConfiguration<I
 
 public sealed record DocumentView(int Id, ArtefactKind Kind, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string UploadedBy, string Url);
 
-/// <summary>Who may do what with an initiative's documents: the team and the hub's managers add them; gatekeepers also read them.</summary>
-public sealed class InitiativeDocumentAccess(AgoraDbContext db, Viewers viewers, CurrentUser current)
-{
-    public sealed record Scope(Initiative Initiative, bool CanRead, bool CanAdd, bool Knows, Guid? UserId);
-
-    public async Task<Scope?> LoadAsync(string hubSlug, int id, CancellationToken ct)
-    {
-        var initiative = await db.Initiatives.AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == id && db.Hubs.Any(h => h.Id == i.HubId && h.Slug == hubSlug), ct);
-        if (initiative is null) return null;
-        var viewer = await viewers.ForHubAsync(initiative.HubId, ct);
-        var me = current.Id;
-        var team = me is { } userId && await db.InitiativeMembers.AnyAsync(m => m.InitiativeId == id && m.UserId == userId, ct);
-        var add = viewer.IsManager || team;
-        return new Scope(initiative, add || viewer.CanDecideGates, add, add || viewer.CanDecideGates || initiative.Visibility == InitiativeVisibility.PublicSummary, me);
-    }
-}
-
 /// <summary>The team attaches a document of a kind: checked by content like idea attachments, at most 10 MB each and 30 per initiative.</summary>
-public sealed class AddInitiativeDocument(AgoraDbContext db, InitiativeDocumentAccess access, Validator v, AuditLog audit, TimeProvider clock)
+public sealed class AddInitiativeDocument(AgoraDbContext db, InitiativeAccess access, Validator v, AuditLog audit, TimeProvider clock)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxPerInitiative = 30;
@@ -80,8 +62,8 @@ public sealed class AddInitiativeDocument(AgoraDbContext db, InitiativeDocumentA
     public async Task<Result<DocumentView>> AddAsync(string hubSlug, int id, ArtefactKind? kind, UploadInput? upload, CancellationToken ct)
     {
         var scope = await access.LoadAsync(hubSlug, id, ct);
-        if (scope is null || !scope.Knows) return Result<DocumentView>.NotFound();
-        if (!scope.CanAdd) return Result<DocumentView>.Forbidden();
+        if (scope is null) return Result<DocumentView>.NotFound();
+        if (!scope.CanContribute) return scope.Refuse<DocumentView>();
         if (kind is not { } k || !Enum.IsDefined(k)) v.Add("kind", kind is null ? "Validation.Required" : "Validation.Invalid");
         if (upload is null || upload.Content.Length == 0) v.Add("file", "Validation.Required");
         else if (upload.Content.Length > MaxBytes) v.Add("file", "Ideas.AttachmentTooLarge", MaxBytes / 1024 / 1024);
@@ -91,7 +73,7 @@ public sealed class AddInitiativeDocument(AgoraDbContext db, InitiativeDocumentA
 
         var name = AttachmentTypes.SafeFileName(upload!.FileName, type!);
         var now = clock.GetUtcNow();
-        var me = scope.UserId!.Value;
+        var me = scope.UserId;
         var initiative = scope.Initiative;
         return await db.InTransactionAsync(async () =>
         {
@@ -116,14 +98,14 @@ public sealed class AddInitiativeDocument(AgoraDbContext db, InitiativeDocumentA
 }
 
 /// <summary>Reads an initiative's documents for those who may: the team, the hub's managers and its gatekeepers. Every download is audited.</summary>
-public sealed class InitiativeDocuments(AgoraDbContext db, InitiativeDocumentAccess access, AuditLog audit)
+public sealed class InitiativeDocuments(AgoraDbContext db, InitiativeAccess access, AuditLog audit)
 {
     public static string Url(string hubSlug, int id, int documentId) => $"/api/v1/hubs/{hubSlug}/initiatives/{id}/documents/{documentId}";
 
     public async Task<AttachmentDownload?> DownloadAsync(string hubSlug, int id, int documentId, CancellationToken ct)
     {
         var scope = await access.LoadAsync(hubSlug, id, ct);
-        if (scope is null || !scope.CanRead) return null;
+        if (scope is null || !scope.CanReadDocuments) return null;
         var file = await (from d in db.InitiativeDocuments.AsNoTracking()
                           join f in db.Files on d.FileId equals f.Id
                           where d.Id == documentId && d.InitiativeId == id
@@ -138,7 +120,7 @@ public sealed class InitiativeDocuments(AgoraDbContext db, InitiativeDocumentAcc
     public async Task<IReadOnlyList<DocumentView>?> ListAsync(string hubSlug, int id, CancellationToken ct)
     {
         var scope = await access.LoadAsync(hubSlug, id, ct);
-        if (scope is null || !scope.CanRead) return null;
+        if (scope is null || !scope.CanReadDocuments) return null;
         return await ListAsync(db, hubSlug, id, ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
@@ -82,13 +83,13 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
     /// <summary>The hub's innovation process, its stages in order; null when there is no such hub.</summary>
     public async Task<IReadOnlyList<StageInfo>?> ProcessAsync(string hubSlug, CancellationToken ct)
     {
-        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        var hubId = await db.HubIdAsync(hubSlug, ct);
         return hubId is { } hub ? (await process.StagesAsync(hub, ct)).Select(Info).ToList() : null;
     }
 
     public async Task<PagedList<InitiativeSummary>?> ListAsync(string hubSlug, ListQuery q, CancellationToken ct)
     {
-        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        var hubId = await db.HubIdAsync(hubSlug, ct);
         if (hubId is not { } hub) return null;
         var stages = (await process.StagesAsync(hub, ct)).ToDictionary(s => s.Id, Info);
         var visible = await VisibleAsync(hub, ct);
@@ -133,7 +134,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
     /// <summary>One initiative; null when there is no such initiative in the hub or the reader may not see it.</summary>
     public async Task<InitiativeDetail?> GetAsync(string hubSlug, int id, CancellationToken ct)
     {
-        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        var hubId = await db.HubIdAsync(hubSlug, ct);
         if (hubId is not { } hub) return null;
         var initiative = await (await VisibleAsync(hub, ct)).SingleOrDefaultAsync(i => i.Id == id, ct);
         if (initiative is null) return null;

@@ -10,7 +10,7 @@ public static class InitiativesModule
         services.AddScoped<DecideGate>();
         services.AddScoped<EditInitiative>();
         services.AddScoped<InitiativeBenefits>();
-        services.AddScoped<InitiativeDocumentAccess>();
+        services.AddScoped<InitiativeAccess>();
         services.AddScoped<AddInitiativeDocument>();
         services.AddScoped<InitiativeDocuments>();
     }

@@ -1,3 +1,4 @@
+using Agora.Web.Features.Hubs;
 using System.Globalization;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Ideas;
@@ -23,8 +24,7 @@ public sealed class IdeaSearch(AgoraDbContext db, ISearchEngine engine, Viewers 
     private static readonly IdeaState[] Findable = [IdeaState.Published, IdeaState.UnderReview, IdeaState.Accepted, IdeaState.Declined, IdeaState.Implemented];
 
     /// <summary>The hub's id when it exists.</summary>
-    public Task<Guid?> HubIdAsync(string slug, CancellationToken ct) =>
-        db.Hubs.Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+    public Task<Guid?> HubIdAsync(string slug, CancellationToken ct) => db.HubIdAsync(slug, ct);
 
     public async Task<PagedList<IdeaSearchRow>> SearchAsync(Guid hubId, string query, int page, int pageSize, CancellationToken ct)
     {

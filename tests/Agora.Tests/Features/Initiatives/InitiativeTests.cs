@@ -156,7 +156,9 @@ public sealed class InitiativeTests(AgoraApps apps)
         var version = (await GetJsonAsync(manager.Client, url)).GetProperty("version").GetInt32();
 
         var member = await SignInAsync(app, DemoAccounts.Member);
-        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.PutAsJsonAsync(url, new { title = "Mine" })).StatusCode);
+        // The author of one of its ideas may read it, so learns they may not change it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PutAsJsonAsync(url, new { title = "Mine" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(app, DemoAccounts.Mentor)).Client.PutAsJsonAsync(url, new { title = "Mine" })).StatusCode);
         var bad = await manager.Client.PutAsJsonAsync(url, new { title = "", verganti = "Epiphany", version });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var saved = await manager.Client.PutAsJsonAsync(url, new

@@ -1,0 +1,44 @@
+using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Ideas;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Features.Initiatives;
+
+/// <summary>
+/// Who may do what with one initiative, decided once for every use case. Someone who may not know the initiative
+/// exists is answered 404; someone who may see it but not do the thing, 403 (<see cref="Scope.Refuse{T}"/>).
+/// </summary>
+public sealed class InitiativeAccess(AgoraDbContext db, Viewers viewers, CurrentUser current)
+{
+    public sealed record Scope(Initiative Initiative, Viewer Viewer, Guid UserId, bool IsTeam, bool IsCredited)
+    {
+        /// <summary>The team and the hub's managers work on it: documents, benefits, measurements.</summary>
+        public bool CanContribute => Viewer.IsManager || IsTeam;
+        /// <summary>Its owner and the hub's managers change its texts, visibility and classification.</summary>
+        public bool CanEdit => Viewer.IsManager || Initiative.OwnerId == UserId;
+        public bool CanDecideGates => Viewer.CanDecideGates;
+        public bool CanReadDocuments => CanContribute || CanDecideGates;
+        /// <summary>Whether the person may know it exists: the public summary, the team, the managers, gatekeepers, the ideas' authors.</summary>
+        public bool Knows => Initiative.Visibility == InitiativeVisibility.PublicSummary || CanReadDocuments || IsCredited;
+
+        public Result<T> Refuse<T>() => Knows ? Result<T>.Forbidden() : Result<T>.NotFound();
+    }
+
+    /// <summary>The initiative of the hub with the person's rights on it; null when there is none.</summary>
+    public async Task<Scope?> LoadAsync(string hubSlug, int id, CancellationToken ct)
+    {
+        var initiative = await db.Initiatives.AsNoTracking()
+            .SingleOrDefaultAsync(i => i.Id == id && db.Hubs.Any(h => h.Id == i.HubId && h.Slug == hubSlug), ct);
+        if (initiative is null) return null;
+        var viewer = await viewers.ForHubAsync(initiative.HubId, ct);
+        var me = current.Id ?? Guid.Empty;
+        var team = me != Guid.Empty && await db.InitiativeMembers.AnyAsync(m => m.InitiativeId == id && m.UserId == me, ct);
+        var credited = me != Guid.Empty && await db.InitiativeIdeas.AnyAsync(x => x.InitiativeId == id
+            && (db.Ideas.Any(d => d.Id == x.IdeaId && d.AuthorId == me)
+                || db.IdeaCoAuthors.Any(c => c.IdeaId == x.IdeaId && c.UserId == me && c.Status == CoAuthorStatus.Accepted)), ct);
+        return new Scope(initiative, viewer, me, team, credited);
+    }
+}
