@@ -129,9 +129,8 @@ public sealed class InitiativeBenefits(AgoraDbContext db, InitiativeAccess acces
     internal static async Task<List<EffectGoalView>> GoalsAsync(AgoraDbContext db, Guid hubId, CancellationToken ct) =>
         (await db.EffectGoals.AsNoTracking().Where(g => g.HubId == hubId).OrderBy(g => g.Position).ToListAsync(ct)).Select(View).ToList();
 
-    internal static async Task<List<BenefitView>> ListAsync(AgoraDbContext db, Guid hubId, int id, CancellationToken ct)
+    internal static async Task<List<BenefitView>> ListAsync(AgoraDbContext db, IReadOnlyList<EffectGoalView> goals, int id, CancellationToken ct)
     {
-        var goals = await GoalsAsync(db, hubId, ct);
         var benefits = await db.Benefits.AsNoTracking().Where(b => b.InitiativeId == id).OrderBy(b => b.Id).ToListAsync(ct);
         var ids = benefits.Select(b => b.Id).ToList();
         var measurements = await db.BenefitMeasurements.AsNoTracking().Where(m => ids.Contains(m.BenefitId))

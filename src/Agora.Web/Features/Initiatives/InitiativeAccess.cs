@@ -36,9 +36,13 @@ public sealed class InitiativeAccess(AgoraDbContext db, Viewers viewers, Current
         var viewer = await viewers.ForHubAsync(initiative.HubId, ct);
         var me = current.Id ?? Guid.Empty;
         var team = me != Guid.Empty && await db.InitiativeMembers.AnyAsync(m => m.InitiativeId == id && m.UserId == me, ct);
-        var credited = me != Guid.Empty && await db.InitiativeIdeas.AnyAsync(x => x.InitiativeId == id
-            && (db.Ideas.Any(d => d.Id == x.IdeaId && d.AuthorId == me)
-                || db.IdeaCoAuthors.Any(c => c.IdeaId == x.IdeaId && c.UserId == me && c.Status == CoAuthorStatus.Accepted)), ct);
+        var credited = me != Guid.Empty && await CreditedTo(db, me).ContainsAsync(id, ct);
         return new Scope(initiative, viewer, me, team, credited);
     }
+
+    /// <summary>The initiatives made from an idea the person wrote or co-writes (accepted): they are credited and follow them.</summary>
+    public static IQueryable<int> CreditedTo(AgoraDbContext db, Guid person) =>
+        db.InitiativeIdeas.Where(x => db.Ideas.Any(d => d.Id == x.IdeaId && d.AuthorId == person)
+                || db.IdeaCoAuthors.Any(c => c.IdeaId == x.IdeaId && c.UserId == person && c.Status == CoAuthorStatus.Accepted))
+            .Select(x => x.InitiativeId);
 }

@@ -72,12 +72,11 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         var all = db.Initiatives.AsNoTracking().Where(i => i.HubId == hubId);
         if (viewer.IsManager) return all;
         var me = current.Id ?? Guid.Empty;
-        // The authors and co-authors of its ideas are credited: they follow it at the summary level even when it is internal.
+        // The same rule as InitiativeAccess.Scope.Knows, as a filter: public, on the team, or credited for its ideas.
+        var credited = InitiativeAccess.CreditedTo(db, me);
         return all.Where(i => i.Visibility == InitiativeVisibility.PublicSummary
             || db.InitiativeMembers.Any(m => m.InitiativeId == i.Id && m.UserId == me)
-            || db.InitiativeIdeas.Any(x => x.InitiativeId == i.Id
-                && (db.Ideas.Any(d => d.Id == x.IdeaId && d.AuthorId == me)
-                    || db.IdeaCoAuthors.Any(c => c.IdeaId == x.IdeaId && c.UserId == me && c.Status == CoAuthorStatus.Accepted))));
+            || credited.Contains(i.Id));
     }
 
     /// <summary>The hub's innovation process, its stages in order; null when there is no such hub.</summary>
@@ -157,23 +156,24 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
             Enum.GetValues<StakeholderGroups>().Where(g => g != StakeholderGroups.None && initiative.Stakeholders.HasFlag(g)).ToList(),
             ideaRows.Select(i => i.Origin).Distinct().Order().ToList(), ideaRows.Select(i => i.CareLevel).Distinct().Order().ToList(),
             ideaRows.Select(i => i.Setting).Distinct().Order().ToList());
-        var stages = (await process.StagesAsync(hub, ct)).Select(Info).ToList();
+        var stageRows = await process.StagesAsync(hub, ct);
+        var stages = stageRows.Select(Info).ToList();
         var gates = await (from g in db.GateDecisions.AsNoTracking()
                            join u in db.Users on g.DecidedById equals u.Id
                            where g.InitiativeId == id
                            orderby g.Id descending
                            select new { g.Outcome, g.FromStageId, g.ToStageId, g.DecidedAt, g.Rationale, u.DisplayName }).ToListAsync(ct);
         string Name(Guid stage) => stages.Single(s => s.Id == stage).Name;
-        var benefits = await InitiativeBenefits.ListAsync(db, hub, id, ct);
-        var canReadDocuments = inside || viewer.CanDecideGates;
-        var documents = canReadDocuments ? await InitiativeDocuments.ListAsync(db, hubSlug, id, ct) : null;
-        var have = await db.InitiativeDocuments.Where(d => d.InitiativeId == id).Select(d => d.Kind).Distinct().ToListAsync(ct);
-        var required = (await process.StagesAsync(hub, ct)).Single(s => s.Id == initiative.StageId).Required
-            .Select(k => new RequiredArtefact(k, have.Contains(k))).ToList();
+        var goals = await InitiativeBenefits.GoalsAsync(db, hub, ct);
+        var benefits = await InitiativeBenefits.ListAsync(db, goals, id, ct);
+        var documents = inside || viewer.CanDecideGates ? await InitiativeDocuments.ListAsync(db, hubSlug, id, ct) : null;
+        var have = documents?.Select(d => d.Kind).ToList()
+            ?? await db.InitiativeDocuments.Where(d => d.InitiativeId == id).Select(d => d.Kind).Distinct().ToListAsync(ct);
+        var required = stageRows.Single(s => s.Id == initiative.StageId).Required.Select(k => new RequiredArtefact(k, have.Contains(k))).ToList();
         return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
             gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null)).ToList(),
-            required, documents, classification, benefits, inside ? await InitiativeBenefits.GoalsAsync(db, hub, ct) : [],
+            required, documents, classification, benefits, inside ? goals : [],
             viewer.CanDecideGates && initiative.Status == InitiativeStatus.Active && stages[^1].Id == initiative.StageId
                 && benefits.Any(b => b.Measurements.Count > 0),
             initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
