@@ -22,6 +22,8 @@ public sealed class Hub
     public string Languages { get; set; } = "en";
     public string Region { get; set; } = "";
     public JoinPolicy JoinPolicy { get; set; }
+    /// <summary>ISO 4217 code of the currency the hub's initiative budgets are kept in.</summary>
+    public string Currency { get; set; } = "EUR";
     public string? LogoContentType { get; set; }
     public byte[]? Logo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -66,6 +68,7 @@ public sealed class HubConfiguration : IEntityTypeConfiguration<Hub>
         b.Property(h => h.Description).HasMaxLength(4000).IsRequired();
         b.Property(h => h.Languages).HasMaxLength(40).IsRequired();
         b.Property(h => h.Region).HasMaxLength(120).IsRequired();
+        b.Property(h => h.Currency).HasMaxLength(3).IsRequired().HasDefaultValue("EUR");
         b.Property(h => h.JoinPolicy).HasConversion<string>().HasMaxLength(20);
         b.Property(h => h.LogoContentType).HasMaxLength(40);
         b.Ignore(h => h.LanguageList);

@@ -35,6 +35,8 @@ public sealed class GateDecision
     public Guid ToStageId { get; set; }
     public GateOutcome Outcome { get; set; }
     public string Rationale { get; set; } = "";
+    /// <summary>For a stop: what was learned, kept searchable so later teams learn from it.</summary>
+    public string? Lessons { get; set; }
     public Guid DecidedById { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
 }
@@ -46,6 +48,7 @@ public sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDec
         b.ToTable("GateDecisions");
         b.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(10);
         b.Property(d => d.Rationale).HasMaxLength(GateRules.Rationale).IsRequired();
+        b.Property(d => d.Lessons).HasMaxLength(GateRules.Rationale);
         b.HasIndex(d => new { d.InitiativeId, d.Id });
         b.HasOne<Initiative>().WithMany().HasForeignKey(d => d.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<InnovationStage>().WithMany().HasForeignKey(d => d.FromStageId).OnDelete(DeleteBehavior.Restrict);

@@ -63,6 +63,10 @@ public enum TeamRole
 {
     Owner,
     Member,
+    ProjectManager,
+    ClinicalLead,
+    TechnicalLead,
+    Advisor,
 }
 
 /// <summary>

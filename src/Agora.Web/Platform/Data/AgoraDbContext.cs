@@ -64,6 +64,13 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Initiatives.EffectGoal> EffectGoals => Set<Features.Initiatives.EffectGoal>();
     public DbSet<Features.Initiatives.Benefit> Benefits => Set<Features.Initiatives.Benefit>();
     public DbSet<Features.Initiatives.BenefitMeasurement> BenefitMeasurements => Set<Features.Initiatives.BenefitMeasurement>();
+    public DbSet<Features.Initiatives.EvaluationCriterion> EvaluationCriteria => Set<Features.Initiatives.EvaluationCriterion>();
+    public DbSet<Features.Initiatives.Evaluation> Evaluations => Set<Features.Initiatives.Evaluation>();
+    public DbSet<Features.Initiatives.EvaluationScore> EvaluationScores => Set<Features.Initiatives.EvaluationScore>();
+    public DbSet<Features.Initiatives.BudgetLine> BudgetLines => Set<Features.Initiatives.BudgetLine>();
+    public DbSet<Features.Initiatives.InitiativeRisk> InitiativeRisks => Set<Features.Initiatives.InitiativeRisk>();
+    public DbSet<Features.Initiatives.InitiativePartner> InitiativePartners => Set<Features.Initiatives.InitiativePartner>();
+    public DbSet<Features.Initiatives.Milestone> Milestones => Set<Features.Initiatives.Milestone>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
