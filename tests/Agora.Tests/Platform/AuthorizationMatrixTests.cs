@@ -61,6 +61,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         // {id:int} is not filled: no initiative answers here; InitiativeTests try real ones as each role.
         ["PAGE /hubs/{slug}/initiatives/{initiative:int}"] = Access.NotHere,
         ["PAGE /hubs/{slug}/initiatives/{initiative:int}/edit"] = Access.NotHere,
+        ["PAGE /hubs/{slug}/initiatives/{initiative:int}/evaluation"] = Access.NotHere,
         ["PAGE /hubs/{slug}/campaigns"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open
@@ -155,6 +156,9 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/used"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/documents"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/initiatives/{id:int}/documents/{documentId:int}"] = Access.NotHere,
+        ["GET /api/v1/hubs/{slug}/evaluation-criteria"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/initiatives/{id:int}/scorecard"] = Access.NotHere,
+        ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/evaluations"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["DELETE /api/v1/hubs/{slug}/campaigns/{campaign}/follow"] = Access.SignedIn,
         ["GET /api/v1/hubs/{slug}/campaigns/{campaign}/export"] = Access.HubModerator,

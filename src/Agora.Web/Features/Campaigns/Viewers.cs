@@ -23,7 +23,8 @@ public sealed class Viewers(CurrentUser current, AgoraDbContext db)
             IsManager: roles.HasFlag(HubRoles.HubManager) || current.IsPlatformAdmin,
             IsBlocked: blocked,
             IsFacilitator: roles.HasFlag(HubRoles.Facilitator),
-            IsGatekeeper: roles.HasFlag(HubRoles.Gatekeeper));
+            IsGatekeeper: roles.HasFlag(HubRoles.Gatekeeper),
+            IsEvaluator: roles.HasFlag(HubRoles.Evaluator));
         _cache[hubId] = viewer;
         return viewer;
     }

@@ -20,8 +20,10 @@ public sealed class InitiativeAccess(AgoraDbContext db, Viewers viewers, Current
         /// <summary>Its owner and the hub's managers change its texts, visibility and classification.</summary>
         public bool CanEdit => Viewer.IsManager || Initiative.OwnerId == UserId;
         public bool CanDecideGates => Viewer.CanDecideGates;
-        public bool CanReadDocuments => CanContribute || CanDecideGates;
-        /// <summary>Whether the person may know it exists: the public summary, the team, the managers, gatekeepers, the ideas' authors.</summary>
+        public bool CanEvaluate => Viewer.CanEvaluate && !IsTeam;
+        /// <summary>The team, managers, gatekeepers and evaluators read its description, documents and gate rationales.</summary>
+        public bool CanReadDocuments => CanContribute || Viewer.ReadsAllInitiatives;
+        /// <summary>Whether the person may know it exists: the public summary, the team, the hub's managers, gatekeepers and evaluators, the ideas' authors.</summary>
         public bool Knows => Initiative.Visibility == InitiativeVisibility.PublicSummary || CanReadDocuments || IsCredited;
 
         public Result<T> Refuse<T>() => Knows ? Result<T>.Forbidden() : Result<T>.NotFound();

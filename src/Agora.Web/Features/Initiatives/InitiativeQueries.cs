@@ -70,7 +70,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
     {
         var viewer = await viewers.ForHubAsync(hubId, ct);
         var all = db.Initiatives.AsNoTracking().Where(i => i.HubId == hubId);
-        if (viewer.IsManager) return all;
+        if (viewer.ReadsAllInitiatives) return all;
         var me = current.Id ?? Guid.Empty;
         // The same rule as InitiativeAccess.Scope.Knows, as a filter: public, on the team, or credited for its ideas.
         var credited = InitiativeAccess.CreditedTo(db, me);
@@ -144,7 +144,9 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                           where m.InitiativeId == id
                           orderby m.Role, u.DisplayName
                           select new TeamMember(m.UserId, u.DisplayName, m.Role)).ToListAsync(ct);
-        var inside = viewer.IsManager || team.Any(m => m.UserId == me);
+        // The team and managers work on it; gatekeepers and evaluators read all of it to judge it.
+        var works = viewer.IsManager || team.Any(m => m.UserId == me);
+        var inside = works || viewer.ReadsAllInitiatives;
         var ideaRows = await (from x in db.InitiativeIdeas.AsNoTracking()
                               join i in db.Ideas on x.IdeaId equals i.Id
                               join c in db.Campaigns on i.CampaignId equals c.Id
@@ -166,18 +168,18 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         string Name(Guid stage) => stages.Single(s => s.Id == stage).Name;
         var goals = await InitiativeBenefits.GoalsAsync(db, hub, ct);
         var benefits = await InitiativeBenefits.ListAsync(db, goals, id, ct);
-        var documents = inside || viewer.CanDecideGates ? await InitiativeDocuments.ListAsync(db, hubSlug, id, ct) : null;
+        var documents = inside ? await InitiativeDocuments.ListAsync(db, hubSlug, id, ct) : null;
         var have = documents?.Select(d => d.Kind).ToList()
             ?? await db.InitiativeDocuments.Where(d => d.InitiativeId == id).Select(d => d.Kind).Distinct().ToListAsync(ct);
         var required = stageRows.Single(s => s.Id == initiative.StageId).Required.Select(k => new RequiredArtefact(k, have.Contains(k))).ToList();
         return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
             gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null)).ToList(),
-            required, documents, classification, benefits, inside ? goals : [],
+            required, documents, classification, benefits, works ? goals : [],
             viewer.CanDecideGates && initiative.Status == InitiativeStatus.Active && stages[^1].Id == initiative.StageId
                 && benefits.Any(b => b.Measurements.Count > 0),
             initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
-            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), inside, viewer.IsManager || initiative.OwnerId == me);
+            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), works, viewer.IsManager || initiative.OwnerId == me);
     }
 
     /// <summary>The initiative an idea goes on as, when the reader may see it.</summary>

@@ -66,6 +66,20 @@ public static class InitiativesApi
             .WithDescription("Body: {\"rationale\"}. Only in the process's last stage, and only with at least one benefit measurement.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapGet("/evaluation-criteria", Criteria).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("The hub's evaluation criteria with their weights (scored 1–5, 5 always best)")
+            .Produces<IReadOnlyList<CriterionView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/initiatives/{id:int}/scorecard", Scorecard).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("An initiative's evaluation scorecard at a stage (the current one unless ?stage= names another)")
+            .WithDescription("\"result\" is null until you may see it: evaluators after submitting their own scorecard at that stage, "
+                + "gatekeepers and hub managers who are not evaluators themselves. Evaluations with a declared conflict of interest are listed but not counted.")
+            .Produces<ScorecardView>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives/{id:int}/evaluations", Evaluate).RequireAuthorization(write)
+            .WithSummary("Submit your scorecard for the initiative's current stage (the hub's evaluators, not its team; once per stage)")
+            .WithDescription("Body: {\"scores\": {\"<criterion id>\": 1–5, … every criterion}, \"comment\", \"conflict\": true to declare a conflict of interest "
+                + "(then \"conflictNote\" is required and no scores are needed; the evaluation is kept but left out of the result)}.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
@@ -117,6 +131,18 @@ public static class InitiativesApi
 
     private static async Task<IResult> Gate(string slug, int id, GateInput input, DecideGate decide, CancellationToken ct) =>
         ApiResults.From(await decide.DecideAsync(slug, id, input, ct), outcome => TypedResults.Ok(new { outcome }));
+
+    private static async Task<IResult> Criteria(string slug, InitiativeScorecards scorecards, CancellationToken ct) =>
+        await scorecards.CriteriaAsync(slug, ct) is { } criteria ? TypedResults.Ok(criteria) : NotFound();
+
+    private static async Task<IResult> Scorecard(string slug, int id, Guid? stage, InitiativeScorecards scorecards, CancellationToken ct) =>
+        await scorecards.GetAsync(slug, id, stage, ct) is { } view ? TypedResults.Ok(view) : NotFound();
+
+    public sealed record EvaluationBody(Dictionary<Guid, int>? Scores, string? Comment, bool Conflict, string? ConflictNote);
+
+    private static async Task<IResult> Evaluate(string slug, int id, EvaluationBody body, InitiativeScorecards scorecards, CancellationToken ct) =>
+        ApiResults.From(await scorecards.SubmitAsync(slug, id, new ScorecardInput(body.Conflict, body.ConflictNote, body.Comment, body.Scores), ct),
+            e => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}/scorecard", new { id = e }));
 
     /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
     private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)

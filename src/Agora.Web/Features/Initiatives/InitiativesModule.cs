@@ -13,6 +13,7 @@ public static class InitiativesModule
         services.AddScoped<InitiativeAccess>();
         services.AddScoped<AddInitiativeDocument>();
         services.AddScoped<InitiativeDocuments>();
+        services.AddScoped<InitiativeScorecards>();
     }
 
     public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);

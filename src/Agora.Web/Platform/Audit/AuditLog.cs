@@ -71,6 +71,7 @@ public static class AuditActions
     public const string InitiativeBenefitMeasured = "initiative.benefit-measured";
     public const string InitiativeDocumentAdded = "initiative.document-added";
     public const string InitiativeDocumentDownloaded = "initiative.document-downloaded";
+    public const string InitiativeEvaluated = "initiative.evaluated";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -16,25 +16,9 @@ namespace Agora.Tests.Features.Initiatives;
 [Collection(AppsCollection.Name)]
 public sealed class GateTests(AgoraApps apps)
 {
-    /// <summary>Gives the fellow of helseplattformen the gatekeeper role for the test, and takes it back after.</summary>
-    private static async Task<IAsyncDisposable> GatekeeperAsync(AgoraFactory app, string email)
-    {
-        await SetAsync(app, email, add: true);
-        return new Revert(() => SetAsync(app, email, add: false));
-    }
-
-    private static Task SetAsync(AgoraFactory app, string email, bool add) => DbAsync(app, async db =>
-    {
-        var membership = await db.HubMemberships.SingleAsync(m => m.UserId == db.Users.Single(u => u.Email == email).Id
-            && db.Hubs.Any(h => h.Id == m.HubId && h.Slug == Hub));
-        membership.Roles = add ? membership.Roles | Agora.Web.Features.Hubs.HubRoles.Gatekeeper : membership.Roles & ~Agora.Web.Features.Hubs.HubRoles.Gatekeeper;
-        return await db.SaveChangesAsync();
-    });
-
-    private sealed class Revert(Func<Task> undo) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await undo();
-    }
+    /// <summary>Gives a person the gatekeeper role for the test, and takes it back after.</summary>
+    internal static Task<IAsyncDisposable> GatekeeperAsync(AgoraFactory app, string email) =>
+        HubRoleGrant.GrantAsync(app, email, Agora.Web.Features.Hubs.HubRoles.Gatekeeper);
 
     private static async Task<(int Id, int Idea)> InitiativeAsync(AgoraFactory app, PageClient manager)
     {

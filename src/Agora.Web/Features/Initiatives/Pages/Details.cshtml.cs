@@ -11,12 +11,14 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Initiatives.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives, MarkdownRenderer markdown, CurrentUser current,
-    IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeScorecards scorecards, MarkdownRenderer markdown,
+    CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;
     public string? DescriptionHtml { get; private set; }
+    /// <summary>The scorecard at the current stage, for gatekeepers deciding at its gate.</summary>
+    public ScorecardView? Scorecard { get; private set; }
 
     public sealed class GateForm
     {
@@ -135,6 +137,7 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
         Initiative = initiative;
         DescriptionHtml = string.IsNullOrWhiteSpace(initiative.Description) ? null : markdown.ToHtml(initiative.Description);
         Gate.Version ??= initiative.Version;
+        if (initiative.CanDecideGate) Scorecard = await scorecards.GetAsync(slug, id, null, ct);
         return true;
     }
 }

@@ -1,0 +1,64 @@
+using Agora.Web.Features.Hubs;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Initiatives.Pages;
+
+/// <summary>An initiative's evaluation scorecard at a stage: the form for evaluators, the result once they may see it.</summary>
+[AllowAnonymous]
+public sealed class EvaluationModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeScorecards scorecards, CurrentUser current,
+    IStringLocalizer<SharedResource> t) : PageModel
+{
+    public HubDetail Hub { get; private set; } = null!;
+    public InitiativeDetail Initiative { get; private set; } = null!;
+    public ScorecardView Scorecard { get; private set; } = null!;
+
+    public sealed class ScoreForm
+    {
+        public bool Conflict { get; set; }
+        public string? ConflictNote { get; set; }
+        public string? Comment { get; set; }
+        public Dictionary<Guid, int> Scores { get; set; } = [];
+    }
+
+    [BindProperty] public ScoreForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "initiative")] int id, Guid? stage, CancellationToken ct) =>
+        await LoadAsync(slug, id, stage, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "initiative")] int id, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return Challenge();
+        var result = await scorecards.SubmitAsync(slug, id, new ScorecardInput(Input.Conflict, Input.ConflictNote, Input.Comment, Input.Scores), ct);
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = t[Input.Conflict ? "Scorecard.ConflictRecorded" : "Scorecard.Submitted"].Value;
+                return Redirect($"/hubs/{slug}/initiatives/{id}/evaluation");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            default:
+                ModelState.Clear();
+                ModelState.AddErrors(result.Errors, "Input");
+                return await LoadAsync(slug, id, null, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string slug, int id, Guid? stage, CancellationToken ct)
+    {
+        if (await hubs.GetAsync(slug, ct) is not { } hub) return false;
+        if (await initiatives.GetAsync(slug, id, ct) is not { } initiative) return false;
+        if (await scorecards.GetAsync(slug, id, stage, ct) is not { } scorecard) return false;
+        Hub = hub;
+        Initiative = initiative;
+        Scorecard = scorecard;
+        return true;
+    }
+}
