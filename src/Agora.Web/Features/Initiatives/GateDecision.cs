@@ -58,7 +58,7 @@ public sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDec
 }
 
 /// <summary>A gate decision as asked: the outcome, the rationale, the stage to go back to (pivot only), and the version seen.</summary>
-public sealed record GateInput(GateOutcome? Outcome, string? Rationale, Guid? PivotTo, int? Version);
+public sealed record GateInput(GateOutcome? Outcome, string? Rationale, Guid? PivotTo, int? Version, string? Lessons = null);
 
 public static class GateRules
 {
@@ -90,6 +90,8 @@ public sealed class DecideGate(AgoraDbContext db, InitiativeAccess access, Innov
         if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome) || outcome == GateOutcome.Used)
             v.Add("outcome", input.Outcome is null ? "Validation.Required" : "Validation.Invalid");
         var rationale = v.Text("rationale", input.Rationale, GateRules.Rationale, multiline: true);
+        // Stopping says what was learned, for the teams that come later; other outcomes have no lessons.
+        var lessons = input.Outcome == GateOutcome.Stop ? v.Text("lessons", input.Lessons, GateRules.Rationale, multiline: true) : null;
         if (!v.IsValid) return Result<GateOutcome>.Invalid(v.Errors);
 
         var stages = await process.StagesAsync(hub, ct);
@@ -146,7 +148,7 @@ public sealed class DecideGate(AgoraDbContext db, InitiativeAccess access, Innov
             db.GateDecisions.Add(new GateDecision
             {
                 InitiativeId = id, FromStageId = initiative.StageId, ToStageId = to.Id, Outcome = decided, Rationale = rationale,
-                DecidedById = me, DecidedAt = now,
+                Lessons = lessons, DecidedById = me, DecidedAt = now,
             });
             audit.Add(AuditActions.InitiativeGateDecided, hub, CreateInitiative.Subject(id, initiative.Title),
                 $"{decided}: {stages[at].NameEn} → {to.NameEn}");

@@ -39,14 +39,20 @@ public sealed record InitiativeClassification(VergantiType? Verganti, Innovation
 /// <summary>A document the current stage needs before its gate, and whether the initiative has one.</summary>
 public sealed record RequiredArtefact(ArtefactKind Kind, bool Present);
 
-/// <summary>A gate decision in the initiative's history; the rationale and who decided only for the team and the hub's managers.</summary>
-public sealed record GateView(GateOutcome Outcome, string From, string To, DateTimeOffset DecidedAt, string? Rationale, string? DecidedBy);
+/// <summary>
+/// A gate decision in the initiative's history; the rationale and who decided only for those who read all of the
+/// initiative. The lessons of a stop are written to be shared with everyone who may see it.
+/// </summary>
+public sealed record GateView(GateOutcome Outcome, string From, string To, DateTimeOffset DecidedAt, string? Rationale, string? DecidedBy, string? Lessons);
 
 /// <summary>A column of the pipeline board: a stage and the initiatives in it, most recently changed first.</summary>
 public sealed record BoardColumn(StageInfo Stage, IReadOnlyList<InitiativeSummary> Items);
 
 /// <summary>An accepted idea not yet in an initiative: what a manager may start one from.</summary>
 public sealed record AvailableIdea(int Id, string Title, string CampaignTitle);
+
+/// <summary>An initiative found by words; <see cref="Lessons"/> and <see cref="StoppedOn"/> when it was stopped.</summary>
+public sealed record InitiativeHit(int Id, string Title, string Summary, InitiativeStatus Status, string Stage, string? Lessons, DateTimeOffset? StoppedOn);
 
 /// <summary>What an idea's page says of the initiative it goes on as, when the reader may see that initiative.</summary>
 public sealed record IdeaInitiative(int Id, string Title, string Stage, InitiativeStatus Status);
@@ -164,7 +170,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                            join u in db.Users on g.DecidedById equals u.Id
                            where g.InitiativeId == id
                            orderby g.Id descending
-                           select new { g.Outcome, g.FromStageId, g.ToStageId, g.DecidedAt, g.Rationale, u.DisplayName }).ToListAsync(ct);
+                           select new { g.Outcome, g.FromStageId, g.ToStageId, g.DecidedAt, g.Rationale, g.Lessons, u.DisplayName }).ToListAsync(ct);
         string Name(Guid stage) => stages.Single(s => s.Id == stage).Name;
         var goals = await InitiativeBenefits.GoalsAsync(db, hub, ct);
         var benefits = await InitiativeBenefits.ListAsync(db, goals, id, ct);
@@ -174,12 +180,42 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         var required = stageRows.Single(s => s.Id == initiative.StageId).Required.Select(k => new RequiredArtefact(k, have.Contains(k))).ToList();
         return new InitiativeDetail(initiative.Id, hubSlug, initiative.Title, initiative.Summary, inside ? initiative.Description : null,
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
-            gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null)).ToList(),
+            gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null, g.Lessons)).ToList(),
             required, documents, classification, benefits, works ? goals : [],
             viewer.CanDecideGates && initiative.Status == InitiativeStatus.Active && stages[^1].Id == initiative.StageId
                 && benefits.Any(b => b.Measurements.Count > 0),
             initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
             viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), works, viewer.IsManager || initiative.OwnerId == me);
+    }
+
+    /// <summary>At most this many of a hub's initiatives are looked through by <see cref="FindAsync"/>, newest first.</summary>
+    public const int FindWindow = 2000;
+
+    /// <summary>
+    /// The initiatives the reader may see whose title, summary or lessons hold every word of the query (any case), most
+    /// recently changed first; with <paramref name="stoppedOnly"/> the stopped ones and what was learned (all of them
+    /// when the query is empty). Hubs have hundreds of initiatives, not millions: they are filtered in memory.
+    /// </summary>
+    public async Task<List<InitiativeHit>> FindAsync(Guid hubId, string? query, bool stoppedOnly, CancellationToken ct)
+    {
+        var words = (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).Distinct().ToList();
+        if (words.Count == 0 && !stoppedOnly) return [];
+        var visible = await VisibleAsync(hubId, ct);
+        if (stoppedOnly) visible = visible.Where(i => i.Status == InitiativeStatus.Stopped);
+        var rows = await (from i in visible
+                          join s in db.InnovationStages on i.StageId equals s.Id
+                          orderby i.UpdatedAt descending, i.Id descending
+                          select new
+                          {
+                              i.Id, i.Title, i.Summary, i.Status, s.NameEn, s.NamePt, s.NameNb,
+                              Stop = db.GateDecisions.Where(g => g.InitiativeId == i.Id && g.Outcome == GateOutcome.Stop)
+                                  .OrderByDescending(g => g.Id).Select(g => new { g.Lessons, g.DecidedAt }).FirstOrDefault(),
+                          }).Take(FindWindow).ToListAsync(ct);
+        return rows.Where(r => words.All(w => r.Title.Contains(w, StringComparison.OrdinalIgnoreCase) || r.Summary.Contains(w, StringComparison.OrdinalIgnoreCase)
+                    || (r.Stop?.Lessons?.Contains(w, StringComparison.OrdinalIgnoreCase) ?? false)))
+            .Select(r => new InitiativeHit(r.Id, r.Title, r.Summary, r.Status, InnovationStage.NameIn(Culture, r.NameEn, r.NamePt, r.NameNb),
+                r.Stop?.Lessons, r.Stop?.DecidedAt))
+            .ToList();
     }
 
     /// <summary>The initiative an idea goes on as, when the reader may see it.</summary>

@@ -1,5 +1,7 @@
 using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Http;
 using Microsoft.Extensions.Localization;
 
@@ -80,11 +82,67 @@ public static class InitiativesApi
                 + "(then \"conflictNote\" is required and no scores are needed; the evaluation is kept but left out of the result)}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapGet("/initiatives/{id:int}/resources", Resources).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("An initiative's budget (per quarter and funding source, in the hub's currency) and risks")
+            .WithDescription("For the team, the hub's managers, gatekeepers and evaluators; 404 for everyone else.")
+            .Produces<ResourcesView>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/initiatives/{id:int}/budget", SetBudget).RequireAuthorization(write)
+            .WithSummary("Set the budget of one quarter and funding source (the team and hub managers)")
+            .WithDescription("Body: {\"year\", \"quarter\": 1–4, \"source\": Internal | EuStructuralFunds | NationalGrant | PartnerContribution, "
+                + "\"planned\", \"spent\"}. Replaces what that quarter and source had; 0 and 0 removes the line.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives/{id:int}/risks", AddRisk).RequireAuthorization(write)
+            .WithSummary("Add a risk (the team and hub managers)")
+            .WithDescription("Body: {\"description\", \"likelihood\": 1–5, \"impact\": 1–5, \"mitigation\"}. The score is likelihood × impact.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/initiatives/{id:int}/risks/{riskId:int}", UpdateRisk).RequireAuthorization(write)
+            .WithSummary("Change a risk, or close it with \"closed\": true (the team and hub managers)")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/initiatives/{id:int}/team", Team).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("An initiative's team with roles, partner organisations and milestones")
+            .WithDescription("For the team, the hub's managers, gatekeepers and evaluators; 404 for everyone else.")
+            .Produces<TeamView>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/initiatives/{id:int}/team", SetMember).RequireAuthorization(write)
+            .WithSummary("Add a member of the hub to the team or change their role (the owner and hub managers)")
+            .WithDescription("Body: {\"email\", \"role\": Owner | ProjectManager | ClinicalLead | TechnicalLead | Member | Advisor}. "
+                + "Making someone owner hands ownership over; the previous owner stays as a member.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapDelete("/initiatives/{id:int}/team/{userId:guid}", RemoveMember).RequireAuthorization(write)
+            .WithSummary("Take someone off the team (not the owner)")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives/{id:int}/partners", AddPartner).RequireAuthorization(write)
+            .WithSummary("Add a partner organisation (the team and hub managers)")
+            .WithDescription("Body: {\"name\", \"kind\": Hospital | Municipality | Company | Research | PatientOrganisation | PublicAgency | Other, \"contribution\"}.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapDelete("/initiatives/{id:int}/partners/{partnerId:int}", RemovePartner).RequireAuthorization(write)
+            .WithSummary("Remove a partner organisation")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/initiatives/{id:int}/milestones", AddMilestone).RequireAuthorization(write)
+            .WithSummary("Add a milestone (the team and hub managers)")
+            .WithDescription("Body: {\"title\", \"dueOn\": \"2027-03-31\"}.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/initiatives/{id:int}/milestones/{milestoneId:int}", CompleteMilestone).RequireAuthorization(write)
+            .WithSummary("Mark a milestone done ({\"doneOn\": a date, not in the future}) or open again ({\"doneOn\": null})")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapDelete("/initiatives/{id:int}/milestones/{milestoneId:int}", RemoveMilestone).RequireAuthorization(write)
+            .WithSummary("Remove a milestone")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/initiatives/lessons", Lessons).AllowAnonymous().AddEndpointFilter(ReadScope)
+            .WithSummary("Lessons learned: stopped initiatives you may see and what was learned, optionally matching ?q= (every word, any case)")
+            .Produces<PagedList<InitiativeHit>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
-                + "\"version\": the initiative's version you saw (optional; 409 when it changed)}. Go moves to the next stage (or resumes one on hold); "
-                + "stop ends the initiative, the rationale saying why and what was learned. The team and the authors and followers of its ideas are notified.")
+                + "\"version\": the initiative's version you saw (optional; 409 when it changed), \"lessons\": what was learned (required to stop)}. Go moves to the next stage (or resumes one on hold); "
+                + "stop ends the initiative, its lessons shared with everyone who may see it. The team and the authors and followers of its ideas are notified.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -143,6 +201,52 @@ public static class InitiativesApi
     private static async Task<IResult> Evaluate(string slug, int id, EvaluationBody body, InitiativeScorecards scorecards, CancellationToken ct) =>
         ApiResults.From(await scorecards.SubmitAsync(slug, id, new ScorecardInput(body.Conflict, body.ConflictNote, body.Comment, body.Scores), ct),
             e => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}/scorecard", new { id = e }));
+
+    private static async Task<IResult> Resources(string slug, int id, InitiativeResources resources, CancellationToken ct) =>
+        await resources.GetAsync(slug, id, ct) is { } view ? TypedResults.Ok(view) : NotFound();
+
+    private static async Task<IResult> SetBudget(string slug, int id, BudgetInput input, InitiativeResources resources, CancellationToken ct) =>
+        ApiResults.From(await resources.SetBudgetAsync(slug, id, input, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> AddRisk(string slug, int id, RiskInput input, InitiativeResources resources, CancellationToken ct) =>
+        ApiResults.From(await resources.AddRiskAsync(slug, id, input, ct), r => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}/resources", new { id = r }));
+
+    private static async Task<IResult> UpdateRisk(string slug, int id, int riskId, RiskInput input, InitiativeResources resources, CancellationToken ct) =>
+        ApiResults.From(await resources.UpdateRiskAsync(slug, id, riskId, input, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> Team(string slug, int id, InitiativeTeam team, CancellationToken ct) =>
+        await team.GetAsync(slug, id, ct) is { } view ? TypedResults.Ok(view) : NotFound();
+
+    private static async Task<IResult> SetMember(string slug, int id, MemberInput input, InitiativeTeam team, CancellationToken ct) =>
+        ApiResults.From(await team.SetMemberAsync(slug, id, input, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> RemoveMember(string slug, int id, Guid userId, InitiativeTeam team, CancellationToken ct) =>
+        ApiResults.From(await team.RemoveMemberAsync(slug, id, userId, ct), _ => TypedResults.NoContent());
+
+    private static async Task<IResult> AddPartner(string slug, int id, PartnerInput input, InitiativeTeam team, CancellationToken ct) =>
+        ApiResults.From(await team.AddPartnerAsync(slug, id, input, ct), p => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}/team", new { id = p }));
+
+    private static async Task<IResult> RemovePartner(string slug, int id, int partnerId, InitiativeTeam team, CancellationToken ct) =>
+        ApiResults.From(await team.RemovePartnerAsync(slug, id, partnerId, ct), _ => TypedResults.NoContent());
+
+    private static async Task<IResult> AddMilestone(string slug, int id, MilestoneInput input, InitiativeTeam team, CancellationToken ct) =>
+        ApiResults.From(await team.AddMilestoneAsync(slug, id, input, ct), m => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{id}/team", new { id = m }));
+
+    public sealed record MilestoneDone(DateOnly? DoneOn);
+
+    private static async Task<IResult> CompleteMilestone(string slug, int id, int milestoneId, MilestoneDone body, InitiativeTeam team, CancellationToken ct) =>
+        ApiResults.From(await team.CompleteMilestoneAsync(slug, id, milestoneId, body.DoneOn, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> RemoveMilestone(string slug, int id, int milestoneId, InitiativeTeam team, CancellationToken ct) =>
+        ApiResults.From(await team.RemoveMilestoneAsync(slug, id, milestoneId, ct), _ => TypedResults.NoContent());
+
+    private static async Task<IResult> Lessons(string slug, string? q, int? page, InitiativeQueries queries, AgoraDbContext db,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (q?.Length > Pages.LessonsModel.MaxQueryLength || page is < 1 or > 10_000) return ApiResults.BadQuery(t);
+        if (await db.HubIdAsync(slug, ct) is not { } hub) return NotFound();
+        return TypedResults.Ok(Pages.LessonsModel.Page(await queries.FindAsync(hub, q, stoppedOnly: true, ct), page ?? 1));
+    }
 
     /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
     private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)

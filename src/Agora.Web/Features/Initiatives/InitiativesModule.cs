@@ -14,6 +14,8 @@ public static class InitiativesModule
         services.AddScoped<AddInitiativeDocument>();
         services.AddScoped<InitiativeDocuments>();
         services.AddScoped<InitiativeScorecards>();
+        services.AddScoped<InitiativeResources>();
+        services.AddScoped<InitiativeTeam>();
     }
 
     public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);

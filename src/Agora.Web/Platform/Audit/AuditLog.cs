@@ -72,6 +72,11 @@ public static class AuditActions
     public const string InitiativeDocumentAdded = "initiative.document-added";
     public const string InitiativeDocumentDownloaded = "initiative.document-downloaded";
     public const string InitiativeEvaluated = "initiative.evaluated";
+    public const string InitiativeBudgetChanged = "initiative.budget-changed";
+    public const string InitiativeRiskChanged = "initiative.risk-changed";
+    public const string InitiativeTeamChanged = "initiative.team-changed";
+    public const string InitiativePartnersChanged = "initiative.partners-changed";
+    public const string InitiativeMilestonesChanged = "initiative.milestones-changed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

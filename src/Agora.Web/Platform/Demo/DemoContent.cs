@@ -16,7 +16,11 @@ internal static class DemoContent
         string Region,
         JoinPolicy JoinPolicy,
         string[] FocusAreas,
-        IReadOnlyDictionary<string, (string Name, string Description)> Texts);
+        IReadOnlyDictionary<string, (string Name, string Description)> Texts)
+    {
+        /// <summary>The currency of the hub's initiative budgets: kroner in Norway, euros elsewhere.</summary>
+        public string Currency => Languages.StartsWith("nb", StringComparison.Ordinal) ? "NOK" : "EUR";
+    }
 
     internal sealed record DemoOrganisation(string Slug, string Name, OrganisationType Type, string Country, string? Website, string Description);
 

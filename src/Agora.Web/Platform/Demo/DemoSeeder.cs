@@ -90,6 +90,7 @@ public sealed class DemoSeeder(
                 Slug = h.Slug,
                 Languages = h.Languages,
                 Region = h.Region,
+                Currency = h.Currency,
                 JoinPolicy = h.JoinPolicy,
                 CreatedAt = now,
             };

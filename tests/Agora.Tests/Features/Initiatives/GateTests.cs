@@ -77,8 +77,18 @@ public sealed class GateTests(AgoraApps apps)
         Assert.Equal("Active", resumed.GetProperty("status").GetString());
         Assert.Equal(1, resumed.GetProperty("stage").GetProperty("position").GetInt32());
 
-        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Stop", rationale = "A national solution came first; we learned that referrals need one queue." })).StatusCode);
+        // Stopping needs what was learned; the lessons are shared with everyone who may see the initiative, the rationale is not.
+        var noLessons = await manager.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Stop", rationale = "A national solution came first." });
+        Assert.Equal(HttpStatusCode.BadRequest, noLessons.StatusCode);
+        Assert.True((await noLessons.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lessons", out _));
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/gate", new
+        {
+            outcome = "Stop", rationale = "A national solution came first.", lessons = "Referrals need one queue across municipalities.",
+        })).StatusCode);
         Assert.Equal("Stopped", (await GetJsonAsync(manager.Client, url)).GetProperty("status").GetString());
+        var stopped = (await GetJsonAsync(app.NewClient(), url)).GetProperty("gates")[0];
+        Assert.Equal("Referrals need one queue across municipalities.", stopped.GetProperty("lessons").GetString());
+        Assert.Equal(JsonValueKind.Null, stopped.GetProperty("rationale").ValueKind);
         Assert.Equal(HttpStatusCode.Conflict, (await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Go", rationale = "Again" })).StatusCode);
         Assert.Equal(5, (await GetJsonAsync(manager.Client, url)).GetProperty("gates").GetArrayLength());
 

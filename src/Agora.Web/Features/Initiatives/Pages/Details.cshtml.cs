@@ -12,7 +12,7 @@ namespace Agora.Web.Features.Initiatives.Pages;
 
 [AllowAnonymous]
 public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeScorecards scorecards, MarkdownRenderer markdown,
-    CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+    CurrentUser current, IStringLocalizer<SharedResource> text) : InitiativePage(text)
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;
@@ -24,6 +24,7 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
     {
         public GateOutcome? Outcome { get; set; }
         public string? Rationale { get; set; }
+        public string? Lessons { get; set; }
         public Guid? PivotTo { get; set; }
         public int? Version { get; set; }
     }
@@ -37,11 +38,11 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
     public async Task<IActionResult> OnPostGateAsync(string slug, [FromRoute(Name = "initiative")] int id, [FromServices] DecideGate decide, CancellationToken ct)
     {
         if (!current.IsAuthenticated) return Challenge();
-        var result = await decide.DecideAsync(slug, id, new GateInput(Gate.Outcome, Gate.Rationale, Gate.PivotTo, Gate.Version), ct);
+        var result = await decide.DecideAsync(slug, id, new GateInput(Gate.Outcome, Gate.Rationale, Gate.PivotTo, Gate.Version, Gate.Lessons), ct);
         switch (result.Outcome)
         {
             case Outcome.Ok:
-                TempData["Flash"] = t["Initiatives.Gate.Decided", t["GateOutcome." + result.Value]].Value;
+                TempData["Flash"] = Text["Initiatives.Gate.Decided", Text["GateOutcome." + result.Value]].Value;
                 return Redirect($"/hubs/{slug}/initiatives/{id}");
             case Outcome.NotFound:
                 return NotFound();
@@ -63,7 +64,7 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
         switch (result.Outcome)
         {
             case Outcome.Ok:
-                TempData["Flash"] = t["Initiatives.DocumentAdded"].Value;
+                TempData["Flash"] = Text["Initiatives.DocumentAdded"].Value;
                 return Redirect($"/hubs/{slug}/initiatives/{id}#documents");
             case Outcome.NotFound:
                 return NotFound();
@@ -110,24 +111,8 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
         await AnswerAsync(slug, id, "Used", current.IsAuthenticated ? await benefits.MarkUsedAsync(slug, id, UsedRationale, ct) : null,
             "Initiatives.MarkedUsed", "", ct);
 
-    /// <summary>Redirects after a success; shows the page again with the errors under the form's prefix otherwise.</summary>
-    private async Task<IActionResult> AnswerAsync(string slug, int id, string prefix, Result<int>? result, string flash, string anchor, CancellationToken ct)
-    {
-        if (result is null) return Challenge();
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t[flash].Value;
-                return Redirect($"/hubs/{slug}/initiatives/{id}{anchor}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddErrors(result.Errors, prefix);
-                return await LoadAsync(slug, id, ct) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> AnswerAsync(string slug, int id, string prefix, Result<int>? result, string flash, string anchor, CancellationToken ct) =>
+        AnswerAsync(result, prefix, flash, $"/hubs/{slug}/initiatives/{id}{anchor}", () => LoadAsync(slug, id, ct));
 
     private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
     {
