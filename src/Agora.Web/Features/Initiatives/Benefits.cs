@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Agora.Web.Features.Initiatives;
 
 /// <summary>An effect the hub wants from its innovation (Helseplattformen's eleven "effektmål"), in the three languages.</summary>
-public sealed class EffectGoal
+public sealed class EffectGoal : IPositioned
 {
     public Guid Id { get; set; }
     public Guid HubId { get; set; }

@@ -16,6 +16,7 @@ public static class InitiativesModule
         services.AddScoped<InitiativeScorecards>();
         services.AddScoped<InitiativeResources>();
         services.AddScoped<InitiativeTeam>();
+        services.AddScoped<PortfolioSettings>();
     }
 
     public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);

@@ -16,7 +16,7 @@ public enum ProcessStep
 }
 
 /// <summary>A stage of a hub's innovation process, with its name in the three languages and its place in the order.</summary>
-public sealed class InnovationStage
+public sealed class InnovationStage : IPositioned
 {
     public Guid Id { get; set; }
     public Guid HubId { get; set; }

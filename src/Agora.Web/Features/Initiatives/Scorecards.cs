@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Agora.Web.Features.Initiatives;
 
 /// <summary>A criterion of the hub's evaluation scorecard, scored 1–5 (5 is always the best: for cost and risk, the lowest).</summary>
-public sealed class EvaluationCriterion
+public sealed class EvaluationCriterion : IPositioned
 {
     public Guid Id { get; set; }
     public Guid HubId { get; set; }

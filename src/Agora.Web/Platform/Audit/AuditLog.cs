@@ -77,6 +77,7 @@ public static class AuditActions
     public const string InitiativeTeamChanged = "initiative.team-changed";
     public const string InitiativePartnersChanged = "initiative.partners-changed";
     public const string InitiativeMilestonesChanged = "initiative.milestones-changed";
+    public const string PortfolioSettingsChanged = "hub.portfolio-settings-changed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
