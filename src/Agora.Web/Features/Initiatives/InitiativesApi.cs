@@ -119,7 +119,7 @@ public static class InitiativesApi
         ApiResults.From(await decide.DecideAsync(slug, id, input, ct), outcome => TypedResults.Ok(new { outcome }));
 
     /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
-    private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         var user = ctx.HttpContext.User;
         if (user.HasClaim(c => c.Type == AgoraClaims.TokenId) && !user.HasClaim(AgoraClaims.Scope, ApiScopes.HubsRead))

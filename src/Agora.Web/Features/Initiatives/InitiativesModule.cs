@@ -13,7 +13,13 @@ public static class InitiativesModule
         services.AddScoped<InitiativeAccess>();
         services.AddScoped<AddInitiativeDocument>();
         services.AddScoped<InitiativeDocuments>();
+        services.AddScoped<Portfolio>();
+        services.AddScoped<Indicators>();
     }
 
-    public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);
+    public static void MapInitiativesApi(this RouteGroupBuilder api)
+    {
+        InitiativesApi.Map(api);
+        PortfolioApi.Map(api);
+    }
 }
