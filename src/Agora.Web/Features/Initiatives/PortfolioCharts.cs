@@ -34,8 +34,8 @@ public static class PortfolioCharts
     private static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static void Open(StringBuilder sb, string id, string title, string description, int width, int height) =>
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" focusable=\"false\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"")
-            .Append(" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\">")
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" focusable=\"false\" preserveAspectRatio=\"xMinYMin meet\"")
+            .Append(" width=\"").Append(width).Append("\" height=\"").Append(height).Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\">")
             .Append("<title id=\"").Append(id).Append("-title\">").Append(E(title)).Append("</title>")
             .Append("<desc id=\"").Append(id).Append("-desc\">").Append(E(description)).Append("</desc>");
 
