@@ -58,6 +58,9 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/audit"] = Access.HubManager,
         ["PAGE /hubs/{slug}/initiatives"] = Access.Public,
         ["PAGE /hubs/{slug}/initiatives/new"] = Access.HubManagerForbidden,
+        ["PAGE /hubs/{slug}/initiatives/portfolio"] = Access.Public,
+        // Gatekeepers too (no persona here is one; PortfolioTests try a gatekeeper).
+        ["PAGE /hubs/{slug}/initiatives/indicators"] = Access.HubManagerForbidden,
         // {id:int} is not filled: no initiative answers here; InitiativeTests try real ones as each role.
         ["PAGE /hubs/{slug}/initiatives/{initiative:int}"] = Access.NotHere,
         ["PAGE /hubs/{slug}/initiatives/{initiative:int}/edit"] = Access.NotHere,
@@ -65,6 +68,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/initiatives/{initiative:int}/resources"] = Access.NotHere,
         ["PAGE /hubs/{slug}/initiatives/{initiative:int}/team"] = Access.NotHere,
         ["PAGE /hubs/{slug}/initiatives/lessons"] = Access.Public,
+        ["PAGE /hubs/{slug}/initiatives/settings"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open
@@ -154,6 +158,9 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/gate"] = Access.NotHere,
         ["PUT /api/v1/hubs/{slug}/initiatives/{id:int}"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/effect-goals"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/portfolio"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/portfolio/export"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/indicators"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/benefits"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/benefits/{benefitId:int}/measurements"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/used"] = Access.NotHere,

@@ -72,7 +72,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
     private static StageInfo Info(InnovationStage s) => new(s.Id, s.Position, s.Step, InnovationStage.NameIn(Culture, s.NameEn, s.NamePt, s.NameNb));
 
     /// <summary>The initiatives of the hub the reader may see.</summary>
-    private async Task<IQueryable<Initiative>> VisibleAsync(Guid hubId, CancellationToken ct)
+    internal async Task<IQueryable<Initiative>> VisibleAsync(Guid hubId, CancellationToken ct)
     {
         var viewer = await viewers.ForHubAsync(hubId, ct);
         var all = db.Initiatives.AsNoTracking().Where(i => i.HubId == hubId);

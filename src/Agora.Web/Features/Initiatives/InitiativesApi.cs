@@ -249,7 +249,7 @@ public static class InitiativesApi
     }
 
     /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
-    private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         var user = ctx.HttpContext.User;
         if (user.HasClaim(c => c.Type == AgoraClaims.TokenId) && !user.HasClaim(AgoraClaims.Scope, ApiScopes.HubsRead))

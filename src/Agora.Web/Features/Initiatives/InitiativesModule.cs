@@ -17,7 +17,13 @@ public static class InitiativesModule
         services.AddScoped<InitiativeResources>();
         services.AddScoped<InitiativeTeam>();
         services.AddScoped<PortfolioSettings>();
+        services.AddScoped<Portfolio>();
+        services.AddScoped<Indicators>();
     }
 
-    public static void MapInitiativesApi(this RouteGroupBuilder api) => InitiativesApi.Map(api);
+    public static void MapInitiativesApi(this RouteGroupBuilder api)
+    {
+        InitiativesApi.Map(api);
+        PortfolioApi.Map(api);
+    }
 }

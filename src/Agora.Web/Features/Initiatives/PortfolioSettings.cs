@@ -57,7 +57,7 @@ public sealed partial class PortfolioSettings(AgoraDbContext db, Viewers viewers
     public async Task<Result<PortfolioSettingsView>> GetAsync(string hubSlug, CancellationToken ct)
     {
         var (hub, refused) = await ManagedAsync(hubSlug, ct);
-        if (refused is not null) return refused.Outcome == Outcome.NotFound ? Result<PortfolioSettingsView>.NotFound() : Result<PortfolioSettingsView>.Forbidden();
+        if (refused is not null) return Refused<PortfolioSettingsView>(refused);
         var stages = await process.StagesAsync(hub, ct);
         var criteria = await scorecards.CriteriaAsync(hub, ct);
         var stageIds = stages.Select(s => s.Id).ToList();

@@ -26,4 +26,8 @@ public sealed class Result<T>
     public static Result<T> Forbidden() => new() { Outcome = Outcome.Forbidden };
     public static Result<T> Conflict(string field, string message) =>
         new() { Outcome = Outcome.Conflict, Errors = new Dictionary<string, string[]> { [field] = [message] } };
+
+    /// <summary>The same outcome and errors with the value mapped (when there is one).</summary>
+    public Result<TOut> Select<TOut>(Func<T, TOut> map) =>
+        Outcome == Outcome.Ok ? Result<TOut>.Ok(map(Value!)) : new Result<TOut> { Outcome = Outcome, Errors = Errors };
 }
