@@ -138,6 +138,43 @@ public static class InitiativesApi
         hub.MapGet("/initiatives/lessons", Lessons).AllowAnonymous().AddEndpointFilter(ReadScope)
             .WithSummary("Lessons learned: stopped initiatives you may see and what was learned, optionally matching ?q= (every word, any case)")
             .Produces<PagedList<InitiativeHit>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        var settings = hub.MapGroup("/portfolio-settings").RequireAuthorization(write);
+        hub.MapGet("/portfolio-settings", Settings).RequireAuthorization(write).WithSummary("The hub's portfolio settings: currency, stages, effect goals, criteria (hub managers)")
+            .Produces<PortfolioSettingsView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPut("/currency", SetCurrency).WithSummary("Set the currency of the hub's budgets: {\"currency\": \"NOK\"} (ISO 4217)")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPost("/stages", (string slug, StageInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveStageAsync(slug, null, input, ct)))
+            .WithSummary("Add a stage at the end of the process")
+            .WithDescription("Body: {\"nameEn\", \"namePt\", \"nameNb\", \"step\": IdentifyOpportunity | CreateConcept | ValidateConcept | DevelopSolution | DeploySolution, "
+                + "\"required\": [artefact kinds the stage needs before its gate]}.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPut("/stages/{itemId:guid}", (string slug, Guid itemId, StageInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveStageAsync(slug, itemId, input, ct)))
+            .WithSummary("Change a stage's names, step and required artefacts")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapDelete("/stages/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveStageAsync(slug, itemId, ct)))
+            .WithSummary("Remove a stage that holds no initiatives and no history")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPost("/effect-goals", (string slug, GoalInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveGoalAsync(slug, null, input, ct)))
+            .WithSummary("Add an effect goal: {\"nameEn\", \"namePt\", \"nameNb\"}")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPut("/effect-goals/{itemId:guid}", (string slug, Guid itemId, GoalInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveGoalAsync(slug, itemId, input, ct)))
+            .WithSummary("Rename an effect goal")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapDelete("/effect-goals/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveGoalAsync(slug, itemId, ct)))
+            .WithSummary("Remove an effect goal (benefits towards it keep their figures without a goal)")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPost("/criteria", (string slug, CriterionInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveCriterionAsync(slug, null, input, ct)))
+            .WithSummary("Add an evaluation criterion: {\"nameEn\", \"namePt\", \"nameNb\", \"weight\": 1–10}")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPut("/criteria/{itemId:guid}", (string slug, Guid itemId, CriterionInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveCriterionAsync(slug, itemId, input, ct)))
+            .WithSummary("Change a criterion's names and weight (later evaluations use the new weight; submitted ones keep theirs)")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapDelete("/criteria/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveCriterionAsync(slug, itemId, ct)))
+            .WithSummary("Remove a criterion no evaluation has scored")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        settings.MapPost("/{what:regex(^(stages|effect-goals|criteria)$)}/{itemId:guid}/move", Move)
+            .WithSummary("Move a stage, effect goal or criterion one place: {\"up\": true} towards the start, false towards the end")
+            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
@@ -247,6 +284,27 @@ public static class InitiativesApi
         if (await db.HubIdAsync(slug, ct) is not { } hub) return NotFound();
         return TypedResults.Ok(Pages.LessonsModel.Page(await queries.FindAsync(hub, q, stoppedOnly: true, ct), page ?? 1));
     }
+
+    private static async Task<IResult> Settings(string slug, PortfolioSettings settings, CancellationToken ct) =>
+        ApiResults.From(await settings.GetAsync(slug, ct), view => TypedResults.Ok(view));
+
+    public sealed record CurrencyBody(string? Currency);
+
+    private static async Task<IResult> SetCurrency(string slug, CurrencyBody body, PortfolioSettings settings, CancellationToken ct) =>
+        ApiResults.From(await settings.SetCurrencyAsync(slug, body.Currency, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> Saved(Task<Platform.Errors.Result<Guid>> work) =>
+        ApiResults.From(await work, id => TypedResults.Created((string?)null, new { id }));
+
+    private static async Task<IResult> Changed(Task<Platform.Errors.Result<Guid>> work) => ApiResults.From(await work, _ => TypedResults.Ok());
+
+    private static async Task<IResult> Removed(Task<Platform.Errors.Result<int>> work) => ApiResults.From(await work, _ => TypedResults.NoContent());
+
+    public sealed record MoveBody(bool Up);
+
+    private static async Task<IResult> Move(string slug, string what, Guid itemId, MoveBody body, PortfolioSettings settings, CancellationToken ct) =>
+        ApiResults.From(await settings.MoveAsync(slug, what switch { "stages" => "stage", "effect-goals" => "goal", _ => "criterion" }, itemId, body.Up, ct),
+            _ => TypedResults.Ok());
 
     /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
     internal static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
