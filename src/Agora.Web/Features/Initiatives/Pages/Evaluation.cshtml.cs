@@ -1,10 +1,7 @@
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Errors;
-using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Initiatives.Pages;
@@ -12,7 +9,7 @@ namespace Agora.Web.Features.Initiatives.Pages;
 /// <summary>An initiative's evaluation scorecard at a stage: the form for evaluators, the result once they may see it.</summary>
 [AllowAnonymous]
 public sealed class EvaluationModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeScorecards scorecards, CurrentUser current,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : InitiativePage(t)
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;
@@ -31,25 +28,15 @@ public sealed class EvaluationModel(HubQueries hubs, InitiativeQueries initiativ
     public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "initiative")] int id, Guid? stage, CancellationToken ct) =>
         await LoadAsync(slug, id, stage, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "initiative")] int id, CancellationToken ct)
-    {
-        if (!current.IsAuthenticated) return Challenge();
-        var result = await scorecards.SubmitAsync(slug, id, new ScorecardInput(Input.Conflict, Input.ConflictNote, Input.Comment, Input.Scores), ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t[Input.Conflict ? "Scorecard.ConflictRecorded" : "Scorecard.Submitted"].Value;
-                return Redirect($"/hubs/{slug}/initiatives/{id}/evaluation");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                ModelState.Clear();
-                ModelState.AddErrors(result.Errors, "Input");
-                return await LoadAsync(slug, id, null, ct) ? Page() : NotFound();
-        }
-    }
+    public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "initiative")] int id, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated
+                ? await scorecards.SubmitAsync(slug, id, new ScorecardInput(Input.Conflict, Input.ConflictNote, Input.Comment, Input.Scores), ct)
+                : null,
+            "Input", Input.Conflict ? "Scorecard.ConflictRecorded" : "Scorecard.Submitted", $"/hubs/{slug}/initiatives/{id}/evaluation", () =>
+            {
+                ModelState.Remove("Input.Scores"); // a score that did not bind is reported by the scorecard's own rule
+                return LoadAsync(slug, id, null, ct);
+            });
 
     private async Task<bool> LoadAsync(string slug, int id, Guid? stage, CancellationToken ct)
     {
