@@ -38,6 +38,19 @@ public sealed class InitiativePageTests(AgoraApps apps)
         var (_, managers) = await manager.GetAsync($"/hubs/{Hub}/initiatives");
         Assert.Contains(secret, managers.QuerySelectorAll(".board-column")[0].TextContent, StringComparison.Ordinal);
         Assert.NotNull(managers.QuerySelector($"a[href='/hubs/{Hub}/initiatives/new']"));
+
+        // Moving a card is a plain form: the next stage (chosen first) and the earlier ones; it opens the gate filled in.
+        var id = await DbAsync(app, db => db.Initiatives.Where(i => i.Title == Demo).Select(i => i.Id).SingleAsync());
+        var move = managers.QuerySelector($"form[action='/hubs/{Hub}/initiatives/{id}#gate'] select[name=move]")!;
+        var options = move.QuerySelectorAll("option").ToList();
+        Assert.Equal(["1. Identify opportunity", "3. Validate concept"], options.Select(o => o.TextContent).ToArray());
+        Assert.True(options[1].HasAttribute("selected"));
+        Assert.Null(board.QuerySelector("select[name=move]"));
+        var (_, go) = await manager.GetAsync($"/hubs/{Hub}/initiatives/{id}?move={options[1].GetAttribute("value")}");
+        Assert.NotNull(go.QuerySelector("#gate input[name='Gate.Outcome'][value=Go][checked]"));
+        var (_, pivot) = await manager.GetAsync($"/hubs/{Hub}/initiatives/{id}?move={options[0].GetAttribute("value")}");
+        Assert.NotNull(pivot.QuerySelector("#gate input[name='Gate.Outcome'][value=Pivot][checked]"));
+        Assert.Equal(options[0].GetAttribute("value"), pivot.QuerySelector("#Gate_PivotTo option[selected]")!.GetAttribute("value"));
     }
 
     [Theory, BothDatabases]

@@ -31,8 +31,20 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
 
     [BindProperty] public GateForm Gate { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "initiative")] int id, CancellationToken ct) =>
-        await LoadAsync(slug, id, ct) ? Page() : NotFound();
+    /// <summary>
+    /// The initiative; <paramref name="move"/> (from a card of the board) fills the gate form in: the next stage is a
+    /// go, an earlier one a pivot back to it.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "initiative")] int id, Guid? move, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, id, ct)) return NotFound();
+        if (move is { } to && Initiative.Process.FirstOrDefault(s => s.Id == to) is { } target)
+        {
+            if (target.Position == Initiative.Stage.Position + 1) Gate.Outcome = GateOutcome.Go;
+            else if (target.Position < Initiative.Stage.Position) (Gate.Outcome, Gate.PivotTo) = (GateOutcome.Pivot, target.Id);
+        }
+        return Page();
+    }
 
     /// <summary>The gate form: a plain form post, so moving an initiative works without JavaScript and by keyboard.</summary>
     public async Task<IActionResult> OnPostGateAsync(string slug, [FromRoute(Name = "initiative")] int id, [FromServices] DecideGate decide, CancellationToken ct)
