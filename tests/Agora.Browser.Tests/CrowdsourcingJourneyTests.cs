@@ -1,13 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Agora.Web;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Demo;
 using Agora.Web.Platform.Email;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -54,52 +50,39 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         "Obrigado pela proposta. Já existe uma ideia muito semelhante em análise, por isso vamos concentrar o trabalho nela: "
         + "as suas sugestões sobre a véspera da consulta foram acrescentadas.";
 
-    private readonly List<string> accessibilityProblems = [];
-    private int shotNumber;
+    private readonly JourneySupport journey = new(fixture, output, Shots, Portuguese);
 
     [Fact]
-    public async Task A_member_publishes_despite_a_similar_idea_others_vote_and_mention_and_the_manager_declines_with_an_answer()
-    {
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            await RunJourneyAsync();
-        }
-        finally
-        {
-            output.WriteLine($"Journey took {clock.Elapsed.TotalSeconds:F1} s; {shotNumber} pages scanned and photographed into {Path.Combine(BrowserFixture.ScreenshotRoot, Shots)}.");
-        }
-        Assert.True(accessibilityProblems.Count == 0,
-            $"{accessibilityProblems.Count} axe violation(s) on the pages of the journey:{Environment.NewLine}" + string.Join(Environment.NewLine, accessibilityProblems));
-    }
+    public async Task A_member_publishes_despite_a_similar_idea_others_vote_and_mention_and_the_manager_declines_with_an_answer() =>
+        await journey.RunAsync(RunJourneyAsync);
 
     private async Task RunJourneyAsync()
     {
         // --- 1. The author joins the hub and submits the idea --------------------------------------------------
         await using var authorContext = await fixture.NewContextAsync();
-        var author = await SignInAsAsync(authorContext, Author, "author");
+        var author = await journey.SignInAsAsync(authorContext, Author, "author");
 
         // The header's language switcher: from here on everything is Portuguese (and saved in the profile).
         await GotoOkAsync(author, $"/hubs/{Hub}", "imin-hub's page");
         await SwitchToPortugueseAsync(author);
-        await Visit(author, "author-hub-in-portuguese");
+        await journey.Visit(author, "author-hub-in-portuguese");
 
         // imin-hub is open: one button and the author is a member.
         await ClickOkAsync(author, author.GetByRole(AriaRole.Button, new() { Name = L("Hubs.Join"), Exact = true }), "Joining imin-hub");
         await Expect(author.GetByText(L("Hubs.Joined"))).ToBeVisibleAsync();
-        await Visit(author, "author-joined-hub");
+        await journey.Visit(author, "author-joined-hub");
 
         // The campaign, from the hub (or its list of campaigns).
         await GotoOkAsync(author, $"/hubs/{Hub}/campaigns", "imin-hub's campaigns");
-        await Visit(author, "author-campaigns");
+        await journey.Visit(author, "author-campaigns");
         await ClickOkAsync(author, author.Locator("main").GetByRole(AriaRole.Link, new() { Name = CampaignTitle, Exact = true }).First, "Opening the campaign");
         Assert.Equal($"/hubs/{Hub}/campaigns/{Campaign}", PathOf(author));
-        await Visit(author, "author-campaign");
+        await journey.Visit(author, "author-campaign");
 
         // Wizard, step 1: the title (the language follows the page's).
         await ClickOkAsync(author, author.GetByRole(AriaRole.Link, new() { Name = L("Ideas.SubmitAnIdea"), Exact = true }), "Starting the wizard");
         Assert.Equal($"/hubs/{Hub}/campaigns/{Campaign}/ideas/new", PathOf(author));
-        await Visit(author, "author-wizard-title");
+        await journey.Visit(author, "author-wizard-title");
         var title = author.Locator("input[name='Input.Title']");
         await title.FillAsync(Title);
         await Expect(author.Locator("select[name='Input.Language']")).ToHaveValueAsync(Portuguese);
@@ -108,7 +91,7 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         // Step 2: the details, next to the ideas that look like the title.
         await Expect(author.Locator("textarea[name='Input.Problem']")).ToBeVisibleAsync();
         await ExpectSimilarIdeaAsync(author, "the details step");
-        await Visit(author, "author-wizard-details-similar-idea");
+        await journey.Visit(author, "author-wizard-details-similar-idea");
         await author.Locator("textarea[name='Input.Problem']").FillAsync(Problem);
         await author.Locator("textarea[name='Input.Solution']").FillAsync(Solution);
         await author.Locator("textarea[name='Input.Benefits']").FillAsync(Benefits);
@@ -119,14 +102,14 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await author.Locator("input[name='Input.Setting'][value='Both']").CheckAsync();
         await author.Locator("select[name='Input.FocusArea']").SelectOptionAsync("mobile");
         await author.Locator("input[name='Input.Tags']").FillAsync("sms, consultas, lembretes");
-        await Visit(author, "author-wizard-details-filled");
+        await journey.Visit(author, "author-wizard-details-filled");
         await ClickOkAsync(author, author.GetByRole(AriaRole.Button, new() { Name = L("Ideas.ContinueToPreview"), Exact = true }), "Wizard step 2 (details)");
 
         // Step 3: the preview shows the similar idea again; the author publishes anyway.
         await Expect(author.GetByRole(AriaRole.Heading, new() { Name = L("Ideas.Preview"), Exact = true })).ToBeVisibleAsync();
         await Expect(author.Locator("main").GetByText(Solution)).ToBeVisibleAsync();
         await ExpectSimilarIdeaAsync(author, "the preview");
-        await Visit(author, "author-wizard-preview-similar-idea");
+        await journey.Visit(author, "author-wizard-preview-similar-idea");
         await ClickOkAsync(author, author.GetByRole(AriaRole.Button, new() { Name = L("Ideas.Publish"), Exact = true }), "Publishing");
 
         var match = Regex.Match(PathOf(author), $"^/hubs/{Hub}/ideas/(\\d+)$");
@@ -138,41 +121,41 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await Expect(author.Locator("h1")).ToHaveTextAsync(Title);
         await Expect(StateTag(author)).ToHaveTextAsync(L("IdeaState.Published"));
         await Expect(author.Locator("main")).ToContainTextAsync(L("Ideas.By", AuthorName));
-        await Visit(author, "author-idea-published");
+        await journey.Visit(author, "author-idea-published");
 
         // Comments on ideas one follows come in the daily digest unless one asks for them at once.
         await GotoOkAsync(author, "/notifications", "The author's notifications");
-        await Visit(author, "author-notifications-empty");
+        await journey.Visit(author, "author-notifications-empty");
         await ClickOkAsync(author, author.Locator("main").GetByRole(AriaRole.Link, new() { Name = L("Notifications.Settings"), Exact = true }), "Opening the notification settings");
         Assert.Equal("/account/notifications", PathOf(author));
         var commentedAtOnce = author.Locator($"input[name='{NotificationKind.Commented}'][value='{Delivery.Immediately}']");
         await Expect(author.Locator($"input[name='{NotificationKind.Commented}'][value='{Delivery.DailyDigest}']")).ToBeCheckedAsync();
-        await Visit(author, "author-notification-settings");
+        await journey.Visit(author, "author-notification-settings");
         await commentedAtOnce.CheckAsync();
         await SubmitOkAsync(author, commentedAtOnce, "Saving the notification settings");
         await Expect(author.GetByText(L("Common.Saved"))).ToBeVisibleAsync();
         await Expect(author.Locator($"input[name='{NotificationKind.Commented}'][value='{Delivery.Immediately}']")).ToBeCheckedAsync();
-        await Visit(author, "author-notification-settings-saved");
+        await journey.Visit(author, "author-notification-settings-saved");
 
         // --- 2. The person who will be mentioned joins the hub (mentions reach the hub's members) ---------------
         await using var mentionedContext = await fixture.NewContextAsync();
-        var mentioned = await SignInAsAsync(mentionedContext, Mentioned, "mentioned");
+        var mentioned = await journey.SignInAsAsync(mentionedContext, Mentioned, "mentioned");
         await GotoOkAsync(mentioned, $"/hubs/{Hub}", "imin-hub's page");
         await SwitchToPortugueseAsync(mentioned);
         await ClickOkAsync(mentioned, mentioned.GetByRole(AriaRole.Button, new() { Name = L("Hubs.Join"), Exact = true }), "Joining imin-hub");
         await Expect(mentioned.GetByText(L("Hubs.Joined"))).ToBeVisibleAsync();
-        await Visit(mentioned, "mentioned-joined-hub");
+        await journey.Visit(mentioned, "mentioned-joined-hub");
 
         // --- 3. Another member votes and comments, mentioning that person --------------------------------------
         // A Portuguese browser (Accept-Language), so the demo member's saved profile stays as other tests expect it.
         await using var voterContext = await fixture.NewContextAsync(Portuguese);
-        var voter = await SignInAsAsync(voterContext, Voter, "voter");
+        var voter = await journey.SignInAsAsync(voterContext, Voter, "voter");
         await Expect(voter.Locator("html")).ToHaveAttributeAsync("lang", Portuguese);
         await GotoOkAsync(voter, $"/hubs/{Hub}/campaigns/{Campaign}", "The campaign");
-        await Visit(voter, "voter-campaign");
+        await journey.Visit(voter, "voter-campaign");
         await ClickOkAsync(voter, voter.Locator("main").GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).First, "Opening the new idea");
         Assert.Equal(ideaPath, PathOf(voter));
-        await Visit(voter, "voter-idea");
+        await journey.Visit(voter, "voter-idea");
 
         var support = voter.GetByRole(AriaRole.Region, new() { Name = L("Ideas.Support"), Exact = true });
         var countsShown = await support.GetByText(L("Ideas.VoteCountHidden")).CountAsync() == 0;
@@ -183,7 +166,7 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await Expect(support.GetByRole(AriaRole.Button, new() { Name = L("Ideas.WithdrawVote"), Exact = true })).ToBeVisibleAsync();
         if (countsShown) await Expect(support).ToContainTextAsync(L("Ideas.VoteCount", 1));
         else output.WriteLine("Vote counts are hidden in this phase: the vote is checked by the 'you support' line.");
-        await Visit(voter, "voter-voted");
+        await journey.Visit(voter, "voter-voted");
 
         var commentBox = voter.Locator("form#new-comment textarea[name='Input.Body']");
         await commentBox.FillAsync(CommentText);
@@ -196,7 +179,7 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await Expect(voter.GetByText(L("Comments.Posted"))).ToBeVisibleAsync();
         await Expect(comment).ToContainTextAsync(VoterName);
         await Expect(comment).ToContainTextAsync(CommentText);
-        await Visit(voter, "voter-commented");
+        await journey.Visit(voter, "voter-commented");
 
         // --- 4. Notifications: in Agora and by email ----------------------------------------------------------
         var commentUrl = $"{ideaPath}#comment-{commentId}";
@@ -205,13 +188,13 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
 
         await GotoOkAsync(mentioned, "/notifications", "The mentioned person's notifications");
         await ExpectNotificationAsync(mentioned, mentionText, commentUrl);
-        await Visit(mentioned, "mentioned-notifications");
+        await journey.Visit(mentioned, "mentioned-notifications");
 
         await GotoOkAsync(author, "/notifications", "The author's notifications");
         await ExpectNotificationAsync(author, commentedText, commentUrl);
         // Mentioned people hear once, as a mention; the author was not mentioned, so no mention for them.
         await Expect(author.Locator("main").GetByRole(AriaRole.Link, new() { Name = mentionText, Exact = true })).ToHaveCountAsync(0);
-        await Visit(author, "author-notifications-comment");
+        await journey.Visit(author, "author-notifications-comment");
 
         var sent = await RunMailJobAsync();
         output.WriteLine($"The notification mail job sent {sent} message(s).");
@@ -231,24 +214,24 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await GotoOkAsync(mentioned, mailedPath, "The link in the mention email");
         Assert.Equal(ideaPath, PathOf(mentioned));
         await Expect(mentioned.Locator($"#comment-{commentId}")).ToContainTextAsync(CommentText);
-        await Visit(mentioned, "mentioned-followed-email-link");
+        await journey.Visit(mentioned, "mentioned-followed-email-link");
 
         // --- 5. The hub manager reviews and declines the idea with a public answer -----------------------------
         await using var managerContext = await fixture.NewContextAsync();
-        var manager = await SignInAsAsync(managerContext, Manager, "manager", DemoLogins.TwoFactorKey);
+        var manager = await journey.SignInAsAsync(managerContext, Manager, "manager", DemoLogins.TwoFactorKey);
         await GotoOkAsync(manager, ideaPath, "The idea, for the manager");
         await SwitchToPortugueseAsync(manager);
         Assert.Equal(ideaPath, PathOf(manager));
         var triage = manager.GetByRole(AriaRole.Region, new() { Name = L("Ideas.Triage"), Exact = true });
         await Expect(triage).ToBeVisibleAsync();
-        await Visit(manager, "manager-idea");
+        await journey.Visit(manager, "manager-idea");
 
         var underReview = triage.Locator($"input[name='Triage.State'][value='UnderReview']");
         await underReview.CheckAsync();
         await SubmitOkAsync(manager, underReview, "Moving the idea to review");
         await Expect(manager.GetByText(L("Ideas.StateSaved"))).ToBeVisibleAsync();
         await Expect(StateTag(manager)).ToHaveTextAsync(L("IdeaState.UnderReview"));
-        await Visit(manager, "manager-under-review");
+        await journey.Visit(manager, "manager-under-review");
 
         var declined = triage.Locator($"input[name='Triage.State'][value='Declined']");
         await declined.CheckAsync();
@@ -257,12 +240,12 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await Expect(manager.GetByText(L("Ideas.StateSaved"))).ToBeVisibleAsync();
         await Expect(StateTag(manager)).ToHaveTextAsync(L("IdeaState.Declined"));
         await Expect(manager.GetByRole(AriaRole.Region, new() { Name = L("Ideas.PublicAnswer"), Exact = true })).ToContainTextAsync(PublicAnswer);
-        await Visit(manager, "manager-declined");
+        await journey.Visit(manager, "manager-declined");
 
         // --- 6. The author finds the decision and the answer under "My ideas" ---------------------------------
         await GotoOkAsync(author, "/notifications", "The author's notifications after the decision");
         await ExpectNotificationAsync(author, L("Notification.IdeaStateChanged", ManagerName, Title, L("IdeaState.Declined")), ideaPath);
-        await Visit(author, "author-notifications-decision");
+        await journey.Visit(author, "author-notifications-decision");
 
         await ClickOkAsync(author, author.GetByRole(AriaRole.Link, new() { Name = L("Nav.MyIdeas"), Exact = true }).First, "Opening 'My ideas'");
         Assert.Equal("/ideas/mine", PathOf(author));
@@ -271,20 +254,10 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await Expect(row).ToContainTextAsync(CampaignTitle);
         await Expect(row).ToContainTextAsync(L("IdeaState.Declined"));
         await Expect(row).ToContainTextAsync(PublicAnswer);
-        await Visit(author, "author-my-ideas-declined");
+        await journey.Visit(author, "author-my-ideas-declined");
     }
 
     // --- Steps ------------------------------------------------------------------------------------------------
-
-    /// <summary>A new page of the context, signed in; the sign-in forms count as visited pages.</summary>
-    private async Task<IPage> SignInAsAsync(IBrowserContext context, string email, string who, string? twoFactorKey = null)
-    {
-        var page = await context.NewPageAsync();
-        await SignInAsync(page, email, DemoLogins.Password, twoFactorKey, form => Visit(page, $"{who}-{form}"));
-        await Visit(page, $"{who}-signed-in");
-        output.WriteLine($"{who}: signed in as {email}");
-        return page;
-    }
 
     private static async Task SwitchToPortugueseAsync(IPage page)
     {
@@ -292,16 +265,6 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         await culture.SelectOptionAsync(Portuguese);
         await SubmitOkAsync(page, culture, "Switching the language to Portuguese");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", Portuguese);
-    }
-
-    private static async Task SubmitOkAsync(IPage page, ILocator control, string step) =>
-        await ExpectOkAfterSubmitAsync(page, await SubmitAsync(page, control), step);
-
-    private static async Task ClickOkAsync(IPage page, ILocator clickable, string step)
-    {
-        if (await clickable.CountAsync() == 0)
-            throw new XunitException($"{step}: nothing to click ({clickable}) at {page.Url}. Page text: {await MainTextAsync(page)}");
-        await ExpectOkAfterSubmitAsync(page, await ClickAndWaitAsync(page, clickable), step);
     }
 
     /// <summary>The idea's state, shown as a tag under its title.</summary>
@@ -330,20 +293,6 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
         // "Has" is matched inside each item: a locator from the page root, not from main.
         var item = page.Locator("main li").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = text, Exact = true }) });
         await Expect(item).ToContainTextAsync(L("Notifications.New"));
-    }
-
-    /// <summary>Screenshot and axe scan of the page as it is now; violations are collected and fail the test at the end.</summary>
-    private async Task Visit(IPage page, string name)
-    {
-        var label = $"{++shotNumber:D2}-{name}";
-        await ScreenshotAsync(page, Shots, label);
-        var axe = await page.RunAxe();
-        foreach (var violation in axe.Violations)
-        {
-            var nodes = string.Join("; ", violation.Nodes.Select(n => n.Target?.ToString()));
-            accessibilityProblems.Add($"{label} ({PathOf(page)}): axe {violation.Id} ({violation.Impact ?? "no impact"}): {violation.Help} — at {nodes}");
-        }
-        output.WriteLine($"{label}: {PathOf(page)} (lang {await page.Locator("html").GetAttributeAsync("lang")}), {axe.Violations.Length} axe violation(s)");
     }
 
     // --- Email ------------------------------------------------------------------------------------------------
@@ -391,19 +340,5 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
     // --- Text -------------------------------------------------------------------------------------------------
 
     /// <summary>What the pages say in Portuguese for a resource key (Resources/strings/*.txt), formatted.</summary>
-    private string L(string key, params object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Portuguese);
-            var text = fixture.GetService<IStringLocalizer<SharedResource>>()[key, args];
-            if (text.ResourceNotFound) throw new XunitException($"No text for the resource key {key}.");
-            return text.Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private string L(string key, params object[] args) => journey.L(key, args);
 }

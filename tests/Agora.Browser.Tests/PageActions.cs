@@ -51,6 +51,18 @@ public static class PageActions
             throw new XunitException($"{step}: the form answered {status} at {page.Url}. Page text: {await MainTextAsync(page)}");
     }
 
+    /// <summary>Submits the control's form and fails with the page's text unless the resulting page answers 2xx.</summary>
+    public static async Task SubmitOkAsync(IPage page, ILocator control, string step) =>
+        await ExpectOkAfterSubmitAsync(page, await SubmitAsync(page, control), step);
+
+    /// <summary>Clicks something that navigates and fails with the page's text when there is nothing to click or the result is not 2xx.</summary>
+    public static async Task ClickOkAsync(IPage page, ILocator clickable, string step)
+    {
+        if (await clickable.CountAsync() == 0)
+            throw new XunitException($"{step}: nothing to click ({clickable}) at {page.Url}. Page text: {await MainTextAsync(page)}");
+        await ExpectOkAfterSubmitAsync(page, await ClickAndWaitAsync(page, clickable), step);
+    }
+
     public static async Task<string> MainTextAsync(IPage page)
     {
         try
