@@ -55,7 +55,10 @@ public sealed record AvailableIdea(int Id, string Title, string CampaignTitle);
 public sealed record InitiativeHit(int Id, string Title, string Summary, InitiativeStatus Status, string Stage, string? Lessons, DateTimeOffset? StoppedOn);
 
 /// <summary>What an idea's page says of the initiative it goes on as, when the reader may see that initiative.</summary>
-public sealed record IdeaInitiative(int Id, string Title, string Stage, InitiativeStatus Status);
+public sealed record IdeaInitiative(int Id, string Title, string Stage, InitiativeStatus Status, IReadOnlyList<IdeaInitiativeStep> Steps);
+
+/// <summary>A gate the initiative passed, as its ideas' pages show it: what was decided, from which stage to which, when.</summary>
+public sealed record IdeaInitiativeStep(GateOutcome Outcome, string From, string To, DateTimeOffset DecidedAt);
 
 /// <summary>
 /// Reads initiatives with one rule: the hub's managers and the initiative's team see everything; the authors and
@@ -227,6 +230,17 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                          join s in db.InnovationStages on i.StageId equals s.Id
                          where x.IdeaId == ideaId
                          select new { i.Id, i.Title, i.Status, s.NameEn, s.NamePt, s.NameNb }).SingleOrDefaultAsync(ct);
-        return row is null ? null : new IdeaInitiative(row.Id, row.Title, InnovationStage.NameIn(Culture, row.NameEn, row.NamePt, row.NameNb), row.Status);
+        if (row is null) return null;
+        // Every step so far, oldest first: the authors follow their idea all the way (no rationale: that is for the team).
+        var steps = await (from g in db.GateDecisions.AsNoTracking()
+                           join f in db.InnovationStages on g.FromStageId equals f.Id
+                           join t in db.InnovationStages on g.ToStageId equals t.Id
+                           where g.InitiativeId == row.Id
+                           orderby g.Id
+                           select new { g.Outcome, g.DecidedAt, FromEn = f.NameEn, FromPt = f.NamePt, FromNb = f.NameNb, ToEn = t.NameEn, ToPt = t.NamePt, ToNb = t.NameNb })
+            .ToListAsync(ct);
+        return new IdeaInitiative(row.Id, row.Title, InnovationStage.NameIn(Culture, row.NameEn, row.NamePt, row.NameNb), row.Status,
+            steps.Select(g => new IdeaInitiativeStep(g.Outcome, InnovationStage.NameIn(Culture, g.FromEn, g.FromPt, g.FromNb),
+                InnovationStage.NameIn(Culture, g.ToEn, g.ToPt, g.ToNb), g.DecidedAt)).ToList());
     }
 }

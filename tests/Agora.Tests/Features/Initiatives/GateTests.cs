@@ -60,6 +60,12 @@ public sealed class GateTests(AgoraApps apps)
         var outsider = await GetJsonAsync(app.NewClient(), url);
         Assert.Equal(JsonValueKind.Null, outsider.GetProperty("gates")[0].GetProperty("rationale").ValueKind);
         Assert.Equal("Create concept", outsider.GetProperty("gates")[0].GetProperty("to").GetString());
+        // The idea shows every step its initiative took, without the rationale.
+        var step = (await GetJsonAsync(app.NewClient(), $"/api/v1/ideas/{idea}")).GetProperty("initiative").GetProperty("steps")[0];
+        Assert.Equal("Go", step.GetProperty("outcome").GetString());
+        Assert.Equal("Identify opportunity", step.GetProperty("from").GetString());
+        Assert.Equal("Create concept", step.GetProperty("to").GetString());
+        Assert.False(step.TryGetProperty("rationale", out _));
 
         // A decision from a stale page is refused; pivoting needs an earlier stage.
         var stale = await gatekeeper.Client.PostAsJsonAsync(url + "/gate", new { outcome = "Hold", rationale = "Wait", version = 0 });
