@@ -31,10 +31,10 @@ public sealed record InitiativeDetail(int Id, string HubSlug, string Title, stri
 
 /// <summary>
 /// How the initiative is classified: Verganti type, kind and stakeholder groups as set by the hub; origin, care
-/// level and setting carried from its ideas.
+/// level, setting and focus areas (their keys, shown as "FocusArea.{key}") carried from its ideas.
 /// </summary>
 public sealed record InitiativeClassification(VergantiType? Verganti, InnovationKind? Kind, IReadOnlyList<StakeholderGroups> Stakeholders,
-    IReadOnlyList<IdeaOrigin> Origins, IReadOnlyList<CareLevel> CareLevels, IReadOnlyList<CareSetting> Settings);
+    IReadOnlyList<IdeaOrigin> Origins, IReadOnlyList<CareLevel> CareLevels, IReadOnlyList<CareSetting> Settings, IReadOnlyList<string> FocusAreas);
 
 /// <summary>A document the current stage needs before its gate, and whether the initiative has one.</summary>
 public sealed record RequiredArtefact(ArtefactKind Kind, bool Present);
@@ -161,12 +161,16 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                               join c in db.Campaigns on i.CampaignId equals c.Id
                               where x.InitiativeId == id
                               orderby i.Id
-                              select new { i.Id, i.Title, c.Slug, i.Origin, i.CareLevel, i.Setting }).ToListAsync(ct);
+                              select new
+                              {
+                                  i.Id, i.Title, c.Slug, i.Origin, i.CareLevel, i.Setting,
+                                  FocusArea = db.FocusAreas.Where(f => f.Id == i.FocusAreaId).Select(f => f.Key).FirstOrDefault(),
+                              }).ToListAsync(ct);
         var ideas = ideaRows.Select(i => new InitiativeIdeaRef(i.Id, i.Title, i.Slug)).ToList();
         var classification = new InitiativeClassification(initiative.Verganti, initiative.Kind,
             Enum.GetValues<StakeholderGroups>().Where(g => g != StakeholderGroups.None && initiative.Stakeholders.HasFlag(g)).ToList(),
             ideaRows.Select(i => i.Origin).Distinct().Order().ToList(), ideaRows.Select(i => i.CareLevel).Distinct().Order().ToList(),
-            ideaRows.Select(i => i.Setting).Distinct().Order().ToList());
+            ideaRows.Select(i => i.Setting).Distinct().Order().ToList(), ideaRows.Select(i => i.FocusArea).OfType<string>().Distinct().Order().ToList());
         var stageRows = await process.StagesAsync(hub, ct);
         var stages = stageRows.Select(Info).ToList();
         var gates = await (from g in db.GateDecisions.AsNoTracking()

@@ -147,7 +147,7 @@ public sealed class InitiativeTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await CampaignAsync(app);
-        var rural = await SeedIdeaAsync(app, c, DemoAccounts.Member, i => { i.State = IdeaState.Accepted; i.Origin = IdeaOrigin.PatientOrCitizen; i.CareLevel = CareLevel.Primary; i.Setting = CareSetting.Rural; });
+        var rural = await SeedIdeaAsync(app, c, DemoAccounts.Member, i => { i.State = IdeaState.Accepted; i.Origin = IdeaOrigin.PatientOrCitizen; i.CareLevel = CareLevel.Primary; i.Setting = CareSetting.Rural; i.FocusAreaId = 1; });
         var city = await SeedIdeaAsync(app, c, DemoAccounts.Agent, i => { i.State = IdeaState.Accepted; i.Origin = IdeaOrigin.Researcher; i.CareLevel = CareLevel.Primary; i.Setting = CareSetting.City; });
         var manager = await SignInAsync(app, DemoAccounts.Manager);
         var created = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/initiatives", new { title = "Home monitoring", ideaIds = new[] { rural, city } });
@@ -177,6 +177,7 @@ public sealed class InitiativeTests(AgoraApps apps)
         Assert.Equal(["OwnersAndCustomers", "PatientsAndCitizens"], Strings(cls.GetProperty("stakeholders")));
         Assert.Equal(["PatientOrCitizen", "Researcher"], Strings(cls.GetProperty("origins")));
         Assert.Equal(["Primary"], Strings(cls.GetProperty("careLevels")));
+        Assert.Equal(["ehealth"], Strings(cls.GetProperty("focusAreas")));
         Assert.Equal(["City", "Rural"], Strings(cls.GetProperty("settings")));
         Assert.True(await DbAsync(app, db => db.AuditEvents.AnyAsync(e => e.Action == "initiative.edited" && e.Details == "HubInternal → PublicSummary")));
 
