@@ -24,6 +24,8 @@ public sealed class Hub
     public JoinPolicy JoinPolicy { get; set; }
     /// <summary>ISO 4217 code of the currency the hub's initiative budgets are kept in.</summary>
     public string Currency { get; set; } = "EUR";
+    /// <summary>Whether the hub publishes its health-data applications and their decisions (no personal data), as the EHDS expects.</summary>
+    public bool PublicRegister { get; set; }
     public string? LogoContentType { get; set; }
     public byte[]? Logo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -71,6 +71,13 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Initiatives.InitiativeRisk> InitiativeRisks => Set<Features.Initiatives.InitiativeRisk>();
     public DbSet<Features.Initiatives.InitiativePartner> InitiativePartners => Set<Features.Initiatives.InitiativePartner>();
     public DbSet<Features.Initiatives.Milestone> Milestones => Set<Features.Initiatives.Milestone>();
+    public DbSet<Features.Requests.RequestType> RequestTypes => Set<Features.Requests.RequestType>();
+    public DbSet<Features.Requests.HubRequest> Requests => Set<Features.Requests.HubRequest>();
+    public DbSet<Features.Requests.RequestEvent> RequestEvents => Set<Features.Requests.RequestEvent>();
+    public DbSet<Features.Requests.RequestFile> RequestFiles => Set<Features.Requests.RequestFile>();
+    public DbSet<Features.Requests.RequestReview> RequestReviews => Set<Features.Requests.RequestReview>();
+    public DbSet<Features.Requests.RequestMessage> RequestMessages => Set<Features.Requests.RequestMessage>();
+    public DbSet<Features.Requests.DataPermit> DataPermits => Set<Features.Requests.DataPermit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
