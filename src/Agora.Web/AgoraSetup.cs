@@ -5,6 +5,7 @@ using Agora.Web.Features.Comments;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Initiatives;
+using Agora.Web.Features.Requests;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
@@ -85,6 +86,7 @@ public static class AgoraSetup
         services.AddNotifications();
         services.AddTransfer();
         services.AddInitiatives();
+        services.AddRequests();
         builder.AddDemo();
     }
 
@@ -142,6 +144,7 @@ public static class AgoraSetup
         api.MapNotificationsApi();
         api.MapTransferApi();
         api.MapInitiativesApi();
+        api.MapRequestsApi();
         app.MapCultureEndpoint();
     }
 }

@@ -94,7 +94,7 @@ public sealed class NewUserJourneyTests(BrowserFixture fixture, ITestOutputHelpe
         await Shot(manager, "10-manager-signed-in");
 
         // 7. Approve the request.
-        await GotoOkAsync(manager, $"/hubs/{Hub}/requests", "Join requests page");
+        await GotoOkAsync(manager, $"/hubs/{Hub}/join-requests", "Join requests page");
         await Shot(manager, "11-requests");
         var request = await RowForAsync(manager, email, name, manager.Locator(SubmitSelector), $"a request from {email} / {name} with buttons");
         var approve = request.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("approve|aprovar|godkjenn", RegexOptions.IgnoreCase) })

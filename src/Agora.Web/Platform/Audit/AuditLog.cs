@@ -78,6 +78,16 @@ public static class AuditActions
     public const string InitiativePartnersChanged = "initiative.partners-changed";
     public const string InitiativeMilestonesChanged = "initiative.milestones-changed";
     public const string PortfolioSettingsChanged = "hub.portfolio-settings-changed";
+    public const string RequestCreated = "request.created";
+    public const string RequestSubmitted = "request.submitted";
+    public const string RequestReturned = "request.returned";
+    public const string RequestAccepted = "request.accepted";
+    public const string RequestExtended = "request.extended";
+    public const string RequestWithdrawn = "request.withdrawn";
+    public const string RequestViewed = "request.viewed";
+    public const string RequestFileAdded = "request.file-added";
+    public const string RequestFileRemoved = "request.file-removed";
+    public const string RequestFileDownloaded = "request.file-downloaded";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -56,14 +56,14 @@ public sealed class JoinJourneyTests(AgoraApps apps)
         // The hub manager signs in with two-factor, approves, and makes the newcomer an evaluator.
         var manager = new PageClient(app.NewClient());
         await manager.SignInAsync(DemoAccounts.Manager, DemoAccounts.Password, DemoAccounts.TotpKey);
-        var (requestsPage, requestsDoc) = await manager.GetAsync("/hubs/helseplattformen/requests");
+        var (requestsPage, requestsDoc) = await manager.GetAsync("/hubs/helseplattformen/join-requests");
         Assert.Equal(HttpStatusCode.OK, requestsPage.StatusCode);
         var requestsHtml = requestsDoc.Body!.InnerHtml;
         Assert.Contains(email, requestsHtml);
         Assert.DoesNotContain("<script>alert(1)</script>", requestsHtml);
         var row = requestsDoc.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email));
         var approveAction = row.QuerySelector("form[action*='handler=Approve']")!.GetAttribute("action")!;
-        var approved = await manager.PostWithTokenAsync("/hubs/helseplattformen/requests", approveAction, []);
+        var approved = await manager.PostWithTokenAsync("/hubs/helseplattformen/join-requests", approveAction, []);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
         var (_, membersDoc) = await manager.GetAsync("/hubs/helseplattformen/members");

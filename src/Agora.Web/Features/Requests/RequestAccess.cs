@@ -1,0 +1,43 @@
+using Agora.Web.Features.Campaigns;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Features.Requests;
+
+/// <summary>
+/// Who may do what with one request. Only its applicant, the reviewers assigned to it and the hub's managers know it
+/// exists: everyone else gets 404, for the request and for its documents, in pages and API alike.
+/// </summary>
+public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUser current)
+{
+    public sealed record Scope(HubRequest Request, RequestType Type, Viewer Viewer, Guid UserId, IReadOnlyList<ReviewRole> ReviewerRoles)
+    {
+        public bool IsApplicant => Request.ApplicantId == UserId;
+        public bool IsManager => Viewer.IsManager;
+        public bool IsReviewer => ReviewerRoles.Count > 0;
+        public bool Knows => IsApplicant || IsManager || IsReviewer;
+        /// <summary>The applicant edits a draft, and a request returned to them for completion.</summary>
+        public bool CanEdit => IsApplicant && Request.State is RequestState.Draft or RequestState.Returned;
+        /// <summary>Internal notes, reviews and who reviews: the hub's side only.</summary>
+        public bool SeesInternal => IsManager || IsReviewer;
+
+        public Result<T> Refuse<T>() => Knows ? Result<T>.Forbidden() : Result<T>.NotFound();
+    }
+
+    /// <summary>The request of the hub with the person's rights on it; null when there is none or the person may not know it.</summary>
+    public async Task<Scope?> LoadAsync(string hubSlug, int id, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return null;
+        var request = await db.Requests.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == id && db.Hubs.Any(h => h.Id == r.HubId && h.Slug == hubSlug), ct);
+        if (request is null) return null;
+        var me = current.RequiredId;
+        var viewer = await viewers.ForHubAsync(request.HubId, ct);
+        var roles = await db.RequestReviews.Where(r => r.RequestId == id && r.ReviewerId == me).Select(r => r.Role).ToListAsync(ct);
+        var type = await db.RequestTypes.AsNoTracking().SingleAsync(t => t.Id == request.TypeId, ct);
+        var scope = new Scope(request, type, viewer, me, roles);
+        return scope.Knows ? scope : null;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using Agora.Web.Features.Accounts;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Http;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Requests;
+
+/// <summary>/api/v1/hubs/{slug}/requests and /api/v1/me/requests: the same rules as the pages.</summary>
+public static class RequestsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var hub = api.MapGroup("/hubs/{slug}").WithTags("Requests");
+        var read = Policies.ForScope(ApiScopes.HubsRead);
+        var write = Policies.ForScope(ApiScopes.HubsWrite);
+
+        hub.MapGet("/request-types", Types).AllowAnonymous()
+            .WithSummary("The kinds of request a hub takes, with their forms' names (research or innovation participation, health-data access, sandbox test, the hub's own)")
+            .Produces<IReadOnlyList<RequestTypeView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/request-types/{key}/form", Form).AllowAnonymous()
+            .WithSummary("A kind of request's form: sections and fields (kind, label, help, options, required, repeatable groups)")
+            .Produces<RequestForm>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/requests", List).RequireAuthorization(read)
+            .WithSummary("The hub's requests you work on (hub managers: all but drafts; reviewers: those assigned to them)")
+            .WithDescription("Filters: state (Submitted, Returned, InReview, Approved, ApprovedWithConditions, Rejected, Withdrawn), type (a request type's key), "
+                + "overdue=true (in review past the decision deadline), page. Open requests come first, the nearest deadline on top.")
+            .Produces<PagedList<RequestSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/requests", Create).RequireAuthorization(write)
+            .WithSummary("Start a request as a draft: {\"typeKey\", \"title\"}")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/requests/{id:int}", Get).RequireAuthorization(read)
+            .WithSummary("One request (its applicant, assigned reviewers and hub managers; 404 for everyone else). Every view is audited.")
+            .Produces<RequestDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/requests/{id:int}", Save).RequireAuthorization(write)
+            .WithSummary("Save a draft or returned request: {\"title\", \"answers\": {field key: value; multiple choices as arrays; groups as arrays of objects}, \"version\"}")
+            .WithDescription("Answers are checked for shape (options, dates yyyy-MM-dd, numbers, lengths) but not for completeness; submitting checks that.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/submit", Submit).RequireAuthorization(write)
+            .WithSummary("Submit (or resubmit once completed): every required answer and document must be there")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/return", Return).RequireAuthorization(write)
+            .WithSummary("Return a submitted request for completion (hub managers): {\"missing\", \"dueOn\" (default: in four weeks)}")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/accept", Accept).RequireAuthorization(write)
+            .WithSummary("Find a submitted request complete and start its review (hub managers); the decision deadline runs from today")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/extend", Extend).RequireAuthorization(write)
+            .WithSummary("Extend the decision deadline once (hub managers): {\"months\": 1–3, \"reason\"}")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/withdraw", Withdraw).RequireAuthorization(write)
+            .WithSummary("Withdraw your request (until it is decided)")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/files", AddFile).RequireAuthorization(write).DisableAntiforgery().AcceptsFileForm("file")
+            .WithSummary("Attach a document to one of the form's file fields (the applicant, while editable)")
+            .WithDescription("multipart/form-data: \"field\" (the file field's key) and \"file\" (PDF, Office or OpenDocument, PNG, JPEG or WebP; at most 10 MB).")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/requests/{id:int}/files/{fileId:guid}", Download).RequireAuthorization(read)
+            .WithSummary("Download a request's document (its applicant, assigned reviewers and hub managers; every download is audited)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapDelete("/requests/{id:int}/files/{fileId:guid}", RemoveFile).RequireAuthorization(write)
+            .WithSummary("Remove a document (the applicant, while editable)")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/me/requests", Mine).RequireAuthorization(read).WithTags("Requests")
+            .WithSummary("Your own requests in every hub, most recently changed first")
+            .Produces<PagedList<RequestSummary>>().ProducesValidationProblem();
+    }
+
+    private static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> Types(string slug, RequestTypes types, CancellationToken ct) =>
+        await types.ListAsync(slug, ct) is { } list ? TypedResults.Ok(list) : NotFound();
+
+    private static async Task<IResult> Form(string slug, string key, RequestTypes types, Platform.Data.AgoraDbContext db, CancellationToken ct)
+    {
+        if (await Hubs.HubLookup.HubIdAsync(db, slug, ct) is not { } hub) return NotFound();
+        var type = (await types.ForHubAsync(hub, ct)).FirstOrDefault(t => t.Key == key && t.Active);
+        return type is null ? NotFound() : TypedResults.Ok(RequestAnswers.ReadForm(type.FormJson));
+    }
+
+    private static async Task<IResult> List(string slug, string? state, string? type, bool? overdue, int? page, RequestQueries q, Hubs.HubQueries hubs,
+        Campaigns.Viewers viewers, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        RequestState? s = null;
+        if (!string.IsNullOrEmpty(state))
+        {
+            if (!Enum.TryParse<RequestState>(state, ignoreCase: true, out var parsed) || parsed == RequestState.Draft) return ApiResults.BadQuery(t);
+            s = parsed;
+        }
+        if (page is < 1 or > 10_000) return ApiResults.BadQuery(t);
+        if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
+        var viewer = await viewers.ForHubAsync(hub.Id, ct);
+        var result = await q.HubAsync(slug, new RequestQueries.HubFilter(s, type, overdue == true, page ?? 1), viewer.IsManager, ct);
+        return result is { } r ? TypedResults.Ok(r.List) : NotFound();
+    }
+
+    private static async Task<IResult> Mine(int? page, RequestQueries q, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        page is < 1 or > 10_000 ? ApiResults.BadQuery(t) : TypedResults.Ok(await q.MineAsync(page ?? 1, ct));
+
+    private static async Task<IResult> Create(string slug, NewRequest input, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.CreateAsync(slug, input, ct),
+            id => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}", new { id, page = $"/hubs/{slug}/requests/{id}" }));
+
+    private static async Task<IResult> Get(string slug, int id, RequestQueries q, CancellationToken ct) =>
+        await q.GetAsync(slug, id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound();
+
+    public sealed record SaveBody(string? Title, JsonObject? Answers, int? Version);
+
+    private static async Task<IResult> Save(string slug, int id, SaveBody body, RequestWorkflow workflow, RequestAccess access, CancellationToken ct)
+    {
+        // The answers are kept to the form's fields and shapes before they are checked.
+        var scope = await access.LoadAsync(slug, id, ct);
+        if (scope is null) return NotFound();
+        var answers = RequestAnswers.FromJson(RequestAnswers.ReadForm(scope.Type.FormJson), body.Answers);
+        return ApiResults.From(await workflow.SaveAsync(slug, id, new DraftChanges(body.Title, answers, body.Version), ct), v => TypedResults.Ok(new { version = v }));
+    }
+
+    private static async Task<IResult> Submit(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.SubmitAsync(slug, id, ct), _ => TypedResults.Ok(new { state = RequestState.Submitted }));
+
+    private static async Task<IResult> Return(string slug, int id, ReturnInput input, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.ReturnAsync(slug, id, input, ct), _ => TypedResults.Ok(new { state = RequestState.Returned }));
+
+    private static async Task<IResult> Accept(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.AcceptAsync(slug, id, ct), _ => TypedResults.Ok(new { state = RequestState.InReview }));
+
+    private static async Task<IResult> Extend(string slug, int id, ExtendInput input, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.ExtendAsync(slug, id, input, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> Withdraw(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.WithdrawAsync(slug, id, ct), _ => TypedResults.Ok(new { state = RequestState.Withdrawn }));
+
+    private static async Task<IResult> AddFile(string slug, int id, HttpRequest request, RequestWorkflow workflow, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
+        }
+        var upload = await Ideas.IdeasApi.ReadUploadAsync(form.Files.GetFile("file"), ct);
+        return ApiResults.From(await workflow.AddFileAsync(slug, id, form["field"].ToString(), upload, ct),
+            fileId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}/files/{fileId}", new { id = fileId }));
+    }
+
+    private static async Task<IResult> Download(string slug, int id, Guid fileId, RequestQueries q, HttpContext http, CancellationToken ct)
+    {
+        var file = await q.FileAsync(slug, id, fileId, ct);
+        if (file is null) return NotFound();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<IResult> RemoveFile(string slug, int id, Guid fileId, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.RemoveFileAsync(slug, id, fileId, ct), _ => TypedResults.NoContent());
+}

@@ -1,0 +1,14 @@
+namespace Agora.Web.Features.Requests;
+
+public static class RequestsModule
+{
+    public static void AddRequests(this IServiceCollection services)
+    {
+        services.AddScoped<RequestTypes>();
+        services.AddScoped<RequestAccess>();
+        services.AddScoped<RequestWorkflow>();
+        services.AddScoped<RequestQueries>();
+    }
+
+    public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);
+}
