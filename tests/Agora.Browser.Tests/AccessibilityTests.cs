@@ -31,6 +31,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "campaign", await CampaignSlugAsync())
             .Add("hubs", "id", await IdeaIdAsync())
             .Add("hubs", "initiative", await InitiativeIdAsync())
+            .Add("hubs", "request", await RequestIdAsync())
             .Add("hubs", "target", "Idea")
             .Add("hubs", "jobId", Guid.Empty.ToString())
             .Add("error", "code", "404")
@@ -78,6 +79,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var id = await db.Initiatives.Where(i => db.Hubs.Any(h => h.Id == i.HubId && h.Slug == DemoLogins.HubSlug))
             .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync();
         if (id is null) output.WriteLine("No initiative in the demo hub: the initiative page is scanned with an id that does not exist (404).");
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The demo member's draft request in the scanned hub: its page and its form (the member is its applicant).</summary>
+    private async Task<string> RequestIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.Requests.Where(r => db.Hubs.Any(h => h.Id == r.HubId && h.Slug == DemoLogins.HubSlug) && r.State == Agora.Web.Features.Requests.RequestState.Draft)
+            .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No draft request in the demo hub: request pages are scanned with an id that does not exist (404).");
         return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 

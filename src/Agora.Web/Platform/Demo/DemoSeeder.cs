@@ -115,6 +115,7 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(ct);
         await DemoIdeas.SeedAsync(db, hubs, people, focusAreas, now, ct);
         await DemoInitiatives.SeedAsync(db, hubs, people, now, ct);
+        await DemoRequests.SeedAsync(db, hubs, people, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)

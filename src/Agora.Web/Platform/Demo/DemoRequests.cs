@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Hubs;
+using Agora.Web.Features.Requests;
+using Agora.Web.Platform.Data;
+
+namespace Agora.Web.Platform.Demo;
+
+/// <summary>
+/// Helseplattformen's kinds of request, a health-data access application in review (in Norwegian, by the member) and a
+/// research-participation draft: the requests pages have something to show to the applicant and the hub's manager.
+/// </summary>
+internal static class DemoRequests
+{
+    public static async Task SeedAsync(AgoraDbContext db, IReadOnlyDictionary<string, Hub> hubs, IReadOnlyDictionary<string, AgoraUser> people,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var hub = hubs[DemoAccounts.HelseplattformenHub];
+        var types = RequestTypes.BuiltIn.Select((b, i) => RequestTypes.Create(hub.Id, b.Kind, b.Key, i + 1, now)).ToList();
+        hub.PublicRegister = true;
+        db.RequestTypes.AddRange(types);
+        var applicant = people[DemoAccounts.Member].Id;
+        var manager = people[DemoAccounts.Manager].Id;
+        var data = types.Single(t => t.Kind == RequestKind.HealthDataAccess);
+        var submitted = now.AddDays(-20);
+        var complete = DateOnly.FromDateTime(now.AddDays(-14).UtcDateTime);
+        var answers = new JsonObject
+        {
+            ["applicantName"] = "Mikkel Member", ["organisation"] = "Nordlys Helseteknologi AS", ["applicantRole"] = "Forsker",
+            ["applicantEmail"] = DemoAccounts.Member, ["projectTitle"] = "Reinnleggelser etter hofteoperasjon",
+            ["publicSummary"] = "Hvor mange pasienter legges inn igjen innen 30 dager etter en hofteoperasjon, og hva kjennetegner dem?",
+            ["projectStart"] = "2027-01-01", ["projectEnd"] = "2028-06-30",
+            ["purposes"] = new JsonArray("scientificResearch", "improvingCare"),
+            ["purposeExplanation"] = "Finne pasienter med høy risiko for reinnleggelse, slik at oppfølgingen etter utskrivning kan målrettes.",
+            ["variables"] = "Alder, kjønn, diagnosekoder (ICD-10), prosedyrekoder, liggetid, reinnleggelse innen 30 dager.",
+            ["population"] = "Pasienter operert for hoftebrudd i Midt-Norge.", ["inclusionCriteria"] = "Operert 2019–2024, 65 år eller eldre.",
+            ["dataPeriodFrom"] = "2019-01-01", ["dataPeriodTo"] = "2024-12-31", ["dataSources"] = "Pasientjournal (Helseplattformen), Norsk pasientregister.",
+            ["linkage"] = "no", ["dataMinimisation"] = "Bare variablene over, uten navn og fødselsnummer; alder i femårsgrupper.",
+            ["gdprArticle6"] = "publicTask", ["gdprArticle9"] = "researchOrStatistics",
+            ["legalBasisExplanation"] = "Forskning i allmennhetens interesse, med hjemmel i helseforskningsloven.",
+            ["dataForm"] = "anonymised", ["dpia"] = "notNeeded", ["dpiaNotNeededReason"] = "Anonymiserte data.",
+            ["ethicsApproval"] = "appliedFor", ["ethicsCommittee"] = "REK midt", ["processingEnvironment"] = "hdabEnvironment",
+            ["dataUsers"] = new JsonArray(new JsonObject { ["userName"] = "Mikkel Member", ["userOrganisation"] = "Nordlys Helseteknologi AS", ["userRole"] = "Forsker" }),
+            ["transferOutsideEea"] = "no", ["expectedBenefits"] = "Færre reinnleggelser og bedre ressursbruk i kommunene.",
+        };
+        var application = new HubRequest
+        {
+            HubId = hub.Id, TypeId = data.Id, ApplicantId = applicant, Title = "Reinnleggelser etter hofteoperasjon", Language = "nb-NO",
+            State = RequestState.InReview, AnswersJson = answers.ToJsonString(), CreatedAt = now.AddDays(-25), UpdatedAt = now.AddDays(-14),
+            SubmittedAt = submitted, CompleteOn = complete, DecisionDueOn = RequestDeadlines.DecisionDue(complete, data.DecisionMonths),
+        };
+        var research = types.Single(t => t.Kind == RequestKind.ResearchParticipation);
+        var draft = new HubRequest
+        {
+            HubId = hub.Id, TypeId = research.Id, ApplicantId = applicant, Title = "Søvn og skiftarbeid", Language = "nb-NO", State = RequestState.Draft,
+            AnswersJson = new JsonObject { ["projectTitle"] = "Søvn og skiftarbeid blant sykepleiere" }.ToJsonString(), CreatedAt = now, UpdatedAt = now,
+        };
+        db.Requests.AddRange(application, draft);
+        await db.SaveChangesAsync(ct);
+        db.RequestEvents.AddRange(
+            new RequestEvent { RequestId = application.Id, To = RequestState.Draft, ActorId = applicant, At = application.CreatedAt },
+            new RequestEvent { RequestId = application.Id, From = RequestState.Draft, To = RequestState.Submitted, ActorId = applicant, At = submitted },
+            new RequestEvent
+            {
+                RequestId = application.Id, From = RequestState.Submitted, To = RequestState.InReview, ActorId = manager, At = now.AddDays(-14),
+                Note = $"Komplett: behandlingen starter; vedtak skal foreligge innen {application.DecisionDueOn:dd.MM.yyyy}.",
+            },
+            new RequestEvent { RequestId = draft.Id, To = RequestState.Draft, ActorId = applicant, At = now });
+        await db.SaveChangesAsync(ct);
+    }
+}
