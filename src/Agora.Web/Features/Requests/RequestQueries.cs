@@ -21,6 +21,20 @@ public sealed record FileView(Guid Id, string FieldKey, string FileName, string 
 
 public sealed record TimelineEntry(RequestState? From, RequestState To, string? Note, DateTimeOffset At);
 
+public sealed record ChecklistAnswer(string Key, string Text, bool? Checked);
+
+/// <summary>A review as the hub's side sees it; <see cref="Mine"/> when the reader is its reviewer (and may still change it).</summary>
+public sealed record ReviewView(Guid Id, ReviewRole Role, string Reviewer, DateTimeOffset AssignedAt, IReadOnlyList<ChecklistAnswer> Checklist,
+    Recommendation? Recommendation, string Opinion, DateTimeOffset? SignedOffAt, bool Mine);
+
+public sealed record MessageView(long Id, MessageKind Kind, string Author, string Body, DateTimeOffset CreatedAt, long? QuestionId);
+
+public sealed record PermitView(Guid Id, string Number, int Version, DateOnly ValidFrom, DateOnly ValidTo, string GrantedData, string Environment,
+    string AuthorisedPeople, string Conditions, PermitState State, string Reason, DateTimeOffset IssuedAt, string IssuedBy);
+
+/// <summary>The decision as the applicant reads it.</summary>
+public sealed record DecisionView(RequestState Decision, string? Reasons, string? Conditions, DateTimeOffset DecidedAt, string DecidedBy);
+
 /// <summary>
 /// A request as the reader may see it. The applicant sees their answers, documents, dates and timeline; the hub's
 /// side (managers, assigned reviewers) sees the applicant's name too. Internal notes are never part of this record.
@@ -28,7 +42,9 @@ public sealed record TimelineEntry(RequestState? From, RequestState To, string? 
 public sealed record RequestDetail(int Id, string HubSlug, string Title, RequestTypeView Type, RequestState State, string Applicant, string Language,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, string? Missing, DateOnly? CompletionDueOn, DateOnly? CompleteOn, DateOnly? DecisionDueOn,
     DateOnly? ExtendedDueOn, string? ExtensionReason, int? DaysLeft, bool Overdue, IReadOnlyList<AnswerSection> Sections, IReadOnlyList<FileView> Files,
-    IReadOnlyList<TimelineEntry> Timeline, int Version, bool IsApplicant, bool CanEdit, bool CanWithdraw, bool CanReturn, bool CanAccept, bool CanExtend);
+    IReadOnlyList<TimelineEntry> Timeline, int Version, bool IsApplicant, bool CanEdit, bool CanWithdraw, bool CanReturn, bool CanAccept, bool CanExtend,
+    IReadOnlyList<MessageView> Questions, IReadOnlyList<MessageView>? InternalNotes, IReadOnlyList<ReviewView>? Reviews,
+    IReadOnlyList<ReviewRole> RequiredSignOffs, DecisionView? Decision, IReadOnlyList<PermitView> Permits, bool SeesInternal, bool CanDecide);
 
 /// <summary>Reads requests with the rule of <see cref="RequestAccess"/>; every view of a request and of its documents is audited.</summary>
 public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, CurrentUser current, AuditLog audit, TimeProvider clock)
@@ -102,6 +118,37 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
         var timeline = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.Id)
             .Select(e => new TimelineEntry(e.From, e.To, e.Note, e.At)).ToListAsync(ct);
         var applicant = await db.Users.Where(u => u.Id == r.ApplicantId).Select(u => u.DisplayName).SingleAsync(ct);
+        // Questions and answers for everyone who knows the request; internal notes only ever for the hub's side.
+        var messages = await (from m in db.RequestMessages.AsNoTracking()
+                              join u in db.Users on m.AuthorId equals u.Id
+                              where m.RequestId == id && (scope.SeesInternal || m.Kind != MessageKind.InternalNote)
+                              orderby m.Id
+                              select new MessageView(m.Id, m.Kind, u.DisplayName, m.Body, m.CreatedAt, m.QuestionId)).ToListAsync(ct);
+        List<ReviewView>? reviews = null;
+        if (scope.SeesInternal)
+        {
+            var rows = await (from x in db.RequestReviews.AsNoTracking()
+                              join u in db.Users on x.ReviewerId equals u.Id
+                              where x.RequestId == id
+                              orderby x.Role, u.DisplayName
+                              select new { x.Id, x.Role, x.ReviewerId, u.DisplayName, x.AssignedAt, x.ChecklistJson, x.Recommendation, x.Opinion, x.SignedOffAt })
+                .ToListAsync(ct);
+            reviews = rows.Select(x =>
+            {
+                var answered = RequestAnswers.Parse(x.ChecklistJson);
+                return new ReviewView(x.Id, x.Role, x.DisplayName, x.AssignedAt,
+                    RequestReviewing.Checklist(scope.Type, x.Role).Select(i => new ChecklistAnswer(i.Key, i.Text.In(Culture),
+                        answered[i.Key] is System.Text.Json.Nodes.JsonValue b && b.TryGetValue<bool>(out var c) ? c : null)).ToList(),
+                    x.Recommendation, x.Opinion, x.SignedOffAt, x.ReviewerId == scope.UserId);
+            }).ToList();
+        }
+        var permits = await (from p in db.DataPermits.AsNoTracking()
+                             join u in db.Users on p.IssuedById equals u.Id
+                             where p.RequestId == id
+                             orderby p.Version descending
+                             select new PermitView(p.Id, p.Number, p.Version, p.ValidFrom, p.ValidTo, p.GrantedData, p.Environment, p.AuthorisedPeople,
+                                 p.Conditions, p.State, p.Reason, p.IssuedAt, u.DisplayName)).ToListAsync(ct);
+        var decidedBy = r.DecidedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleAsync(ct) : null;
         var due = r.DueOn;
         audit.Add(AuditActions.RequestViewed, r.HubId, RequestWorkflow.Subject(r), scope.IsApplicant ? "applicant" : scope.IsManager ? "manager" : "reviewer");
         await db.SaveChangesAsync(ct);
@@ -117,7 +164,11 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
             timeline, r.Version, scope.IsApplicant, scope.CanEdit,
             scope.IsApplicant && r.State is RequestState.Draft or RequestState.Submitted or RequestState.Returned or RequestState.InReview,
             scope.IsManager && r.State == RequestState.Submitted, scope.IsManager && r.State == RequestState.Submitted,
-            scope.IsManager && r.State == RequestState.InReview && r.ExtendedDueOn is null);
+            scope.IsManager && r.State == RequestState.InReview && r.ExtendedDueOn is null,
+            messages.Where(m => m.Kind != MessageKind.InternalNote).ToList(), scope.SeesInternal ? messages.Where(m => m.Kind == MessageKind.InternalNote).ToList() : null,
+            reviews, RequestTypes.SignOffs(scope.Type),
+            r.DecidedAt is { } at && decidedBy is not null ? new DecisionView(r.State, r.DecisionText, r.Conditions, at, decidedBy) : null,
+            permits, scope.SeesInternal, scope.IsManager && r.State == RequestState.InReview);
     }
 
     private static AnswerView Answer(RequestField f, JsonObject scope) => f.Kind switch

@@ -69,6 +69,49 @@ public static class RequestsApi
             .WithSummary("Remove a document (the applicant, while editable)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        hub.MapPost("/requests/{id:int}/reviewers", Assign).RequireAuthorization(write)
+            .WithSummary("Assign a reviewer in a role (hub managers): {\"email\" of a member of the hub, \"role\": Legal | Privacy | Ethics | Technical | Clinical | Business | Security}")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapDelete("/requests/{id:int}/reviewers/{reviewId:guid}", Unassign).RequireAuthorization(write)
+            .WithSummary("Take a reviewer off (hub managers; not once signed off)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPut("/requests/{id:int}/reviews/{reviewId:guid}", Review).RequireAuthorization(write)
+            .WithSummary("Save your review: {\"checklist\": {item key: true/false}, \"recommendation\": Approve | ApproveWithConditions | Reject, \"opinion\", \"signOff\": true to sign it off (final)}")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/notes", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.InternalNote, body, ct)))
+            .RequireAuthorization(write)
+            .WithSummary("Write an internal note (hub managers and assigned reviewers); never shown to the applicant: {\"body\"}")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/questions", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Question, body, ct)))
+            .RequireAuthorization(write)
+            .WithSummary("Ask the applicant a question (hub managers and assigned reviewers): {\"body\"}")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/answers", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Answer, body, ct)))
+            .RequireAuthorization(write)
+            .WithSummary("Answer a question (the applicant): {\"questionId\", \"body\"}")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/decision", Decide).RequireAuthorization(write)
+            .WithSummary("Decide a request in review (hub managers)")
+            .WithDescription("Body: {\"decision\": Approved | ApprovedWithConditions | Rejected, \"reasons\" (required to reject), \"conditions\" (required with conditions), "
+                + "\"permit\": {\"validFrom\", \"validTo\", \"grantedData\", \"environment\", \"authorisedPeople\", \"conditions\"} (required to approve a health-data application)}. "
+                + "Approval is refused (409) until the reviews the kind of request needs are signed off: legal and privacy for health-data access, security for a sandbox test.")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/permit", AmendPermit).RequireAuthorization(write)
+            .WithSummary("Amend or renew the data permit: a new version with {\"validFrom\", \"validTo\", \"grantedData\", \"environment\", \"authorisedPeople\", \"conditions\", \"reason\"} (hub managers)")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hub.MapPost("/requests/{id:int}/permit/revoke", RevokePermit).RequireAuthorization(write)
+            .WithSummary("Revoke the data permit with a reason (hub managers): {\"reason\"}")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapGet("/me/requests", Mine).RequireAuthorization(read).WithTags("Requests")
             .WithSummary("Your own requests in every hub, most recently changed first")
             .Produces<PagedList<RequestSummary>>().ProducesValidationProblem();
@@ -163,6 +206,29 @@ public static class RequestsApi
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
+
+    private static async Task<IResult> Assign(string slug, int id, AssignInput input, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.AssignAsync(slug, id, input, ct), reviewId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}", new { id = reviewId }));
+
+    private static async Task<IResult> Unassign(string slug, int id, Guid reviewId, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.UnassignAsync(slug, id, reviewId, ct), _ => TypedResults.NoContent());
+
+    private static async Task<IResult> Review(string slug, int id, Guid reviewId, ReviewInput input, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.ReviewAsync(slug, id, reviewId, input, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> Message(Task<Platform.Errors.Result<long>> work) =>
+        ApiResults.From(await work, m => TypedResults.Created((string?)null, new { id = m }));
+
+    private static async Task<IResult> Decide(string slug, int id, DecisionInput input, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.DecideAsync(slug, id, input, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> AmendPermit(string slug, int id, PermitInput input, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.AmendPermitAsync(slug, id, input, ct), version => TypedResults.Ok(new { version }));
+
+    public sealed record ReasonBody(string? Reason);
+
+    private static async Task<IResult> RevokePermit(string slug, int id, ReasonBody body, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.RevokePermitAsync(slug, id, body.Reason, ct), _ => TypedResults.Ok());
 
     private static async Task<IResult> RemoveFile(string slug, int id, Guid fileId, RequestWorkflow workflow, CancellationToken ct) =>
         ApiResults.From(await workflow.RemoveFileAsync(slug, id, fileId, ct), _ => TypedResults.NoContent());

@@ -88,6 +88,12 @@ public static class AuditActions
     public const string RequestFileAdded = "request.file-added";
     public const string RequestFileRemoved = "request.file-removed";
     public const string RequestFileDownloaded = "request.file-downloaded";
+    public const string RequestReviewerAssigned = "request.reviewer-assigned";
+    public const string RequestReviewSaved = "request.review-saved";
+    public const string RequestReviewSignedOff = "request.review-signed-off";
+    public const string RequestMessageWritten = "request.message-written";
+    public const string RequestDecided = "request.decided";
+    public const string RequestPermitChanged = "request.permit-changed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -163,6 +163,104 @@ public sealed class RequestTests(AgoraApps apps)
         Assert.Equal("Withdrawn", mine.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == id).GetProperty("state").GetString());
     }
 
+    /// <summary>A complete health-data application by the member, submitted and found complete by the manager: in review.</summary>
+    internal static async Task<(int Id, string Url)> InReviewAsync(PageClient applicant, PageClient manager, string title)
+    {
+        var form = await GetJsonAsync(applicant.Client, $"/api/v1/hubs/{Hub}/request-types/health-data-access/form");
+        var created = await applicant.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/requests", new { typeKey = "health-data-access", title });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var url = $"/api/v1/hubs/{Hub}/requests/{id}";
+        var answers = Complete(form);
+        Assert.Equal(HttpStatusCode.OK, (await applicant.Client.PutAsJsonAsync(url, new { title, answers })).StatusCode);
+        foreach (var file in RequiredFiles(form, answers)) Assert.Equal(HttpStatusCode.Created, (await UploadAsync(applicant.Client, url, file)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await applicant.Client.PostAsync(url + "/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsync(url + "/accept", null)).StatusCode);
+        return (id, url);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Approval_WaitsForTheLegalAndPrivacySignOffs_AndInternalNotesNeverReachTheApplicant(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var applicant = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var legal = await SignInAsync(app, DemoAccounts.Reviewer);
+        var privacy = await SignInAsync(app, DemoAccounts.Evaluator);
+        var (id, url) = await InReviewAsync(applicant, manager, "Medication errors at discharge");
+        var secret = "Internal-" + Guid.NewGuid().ToString("N")[..8];
+
+        // Not yet assigned: the reviewers do not know the request.
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.GetAsync(url)).StatusCode);
+        var legalId = (await (await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Reviewer, role = "Legal" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var privacyId = (await (await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Evaluator, role = "Privacy" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Member, role = "Ethics" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await legal.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Agent, role = "Ethics" })).StatusCode);
+
+        // The legal reviewer reads it, notes something internally and asks the applicant; the applicant answers.
+        var asLegal = await GetJsonAsync(legal.Client, url);
+        Assert.Equal(2, asLegal.GetProperty("reviews").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Created, (await legal.Client.PostAsJsonAsync(url + "/notes", new { body = secret + ": the DPIA looks thin." })).StatusCode);
+        var question = await legal.Client.PostAsJsonAsync(url + "/questions", new { body = "Which REK number does the approval have?" });
+        var questionId = (await question.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.PostAsJsonAsync(url + "/notes", new { body = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync(url + "/answers", new { questionId, body = "REK 2026/12345." })).StatusCode);
+
+        // Approval is refused until both the legal and the privacy review are signed off.
+        var decision = new
+        {
+            decision = "ApprovedWithConditions", conditions = "Results only in aggregate, at least five per cell.",
+            permit = new { validFrom = "2027-01-01", validTo = "2028-06-30", grantedData = "Age group, diagnoses, readmission within 30 days.", environment = "The HDAB's secure environment.", authorisedPeople = "Mikkel Member" },
+        };
+        var early = await manager.Client.PostAsJsonAsync(url + "/decision", decision);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("Legal", (await early.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await privacy.Client.PutAsJsonAsync(url + $"/reviews/{legalId}", new { signOff = true, recommendation = "Approve", opinion = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await legal.Client.PutAsJsonAsync(url + $"/reviews/{legalId}", new
+        {
+            checklist = new Dictionary<string, bool> { ["safeProject"] = true }, recommendation = "ApproveWithConditions", opinion = "Lawful under Art. 6(1)(e) and 9(2)(j).", signOff = true,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.Client.PostAsJsonAsync(url + "/decision", decision)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await privacy.Client.PutAsJsonAsync(url + $"/reviews/{privacyId}", new { signOff = true, recommendation = "Approve" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await privacy.Client.PutAsJsonAsync(url + $"/reviews/{privacyId}", new { signOff = true, recommendation = "Approve", opinion = "Minimised; anonymised output." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await privacy.Client.PutAsJsonAsync(url + $"/reviews/{privacyId}", new { signOff = true, recommendation = "Reject", opinion = "Changed my mind." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/decision", decision)).StatusCode);
+
+        var decided = await GetJsonAsync(applicant.Client, url);
+        Assert.Equal("ApprovedWithConditions", decided.GetProperty("state").GetString());
+        var permit = decided.GetProperty("permits")[0];
+        Assert.Matches(@"^HE-\d{4}-\d{4}$", permit.GetProperty("number").GetString());
+        Assert.Equal("Results only in aggregate, at least five per cell.", permit.GetProperty("conditions").GetString());
+        Assert.Equal("REK 2026/12345.", decided.GetProperty("questions").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "Answer").GetProperty("body").GetString());
+
+        // The internal note reaches the hub's side only: never the applicant's API, page, list, notifications or the audit details.
+        Assert.Equal(JsonValueKind.Null, decided.GetProperty("internalNotes").ValueKind);
+        Assert.Equal(JsonValueKind.Null, decided.GetProperty("reviews").ValueKind);
+        Assert.DoesNotContain(secret, decided.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(secret, (await GetJsonAsync(manager.Client, url)).GetRawText(), StringComparison.Ordinal);
+        foreach (var path in new[] { $"/hubs/{Hub}/requests/{id}", $"/hubs/{Hub}/requests", "/requests", "/notifications", "/api/v1/me/requests", "/api/v1/me/export" })
+        {
+            var response = await applicant.Client.GetAsync(path);
+            Assert.DoesNotContain(secret, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.False(await DbAsync(app, db => db.AuditEvents.AnyAsync(a => a.Details!.Contains(secret))));
+        Assert.False(await DbAsync(app, db => db.Notifications.AnyAsync(n => n.Detail!.Contains(secret))));
+
+        // The permit is amended (a new version) and revoked, with reasons.
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.Client.PostAsJsonAsync(url + "/permit", new { validFrom = "2027-01-01", validTo = "2026-01-01", grantedData = "x", environment = "x", authorisedPeople = "x", reason = "Longer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/permit", new
+        {
+            validFrom = "2027-01-01", validTo = "2028-12-31", grantedData = "Age group, diagnoses, readmission within 30 days.", environment = "The HDAB's secure environment.",
+            authorisedPeople = "Mikkel Member, Astrid Agent", reason = "A second analyst joins.",
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/permit/revoke", new { reason = "Data left the environment." })).StatusCode);
+        var permits = (await GetJsonAsync(applicant.Client, url)).GetProperty("permits");
+        Assert.Equal([2, 1], permits.EnumerateArray().Select(p => p.GetProperty("version").GetInt32()).ToArray());
+        Assert.Equal("Revoked", permits[0].GetProperty("state").GetString());
+        Assert.Equal("Data left the environment.", permits[0].GetProperty("reason").GetString());
+    }
+
     [Theory, BothDatabases]
     public async Task TheApplicant_FillsTheFormOnThePage_WithRepeatedRows_AndSubmits(string provider)
     {
