@@ -8,6 +8,7 @@ public static class RequestsModule
         services.AddScoped<RequestAccess>();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<DecisionLetters>();
     }
 
     public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);
