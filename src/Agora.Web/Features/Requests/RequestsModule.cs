@@ -9,6 +9,7 @@ public static class RequestsModule
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestReviewing>();
+        services.AddScoped<DecisionLetters>();
     }
 
     public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);
