@@ -75,6 +75,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/requests/{request:int}"] = Access.NotHere,
         ["PAGE /hubs/{slug}/requests/{request:int}/edit"] = Access.NotHere,
         ["PAGE /requests"] = Access.SignedIn,
+        ["PAGE /hubs/{slug}/register"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open
@@ -191,6 +192,9 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/requests/{id:int}/files/{fileId:guid}"] = Access.NotHere,
         ["DELETE /api/v1/hubs/{slug}/requests/{id:int}/files/{fileId:guid}"] = Access.NotHere,
         ["GET /api/v1/me/requests"] = Access.SignedIn,
+        ["GET /api/v1/hubs/{slug}/requests/dashboard"] = Access.HubManagerForbidden,
+        ["GET /api/v1/hubs/{slug}/register"] = Access.Public,
+        ["PUT /api/v1/hubs/{slug}/register"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/requests/{id:int}/reviewers"] = Access.NotHere,
         ["DELETE /api/v1/hubs/{slug}/requests/{id:int}/reviewers/{reviewId:guid}"] = Access.NotHere,
         ["PUT /api/v1/hubs/{slug}/requests/{id:int}/reviews/{reviewId:guid}"] = Access.NotHere,

@@ -112,6 +112,17 @@ public static class RequestsApi
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        hub.MapGet("/requests/dashboard", Dashboard).RequireAuthorization(read)
+            .WithSummary("The hub managers' overview: requests by kind and state, time to decision against the deadlines, reviewers' workload")
+            .Produces<RequestDashboard>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet("/register", Register).AllowAnonymous()
+            .WithSummary("The public register of health-data applications and their decisions (title, applicant organisation, purposes, state, dates; no personal data)")
+            .WithDescription("404 unless the hub publishes its register.")
+            .Produces<PagedList<RegisterEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/register", SetRegister).RequireAuthorization(write)
+            .WithSummary("Publish the register or take it down (hub managers): {\"published\": true|false}")
+            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapGet("/me/requests", Mine).RequireAuthorization(read).WithTags("Requests")
             .WithSummary("Your own requests in every hub, most recently changed first")
             .Produces<PagedList<RequestSummary>>().ProducesValidationProblem();
@@ -229,6 +240,20 @@ public static class RequestsApi
 
     private static async Task<IResult> RevokePermit(string slug, int id, ReasonBody body, RequestReviewing r, CancellationToken ct) =>
         ApiResults.From(await r.RevokePermitAsync(slug, id, body.Reason, ct), _ => TypedResults.Ok());
+
+    private static async Task<IResult> Dashboard(string slug, RequestOverview overview, CancellationToken ct) =>
+        ApiResults.From(await overview.DashboardAsync(slug, ct), d => TypedResults.Ok(d));
+
+    private static async Task<IResult> Register(string slug, int? page, RequestOverview overview, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        if (page is < 1 or > 10_000) return ApiResults.BadQuery(t);
+        return await overview.RegisterAsync(slug, page ?? 1, ct) is { } list ? TypedResults.Ok(list) : NotFound();
+    }
+
+    public sealed record RegisterBody(bool? Published);
+
+    private static async Task<IResult> SetRegister(string slug, RegisterBody body, RequestOverview overview, CancellationToken ct) =>
+        ApiResults.From(await overview.SetRegisterAsync(slug, body.Published, ct), p => TypedResults.Ok(new { published = p }));
 
     private static async Task<IResult> RemoveFile(string slug, int id, Guid fileId, RequestWorkflow workflow, CancellationToken ct) =>
         ApiResults.From(await workflow.RemoveFileAsync(slug, id, fileId, ct), _ => TypedResults.NoContent());

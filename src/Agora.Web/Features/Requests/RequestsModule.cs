@@ -10,6 +10,7 @@ public static class RequestsModule
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestReviewing>();
         services.AddScoped<DecisionLetters>();
+        services.AddScoped<RequestOverview>();
     }
 
     public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);

@@ -262,6 +262,52 @@ public sealed class RequestTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task ThePublicRegister_ListsDataApplicationsWithoutPersonalData_AndTheDashboardCountsThem(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var applicant = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var anonymous = app.NewClient();
+        var title = "Register " + Guid.NewGuid().ToString("N")[..6];
+        var (id, url) = await InReviewAsync(applicant, manager, title);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/decision", new { decision = "Rejected", reasons = "The data cannot be anonymised well enough." })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsJsonAsync($"/api/v1/hubs/{Hub}/register", new { published = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/hubs/{Hub}/register")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.PutAsJsonAsync($"/api/v1/hubs/{Hub}/register", new { published = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsJsonAsync($"/api/v1/hubs/{Hub}/register", new { published = true })).StatusCode);
+
+        var register = await anonymous.GetAsync($"/api/v1/hubs/{Hub}/register");
+        var json = await register.Content.ReadAsStringAsync();
+        var entry = JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("id").GetInt32() == id);
+        Assert.Equal(title, entry.GetProperty("title").GetString());
+        Assert.Equal("Value of organisation", entry.GetProperty("organisation").GetString());
+        Assert.NotEmpty(entry.GetProperty("purposes").EnumerateArray());
+        Assert.Equal("Rejected", entry.GetProperty("state").GetString());
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), entry.GetProperty("decidedOn").GetString());
+        Assert.DoesNotContain("Mikkel Member", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoAccounts.Member, json, StringComparison.Ordinal);
+        var (_, page) = await new PageClient(anonymous).GetAsync($"/hubs/{Hub}/register");
+        Assert.Contains(title, page.QuerySelector("table")!.TextContent);
+
+        var dashboard = await GetJsonAsync(manager.Client, $"/api/v1/hubs/{Hub}/requests/dashboard");
+        var data = dashboard.GetProperty("byType").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "health-data-access");
+        Assert.True(data.GetProperty("states").EnumerateArray().Single(s => s.GetProperty("state").GetString() == "Rejected").GetProperty("count").GetInt32() >= 1);
+        Assert.True(dashboard.GetProperty("times").GetProperty("decided").GetInt32() >= 1);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync($"/api/v1/hubs/{Hub}/requests/dashboard")).StatusCode);
+        var (_, index) = await manager.GetAsync($"/hubs/{Hub}/requests");
+        Assert.NotNull(index.QuerySelector("#overview-heading"));
+    }
+
+    [Fact]
+    public void Median_IsTheMiddleValue_OrTheMeanOfTheTwoMiddleOnes()
+    {
+        Assert.Null(RequestOverview.Median([]));
+        Assert.Equal(5, RequestOverview.Median([1, 5, 9]));
+        Assert.Equal(6, RequestOverview.Median([1, 5, 7, 30]));
+    }
+
+    [Theory, BothDatabases]
     public async Task TheApplicant_FillsTheFormOnThePage_WithRepeatedRows_AndSubmits(string provider)
     {
         var app = await apps.GetAsync(provider);

@@ -13,14 +13,16 @@ namespace Agora.Web.Features.Requests.Pages;
 /// A hub's requests: the kinds one may make and one's own requests there; for its managers every request (not the
 /// drafts), for reviewers those assigned to them, with filters by state and kind and the overdue ones.
 /// </summary>
-public sealed class IndexModel(HubQueries hubs, RequestTypes types, RequestQueries queries, Viewers viewers, CurrentUser current, AgoraDbContext db)
-    : PageModel
+public sealed class IndexModel(HubQueries hubs, RequestTypes types, RequestQueries queries, RequestOverview overview, Viewers viewers, CurrentUser current,
+    AgoraDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public HubDetail Hub { get; private set; } = null!;
     public IReadOnlyList<RequestTypeView> Types { get; private set; } = [];
     public IReadOnlyList<RequestSummary> Mine { get; private set; } = [];
     public PagedList<RequestSummary>? Work { get; private set; }
     public bool IsManager { get; private set; }
+    public RequestDashboard? Dashboard { get; private set; }
+    public bool PublicRegister { get; private set; }
 
     [FromQuery(Name = "state")] public RequestState? State { get; set; }
     [FromQuery(Name = "type")] public string? Type { get; set; }
@@ -40,6 +42,18 @@ public sealed class IndexModel(HubQueries hubs, RequestTypes types, RequestQueri
         var reviews = IsManager || await db.RequestReviews.AnyAsync(r => r.ReviewerId == me && db.Requests.Any(x => x.Id == r.RequestId && x.HubId == hub.Id), ct);
         if (reviews)
             Work = (await queries.HubAsync(slug, new RequestQueries.HubFilter(State, Type, Overdue, PageNumber ?? 1), IsManager, ct))?.List;
+        if (IsManager) Dashboard = (await overview.DashboardAsync(slug, ct)).Value;
+        PublicRegister = await db.Hubs.Where(h => h.Id == hub.Id).Select(h => h.PublicRegister).SingleAsync(ct);
         return Page();
+    }
+
+    /// <summary>A manager publishes the public register of health-data applications, or takes it down.</summary>
+    public async Task<IActionResult> OnPostRegisterAsync(string slug, bool published, CancellationToken ct)
+    {
+        var result = await overview.SetRegisterAsync(slug, published, ct);
+        if (result.Outcome == Platform.Errors.Outcome.NotFound) return NotFound();
+        if (!result.IsOk) return Forbid();
+        TempData["Flash"] = t[published ? "Register.Published" : "Register.Withdrawn"].Value;
+        return Redirect($"/hubs/{slug}/requests");
     }
 }
