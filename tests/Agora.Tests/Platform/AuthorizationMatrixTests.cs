@@ -193,6 +193,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["DELETE /api/v1/hubs/{slug}/requests/{id:int}/files/{fileId:guid}"] = Access.NotHere,
         ["GET /api/v1/me/requests"] = Access.SignedIn,
         ["GET /api/v1/hubs/{slug}/requests/dashboard"] = Access.HubManagerForbidden,
+        ["GET /api/v1/hubs/{slug}/requests/{id:int}/letter.{format:regex(^(pdf|html)$)}"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/register"] = Access.Public,
         ["PUT /api/v1/hubs/{slug}/register"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/requests/{id:int}/reviewers"] = Access.NotHere,

@@ -205,6 +205,42 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
         return file;
     }
 
+    public sealed record Letter(string FileName, string ContentType, byte[] Content);
+
+    /// <summary>
+    /// The decision letter of a decided request, in the applicant's language, as HTML or PDF: for those who may know the
+    /// request (null otherwise, or before a decision). Every download is audited.
+    /// </summary>
+    public async Task<Letter?> LetterAsync(string hubSlug, int id, bool pdf, DecisionLetters letters, CancellationToken ct)
+    {
+        var scope = await access.LoadAsync(hubSlug, id, ct);
+        if (scope is null) return null;
+        var r = scope.Request;
+        if (r.DecidedAt is not { } decidedAt || r.DecidedById is not { } decidedBy
+            || r.State is not (RequestState.Approved or RequestState.ApprovedWithConditions or RequestState.Rejected)) return null;
+        var hub = await db.Hubs.AsNoTracking().Where(h => h.Id == r.HubId)
+            .Select(h => new { h.Name, Texts = h.Texts.Select(t => new { t.Culture, t.Name }).ToList() }).SingleAsync(ct);
+        var applicant = await db.Users.Where(u => u.Id == r.ApplicantId).Select(u => u.DisplayName).SingleAsync(ct);
+        var decider = await db.Users.Where(u => u.Id == decidedBy).Select(u => u.DisplayName).SingleAsync(ct);
+        var permit = await db.DataPermits.AsNoTracking().Where(p => p.RequestId == id).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        var answers = RequestAnswers.Parse(r.AnswersJson);
+        var kind = new LocalText(scope.Type.NameEn, scope.Type.NamePt, scope.Type.NameNb).In(r.Language);
+        var content = new LetterContent(hub.Texts.FirstOrDefault(t => t.Culture == r.Language)?.Name ?? hub.Name, applicant,
+            RequestAnswers.Text(answers, "organisation"), r.Id, r.Title, kind,
+            DateOnly.FromDateTime((r.SubmittedAt ?? r.CreatedAt).UtcDateTime), DateOnly.FromDateTime(decidedAt.UtcDateTime), r.State,
+            r.DecisionText, r.State == RequestState.ApprovedWithConditions ? r.Conditions : null, decider,
+            permit is null || r.State == RequestState.Rejected ? null
+                : new LetterPermit(permit.Number, permit.Version, permit.ValidFrom, permit.ValidTo, permit.GrantedData, permit.Environment,
+                    permit.AuthorisedPeople, permit.Conditions),
+            r.Language);
+        var name = $"decision-{r.Id.ToString(CultureInfo.InvariantCulture)}";
+        var letter = pdf ? new Letter(name + ".pdf", "application/pdf", letters.Pdf(content))
+            : new Letter(name + ".html", "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(letters.Html(content)));
+        audit.Add(AuditActions.RequestLetterDownloaded, r.HubId, RequestWorkflow.Subject(r), letter.FileName);
+        await db.SaveChangesAsync(ct);
+        return letter;
+    }
+
     /// <summary>The request's form and answers, for its edit page (the applicant, while it is editable).</summary>
     public async Task<(RequestForm Form, JsonObject Answers, HubRequest Request, IReadOnlyList<FileView> Files)?> EditableAsync(string hubSlug, int id, CancellationToken ct)
     {

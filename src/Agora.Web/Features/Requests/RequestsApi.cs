@@ -123,6 +123,10 @@ public static class RequestsApi
             .WithSummary("Publish the register or take it down (hub managers): {\"published\": true|false}")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        hub.MapGet("/requests/{id:int}/letter.{format:regex(^(pdf|html)$)}", Letter).RequireAuthorization(read)
+            .WithSummary("The decision letter, in the applicant's language, as PDF or HTML (after the decision; every download is audited)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapGet("/me/requests", Mine).RequireAuthorization(read).WithTags("Requests")
             .WithSummary("Your own requests in every hub, most recently changed first")
             .Produces<PagedList<RequestSummary>>().ProducesValidationProblem();
@@ -254,6 +258,16 @@ public static class RequestsApi
 
     private static async Task<IResult> SetRegister(string slug, RegisterBody body, RequestOverview overview, CancellationToken ct) =>
         ApiResults.From(await overview.SetRegisterAsync(slug, body.Published, ct), p => TypedResults.Ok(new { published = p }));
+
+    private static async Task<IResult> Letter(string slug, int id, string format, RequestQueries q, DecisionLetters letters, HttpContext http, CancellationToken ct)
+    {
+        var letter = await q.LetterAsync(slug, id, format == "pdf", letters, ct);
+        if (letter is null) return NotFound();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        // Served as a download, so the letter's own inline style never runs inside the app's pages.
+        return TypedResults.File(letter.Content, letter.ContentType, letter.FileName);
+    }
 
     private static async Task<IResult> RemoveFile(string slug, int id, Guid fileId, RequestWorkflow workflow, CancellationToken ct) =>
         ApiResults.From(await workflow.RemoveFileAsync(slug, id, fileId, ct), _ => TypedResults.NoContent());

@@ -95,6 +95,7 @@ public static class AuditActions
     public const string RequestDecided = "request.decided";
     public const string RequestPermitChanged = "request.permit-changed";
     public const string RequestRegisterChanged = "hub.request-register-changed";
+    public const string RequestLetterDownloaded = "request.letter-downloaded";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

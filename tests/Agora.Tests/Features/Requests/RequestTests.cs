@@ -234,6 +234,18 @@ public sealed class RequestTests(AgoraApps apps)
         Assert.Equal("Results only in aggregate, at least five per cell.", permit.GetProperty("conditions").GetString());
         Assert.Equal("REK 2026/12345.", decided.GetProperty("questions").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "Answer").GetProperty("body").GetString());
 
+        // The decision letter, as PDF and HTML, for the applicant (not for others); downloads are audited.
+        var pdf = await applicant.Client.GetAsync(url + "/letter.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        var html = await (await applicant.Client.GetAsync(url + "/letter.html")).Content.ReadAsStringAsync();
+        Assert.Contains("Results only in aggregate, at least five per cell.", html);
+        Assert.Contains(permit.GetProperty("number").GetString()!, html);
+        Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(app, DemoAccounts.Agent)).Client.GetAsync(url + "/letter.pdf")).StatusCode);
+        Assert.Equal(2, await DbAsync(app, db => db.AuditEvents.CountAsync(a => a.Action == AuditActions.RequestLetterDownloaded && a.Subject!.StartsWith($"#{id} "))));
+
         // The internal note reaches the hub's side only: never the applicant's API, page, list, notifications or the audit details.
         Assert.Equal(JsonValueKind.Null, decided.GetProperty("internalNotes").ValueKind);
         Assert.Equal(JsonValueKind.Null, decided.GetProperty("reviews").ValueKind);
