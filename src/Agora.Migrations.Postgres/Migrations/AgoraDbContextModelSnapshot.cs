@@ -1851,6 +1851,9 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -2077,6 +2080,9 @@ namespace Agora.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("LastReminder")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Missing")
                         .HasMaxLength(4000)

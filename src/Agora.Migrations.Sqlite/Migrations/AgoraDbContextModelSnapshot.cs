@@ -1812,6 +1812,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -2036,6 +2039,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastReminder")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Missing")
                         .HasMaxLength(4000)

@@ -25,6 +25,12 @@ public enum NotificationKind
     IdeaBecameInitiative,
     /// <summary>A gate decision on an initiative the person works on, or that one of their (followed) ideas goes on as.</summary>
     InitiativeGateDecided,
+    /// <summary>The person's request changed: returned for completion, in review, decided, or a question to them.</summary>
+    RequestUpdated,
+    /// <summary>The person was assigned to review a request.</summary>
+    RequestAssigned,
+    /// <summary>A request the person decides or reviews nears its decision deadline, or passed it.</summary>
+    RequestDeadline,
 }
 
 public enum Delivery
@@ -47,6 +53,8 @@ public sealed class Notification
     public int? IdeaId { get; set; }
     public long? CommentId { get; set; }
     public Guid? CampaignId { get; set; }
+    /// <summary>The request it is about (request notifications).</summary>
+    public int? RequestId { get; set; }
     public Guid? ActorId { get; set; }
     /// <summary>Short free detail, e.g. the new state of an idea.</summary>
     public string? Detail { get; set; }

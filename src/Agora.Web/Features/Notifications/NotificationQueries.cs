@@ -32,7 +32,8 @@ public sealed class NotificationQueries(AgoraDbContext db, IStringLocalizer<Shar
 
     /// <summary>What a sentence needs, in one query: the idea's title and hub, the actor's name.</summary>
     internal sealed record Fact(long Id, NotificationKind Kind, int? IdeaId, long? CommentId, string? IdeaTitle, bool IdeaAnonymous, Guid? IdeaAuthorId,
-        string? HubSlug, string? CampaignTitle, string? CampaignSlug, string? ActorName, Guid? ActorId, string? Detail, DateTimeOffset CreatedAt, bool Read);
+        string? HubSlug, string? CampaignTitle, string? CampaignSlug, string? ActorName, Guid? ActorId, string? Detail, DateTimeOffset CreatedAt, bool Read,
+        int? RequestId = null, string? RequestTitle = null);
 
     internal IQueryable<Fact> Facts(IQueryable<Notification> notifications) =>
         from n in notifications
@@ -44,17 +45,23 @@ public sealed class NotificationQueries(AgoraDbContext db, IStringLocalizer<Shar
         from c in campaigns.DefaultIfEmpty()
         join u in db.Users on n.ActorId equals u.Id into actors
         from u in actors.DefaultIfEmpty()
+        join r in db.Requests on n.RequestId equals r.Id into requests
+        from r in requests.DefaultIfEmpty()
         select new Fact(n.Id, n.Kind, n.IdeaId, n.CommentId, i == null ? null : i.Title, i != null && i.Anonymous, i == null ? null : i.AuthorId,
             h == null ? null : h.Slug, c == null ? null : c.Title, c == null ? null : c.Slug, u == null ? null : u.DisplayName, n.ActorId, n.Detail,
-            n.CreatedAt, n.ReadAt != null);
+            n.CreatedAt, n.ReadAt != null, n.RequestId, r == null ? null : r.Title);
 
     internal NotificationRow Render(Fact f)
     {
         // An anonymous idea's author stays anonymous in what others are told.
         var actor = f.ActorName is null || (f.IdeaAnonymous && f.ActorId == f.IdeaAuthorId) ? t["Notification.Someone"].Value : f.ActorName;
-        var detail = f.Kind == NotificationKind.IdeaStateChanged && f.Detail is not null ? t["IdeaState." + f.Detail].Value : f.Detail ?? "";
-        var text = t["Notification." + f.Kind, actor, f.IdeaTitle ?? f.CampaignTitle ?? "", detail].Value;
+        var detail = f.Kind == NotificationKind.IdeaStateChanged && f.Detail is not null ? t["IdeaState." + f.Detail].Value
+            : f.Kind == NotificationKind.RequestUpdated && f.Detail is not null ? t["RequestUpdate." + f.Detail].Value
+            : f.Kind is NotificationKind.RequestAssigned && f.Detail is not null ? t["ReviewRole." + f.Detail].Value
+            : f.Detail ?? "";
+        var text = t["Notification." + f.Kind, actor, f.IdeaTitle ?? f.RequestTitle ?? f.CampaignTitle ?? "", detail].Value;
         var url = f.HubSlug is null ? "/notifications"
+            : f.RequestId is { } request ? $"/hubs/{f.HubSlug}/requests/{request}"
             : f.IdeaId is { } idea ? $"/hubs/{f.HubSlug}/ideas/{idea}" + (f.CommentId is { } c ? $"#comment-{c}" : "")
             : f.CampaignSlug is not null ? $"/hubs/{f.HubSlug}/campaigns/{f.CampaignSlug}" : $"/hubs/{f.HubSlug}";
         return new NotificationRow(f.Id, f.Kind, text, url, f.CreatedAt, f.Read);

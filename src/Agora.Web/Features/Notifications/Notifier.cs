@@ -6,7 +6,7 @@ namespace Agora.Web.Features.Notifications;
 /// <summary>What happened, to whom; the text is rendered later in each reader's language.</summary>
 public sealed record NotificationEvent(
     NotificationKind Kind, Guid? HubId, int? IdeaId = null, long? CommentId = null, Guid? CampaignId = null,
-    Guid? ActorId = null, string? Detail = null);
+    Guid? ActorId = null, string? Detail = null, int? RequestId = null);
 
 /// <summary>
 /// Records notifications for people, honouring each person's choice per kind (immediately, daily
@@ -36,7 +36,7 @@ public sealed class Notifier(AgoraDbContext db, TimeProvider clock)
             if (delivery == Delivery.Off) continue;
             db.Notifications.Add(new Notification
             {
-                UserId = person, Kind = e.Kind, HubId = e.HubId, IdeaId = e.IdeaId, CommentId = e.CommentId, CampaignId = e.CampaignId,
+                UserId = person, Kind = e.Kind, HubId = e.HubId, IdeaId = e.IdeaId, CommentId = e.CommentId, CampaignId = e.CampaignId, RequestId = e.RequestId,
                 ActorId = e.ActorId, Detail = e.Detail, CreatedAt = now, Delivery = delivery,
             });
         }

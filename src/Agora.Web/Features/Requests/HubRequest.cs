@@ -79,6 +79,8 @@ public sealed class HubRequest
     public string? DecisionText { get; set; }
     public string? Conditions { get; set; }
     public int Version { get; set; } = 1;
+    /// <summary>The last deadline reminder sent: days before the deadline (14, 3), or -1 once past it.</summary>
+    public int? LastReminder { get; set; }
 
     public DateOnly? DueOn => ExtendedDueOn ?? DecisionDueOn;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
@@ -27,7 +28,7 @@ public sealed record DecisionInput(RequestState? Decision, string? Reasons, stri
 /// health-data application, security for a sandbox test). Approving a health-data application issues a data permit,
 /// later amended, renewed (a new version) or revoked, with reasons. All audited.
 /// </summary>
-public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Validator v, AuditLog audit, TimeProvider clock)
+public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     private static bool Open(RequestState s) => s is RequestState.Submitted or RequestState.Returned or RequestState.InReview;
 
@@ -56,6 +57,8 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         };
         db.RequestReviews.Add(review);
         audit.Add(AuditActions.RequestReviewerAssigned, hub, RequestWorkflow.Subject(scope.Request), $"{review.Role}: {person.DisplayName}");
+        await notifier.AddAsync(new NotificationEvent(NotificationKind.RequestAssigned, hub, ActorId: scope.UserId, Detail: review.Role.ToString(),
+            RequestId: id), [person.Id], ct);
         await db.SaveChangesAsync(ct);
         return Result<Guid>.Ok(review.Id);
     }
@@ -134,6 +137,8 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         db.RequestMessages.Add(message);
         // The audit trail names the kind of message only: an internal note's text stays with the hub's side.
         audit.Add(AuditActions.RequestMessageWritten, scope.Request.HubId, RequestWorkflow.Subject(scope.Request), kind.ToString());
+        // Only a question is told to the applicant (and never its text); internal notes and answers tell nobody.
+        if (kind == MessageKind.Question) await RequestWorkflow.TellApplicantAsync(notifier, scope.Request, scope.UserId, "Question", ct);
         await db.SaveChangesAsync(ct);
         return Result<long>.Ok(message.Id);
     }
@@ -183,6 +188,7 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
                 db.DataPermits.Add(permit);
             }
             audit.Add(AuditActions.RequestDecided, r.HubId, RequestWorkflow.Subject(r), decision + (permit is null ? "" : $", permit {permit.Number}"));
+            await RequestWorkflow.TellApplicantAsync(notifier, r, scope.UserId, decision.ToString(), token);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
+using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
@@ -27,11 +28,18 @@ public sealed record ExtendInput(int? Months, string? Reason);
 /// it is decided. Every change is in the request's timeline and the audit trail.
 /// </summary>
 public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, RequestTypes types, CurrentUser current, Viewers viewers,
-    Validator v, AuditLog audit, TimeProvider clock)
+    Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public static string Subject(HubRequest r) => $"#{r.Id.ToString(CultureInfo.InvariantCulture)} {r.Title}";
+
+    /// <summary>
+    /// Tells the applicant that their request moved on (<paramref name="what"/>: a state, "Question" or "Extended"); the
+    /// text is rendered in their language and says nothing of the hub's internal work.
+    /// </summary>
+    internal static Task TellApplicantAsync(Notifier notifier, HubRequest r, Guid actor, string what, CancellationToken ct) =>
+        notifier.AddAsync(new NotificationEvent(NotificationKind.RequestUpdated, r.HubId, ActorId: actor, Detail: what, RequestId: r.Id), [r.ApplicantId], ct);
 
     /// <summary>Any signed-in member of the hub (or anyone when the hub is open) starts a draft of one of its kinds of request.</summary>
     public async Task<Result<int>> CreateAsync(string hubSlug, NewRequest input, CancellationToken ct)
@@ -150,6 +158,7 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
                 Note = v.Message("Requests.Extended", extended.ToString("d", CultureInfo.CurrentCulture), reason),
             });
             audit.Add(AuditActions.RequestExtended, r.HubId, Subject(r), $"{due:yyyy-MM-dd} → {extended:yyyy-MM-dd}: {reason}");
+            await TellApplicantAsync(notifier, r, scope.UserId, "Extended", token);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
@@ -181,6 +190,7 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
             if (rows == 0) return false;
             db.RequestEvents.Add(new RequestEvent { RequestId = r.Id, From = r.State, To = to, Note = note, ActorId = scope.UserId, At = now });
             audit.Add(action, r.HubId, Subject(r), $"{r.State} → {to}");
+            if (to is RequestState.Returned or RequestState.InReview) await TellApplicantAsync(notifier, r, scope.UserId, to.ToString(), token);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

@@ -11,6 +11,8 @@ public static class RequestsModule
         services.AddScoped<RequestReviewing>();
         services.AddScoped<DecisionLetters>();
         services.AddScoped<RequestOverview>();
+        services.AddScoped<RequestReminders>();
+        services.AddHostedService<RequestReminderService>();
     }
 
     public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);

@@ -7,6 +7,7 @@ using Agora.Web.Features.Requests;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Agora.Tests.Features.Ideas.IdeaFixtures;
 
 namespace Agora.Tests.Features.Requests;
@@ -309,6 +310,56 @@ public sealed class RequestTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync($"/api/v1/hubs/{Hub}/requests/dashboard")).StatusCode);
         var (_, index) = await manager.GetAsync($"/hubs/{Hub}/requests");
         Assert.NotNull(index.QuerySelector("#overview-heading"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task TheApplicantIsTold_AndTheDecidersAreRemindedOfTheDeadline_OnceEach(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var applicant = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var (id, url) = await InReviewAsync(applicant, manager, "Reminded " + Guid.NewGuid().ToString("N")[..6]);
+        Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Reviewer, role = "Legal" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsJsonAsync(url + "/questions", new { body = "Which REK number?" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsJsonAsync(url + "/notes", new { body = "Between us." })).StatusCode);
+
+        var told = await DbAsync(app, db => db.Notifications.Where(n => n.RequestId == id)
+            .Select(n => new { n.Kind, n.Detail, Email = db.Users.Single(u => u.Id == n.UserId).Email }).ToListAsync());
+        Assert.Equal(["InReview", "Question"], told.Where(n => n.Kind == Agora.Web.Features.Notifications.NotificationKind.RequestUpdated && n.Email == DemoAccounts.Member)
+            .Select(n => n.Detail!).ToArray());
+        Assert.Single(told, n => n.Kind == Agora.Web.Features.Notifications.NotificationKind.RequestAssigned && n.Email == DemoAccounts.Reviewer);
+        var (_, notifications) = await applicant.GetAsync("/notifications");
+        Assert.NotNull(notifications.QuerySelector($"a[href='/hubs/{Hub}/requests/{id}']"));
+        Assert.DoesNotContain("Between us.", notifications.Body!.TextContent);
+
+        // Three days before the deadline: the manager and the reviewer who has not signed off are reminded, once.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await DbAsync(app, db => db.Requests.Where(r => r.Id == id).ExecuteUpdateAsync(x => x.SetProperty(r => r.DecisionDueOn, today.AddDays(3))));
+        async Task<int> RunAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<RequestReminders>().RunOnceAsync(default);
+        }
+        Assert.True(await RunAsync() >= 1);
+        await RunAsync();
+        var reminded = await DbAsync(app, db => db.Notifications.Where(n => n.RequestId == id && n.Kind == Agora.Web.Features.Notifications.NotificationKind.RequestDeadline)
+            .Select(n => db.Users.Single(u => u.Id == n.UserId).Email).ToListAsync());
+        Assert.Equal([DemoAccounts.Manager, DemoAccounts.Reviewer], reminded.Select(e => e!).Order().ToArray());
+        Assert.Equal(3, await DbAsync(app, db => db.Requests.Where(r => r.Id == id).Select(r => r.LastReminder).SingleAsync()));
+    }
+
+    [Fact]
+    public void Reminders_GoAt14And3DaysBefore_AndOnceWhenPast_EachOnce()
+    {
+        var due = new DateOnly(2027, 2, 28);
+        Assert.Null(RequestReminders.Due(due, new DateOnly(2027, 2, 1), null));
+        Assert.Equal(14, RequestReminders.Due(due, new DateOnly(2027, 2, 14), null));
+        Assert.Null(RequestReminders.Due(due, new DateOnly(2027, 2, 20), 14));
+        Assert.Equal(3, RequestReminders.Due(due, new DateOnly(2027, 2, 25), 14));
+        Assert.Equal(3, RequestReminders.Due(due, new DateOnly(2027, 2, 27), null));
+        Assert.Null(RequestReminders.Due(due, new DateOnly(2027, 2, 28), 3));
+        Assert.Equal(-1, RequestReminders.Due(due, new DateOnly(2027, 3, 1), 3));
+        Assert.Null(RequestReminders.Due(due, new DateOnly(2027, 3, 9), -1));
     }
 
     [Fact]
