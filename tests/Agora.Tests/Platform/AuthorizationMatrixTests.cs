@@ -76,6 +76,9 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/requests/{request:int}/edit"] = Access.NotHere,
         ["PAGE /requests"] = Access.SignedIn,
         ["PAGE /hubs/{slug}/register"] = Access.Public,
+        ["PAGE /hubs/{slug}/requests/types"] = Access.HubManagerForbidden,
+        // {key} is a built-in kind of request (health-data-access).
+        ["PAGE /hubs/{slug}/requests/types/{key}"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns"] = Access.Public,
         ["PAGE /hubs/{slug}/campaigns/new"] = Access.HubManagerForbidden,
         ["PAGE /hubs/{slug}/campaigns/{campaign}"] = Access.Public, // the matrix campaign: public and open
@@ -178,7 +181,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["POST /api/v1/hubs/{slug}/initiatives/{id:int}/evaluations"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/initiatives/lessons"] = Access.Public,
         ["GET /api/v1/hubs/{slug}/request-types"] = Access.Public,
-        ["GET /api/v1/hubs/{slug}/request-types/{key}/form"] = Access.NotHere,
+        ["GET /api/v1/hubs/{slug}/request-types/{key}/form"] = Access.Public,
         ["GET /api/v1/hubs/{slug}/requests"] = Access.SignedIn,
         ["POST /api/v1/hubs/{slug}/requests"] = Access.SignedIn,
         ["GET /api/v1/hubs/{slug}/requests/{id:int}"] = Access.NotHere,
@@ -195,6 +198,10 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/requests/dashboard"] = Access.HubManagerForbidden,
         ["GET /api/v1/hubs/{slug}/requests/{id:int}/letter.{format:regex(^(pdf|html)$)}"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/register"] = Access.Public,
+        ["GET /api/v1/hubs/{slug}/request-types/all"] = Access.HubManagerForbidden,
+        ["POST /api/v1/hubs/{slug}/request-types"] = Access.HubManagerForbidden,
+        ["PUT /api/v1/hubs/{slug}/request-types/{key}"] = Access.HubManagerForbidden,
+        ["PUT /api/v1/hubs/{slug}/request-types/{key}/form"] = Access.HubManagerForbidden,
         ["PUT /api/v1/hubs/{slug}/register"] = Access.HubManagerForbidden,
         ["POST /api/v1/hubs/{slug}/requests/{id:int}/reviewers"] = Access.NotHere,
         ["DELETE /api/v1/hubs/{slug}/requests/{id:int}/reviewers/{reviewId:guid}"] = Access.NotHere,
@@ -370,6 +377,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         .Replace("{code:int}", "404")
         .Replace("{token}", "no-such-invitation-token")
         .Replace("{documentName}", "v1")
+        .Replace("{key}", "health-data-access")
         .Replace("{userId:guid}", otherUser.ToString())
         .Replace("{id:guid}", Guid.NewGuid().ToString())
         .Replace("{id}", "20260101000000000-00000000000000000000000000000000");

@@ -127,6 +127,22 @@ public static class RequestsApi
             .WithSummary("The decision letter, in the applicant's language, as PDF or HTML (after the decision; every download is audited)")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
 
+        hub.MapGet("/request-types/all", AllTypes).RequireAuthorization(read)
+            .WithSummary("Every kind of request of the hub with its form and how many requests it has, offered or not (hub managers)")
+            .Produces<IReadOnlyList<RequestTypeDetail>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPost("/request-types", CreateType).RequireAuthorization(write)
+            .WithSummary("Define a kind of request of the hub's own (hub managers)")
+            .WithDescription("Body: {\"key\": lowercase letters, digits and hyphens, \"nameEn\", \"namePt\", \"nameNb\", \"descriptionEn\", \"descriptionPt\", \"descriptionNb\", "
+                + "\"decisionMonths\": 1–12, \"signOffs\": [review roles that must sign off before approval], \"active\"}. Its form starts empty: PUT its form next.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/request-types/{key}", UpdateType).RequireAuthorization(write)
+            .WithSummary("Change a kind of request (a built-in one can only be switched on or off with \"active\")")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapPut("/request-types/{key}/form", SetForm).RequireAuthorization(write)
+            .WithSummary("Replace the form of one of the hub's own kinds of request (the same shape as GET …/form), checked whole")
+            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapGet("/me/requests", Mine).RequireAuthorization(read).WithTags("Requests")
             .WithSummary("Your own requests in every hub, most recently changed first")
             .Produces<PagedList<RequestSummary>>().ProducesValidationProblem();
@@ -268,6 +284,18 @@ public static class RequestsApi
         // Served as a download, so the letter's own inline style never runs inside the app's pages.
         return TypedResults.File(letter.Content, letter.ContentType, letter.FileName);
     }
+
+    private static async Task<IResult> AllTypes(string slug, RequestTypeAdmin admin, CancellationToken ct) =>
+        ApiResults.From(await admin.ListAsync(slug, ct), list => TypedResults.Ok(list));
+
+    private static async Task<IResult> CreateType(string slug, TypeInput input, RequestTypeAdmin admin, CancellationToken ct) =>
+        ApiResults.From(await admin.CreateAsync(slug, input, ct), key => TypedResults.Created($"/api/v1/hubs/{slug}/request-types/{key}/form", new { key }));
+
+    private static async Task<IResult> UpdateType(string slug, string key, TypeInput input, RequestTypeAdmin admin, CancellationToken ct) =>
+        ApiResults.From(await admin.UpdateAsync(slug, key, input, ct), k => TypedResults.Ok(new { key = k }));
+
+    private static async Task<IResult> SetForm(string slug, string key, RequestForm? form, RequestTypeAdmin admin, CancellationToken ct) =>
+        ApiResults.From(await admin.SetFormAsync(slug, key, form, ct), k => TypedResults.Ok(new { key = k }));
 
     private static async Task<IResult> RemoveFile(string slug, int id, Guid fileId, RequestWorkflow workflow, CancellationToken ct) =>
         ApiResults.From(await workflow.RemoveFileAsync(slug, id, fileId, ct), _ => TypedResults.NoContent());

@@ -12,6 +12,7 @@ public static class RequestsModule
         services.AddScoped<DecisionLetters>();
         services.AddScoped<RequestOverview>();
         services.AddScoped<RequestReminders>();
+        services.AddScoped<RequestTypeAdmin>();
         services.AddHostedService<RequestReminderService>();
     }
 

@@ -96,6 +96,7 @@ public static class AuditActions
     public const string RequestPermitChanged = "request.permit-changed";
     public const string RequestRegisterChanged = "hub.request-register-changed";
     public const string RequestLetterDownloaded = "request.letter-downloaded";
+    public const string RequestTypeChanged = "hub.request-type-changed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
