@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "id", await IdeaIdAsync())
             .Add("hubs", "initiative", await InitiativeIdAsync())
             .Add("hubs", "request", await RequestIdAsync())
+            .Add("hubs", "key", "equipment-loan") // the demo hub's own kind of request (DemoRequests)
             .Add("hubs", "target", "Idea")
             .Add("hubs", "jobId", Guid.Empty.ToString())
             .Add("error", "code", "404")

@@ -12,6 +12,9 @@ namespace Agora.Web.Platform.Demo;
 /// </summary>
 internal static class DemoRequests
 {
+    /// <summary>The key of the demo hub's own kind of request.</summary>
+    public const string EquipmentLoan = "equipment-loan";
+
     public static async Task SeedAsync(AgoraDbContext db, IReadOnlyDictionary<string, Hub> hubs, IReadOnlyDictionary<string, AgoraUser> people,
         DateTimeOffset now, CancellationToken ct)
     {
@@ -19,6 +22,29 @@ internal static class DemoRequests
         var types = RequestTypes.BuiltIn.Select((b, i) => RequestTypes.Create(hub.Id, b.Kind, b.Key, i + 1, now)).ToList();
         hub.PublicRegister = true;
         db.RequestTypes.AddRange(types);
+        // The hub's own kind: borrowing test equipment from the innovation lab, with a form built by its manager.
+        db.RequestTypes.Add(new RequestType
+        {
+            Id = Guid.NewGuid(), HubId = hub.Id, Key = EquipmentLoan, Kind = RequestKind.Custom, Position = types.Count + 1,
+            NameEn = "Loan of lab equipment", NamePt = "Empréstimo de equipamento do laboratório", NameNb = "Lån av utstyr fra innovasjonslaben",
+            DescriptionEn = "Borrow VR headsets, sensors or tablets from the innovation lab for a trial on your ward.",
+            DescriptionPt = "Peça emprestados óculos de RV, sensores ou tablets do laboratório de inovação para um teste no seu serviço.",
+            DescriptionNb = "Lån VR-briller, sensorer eller nettbrett fra innovasjonslaben til et forsøk på avdelingen din.",
+            DecisionMonths = 1, SignOffs = "", CreatedAt = now,
+            FormJson = RequestAnswers.WriteForm(new RequestForm([
+                new FormSection("loan", new LocalText("The loan", "O empréstimo", "Lånet"), [
+                    new RequestField("device", FieldKind.Choice, new LocalText("Equipment", "Equipamento", "Utstyr"), Required: true, Options: [
+                        new FieldOption("vr", new LocalText("VR headsets", "Óculos de RV", "VR-briller")),
+                        new FieldOption("sensors", new LocalText("Sensors", "Sensores", "Sensorer")),
+                        new FieldOption("tablets", new LocalText("Tablets", "Tablets", "Nettbrett")),
+                    ]),
+                    new RequestField("weeks", FieldKind.Number, new LocalText("Weeks", "Semanas", "Uker"), Required: true),
+                    new RequestField("users", FieldKind.Group, new LocalText("Who will use it", "Quem o vai usar", "Hvem som skal bruke det"), Fields: [
+                        new RequestField("name", FieldKind.Text, new LocalText("Name", "Nome", "Navn"), Required: true),
+                    ]),
+                ]),
+            ])),
+        });
         var applicant = people[DemoAccounts.Member].Id;
         var manager = people[DemoAccounts.Manager].Id;
         var data = types.Single(t => t.Kind == RequestKind.HealthDataAccess);
