@@ -112,8 +112,8 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
         var due = input.DueOn ?? RequestDeadlines.CompletionDue(Today);
         if (due <= Today) v.Add("dueOn", "Requests.DueInFuture");
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
-        return await MoveAsync(scope, [RequestState.Submitted], RequestState.Returned,
-            $"{missing}\n({v.Message("Requests.CompleteBy", due.ToString("d", CultureInfo.CurrentCulture))})",
+        // The timeline keeps people's own words only; dates and states are shown in each reader's language.
+        return await MoveAsync(scope, [RequestState.Submitted], RequestState.Returned, missing,
             s => s.SetProperty(r => r.Missing, missing).SetProperty(r => r.CompletionDueOn, due), AuditActions.RequestReturned, ct);
     }
 
@@ -125,8 +125,7 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
         if (!scope.IsManager) return scope.Refuse<int>();
         var today = Today;
         var due = RequestDeadlines.DecisionDue(today, scope.Type.DecisionMonths);
-        return await MoveAsync(scope, [RequestState.Submitted], RequestState.InReview,
-            v.Message("Requests.DecisionBy", due.ToString("d", CultureInfo.CurrentCulture)),
+        return await MoveAsync(scope, [RequestState.Submitted], RequestState.InReview, null,
             s => s.SetProperty(r => r.CompleteOn, today).SetProperty(r => r.DecisionDueOn, due), AuditActions.RequestAccepted, ct);
     }
 
@@ -155,7 +154,7 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
             db.RequestEvents.Add(new RequestEvent
             {
                 RequestId = id, From = r.State, To = r.State, ActorId = scope.UserId, At = now,
-                Note = v.Message("Requests.Extended", extended.ToString("d", CultureInfo.CurrentCulture), reason),
+                Note = reason,
             });
             audit.Add(AuditActions.RequestExtended, r.HubId, Subject(r), $"{due:yyyy-MM-dd} → {extended:yyyy-MM-dd}: {reason}");
             await TellApplicantAsync(notifier, r, scope.UserId, "Extended", token);

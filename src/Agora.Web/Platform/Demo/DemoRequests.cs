@@ -89,7 +89,6 @@ internal static class DemoRequests
             new RequestEvent
             {
                 RequestId = application.Id, From = RequestState.Submitted, To = RequestState.InReview, ActorId = manager, At = now.AddDays(-14),
-                Note = $"Komplett: behandlingen starter; vedtak skal foreligge innen {application.DecisionDueOn:dd.MM.yyyy}.",
             },
             new RequestEvent { RequestId = draft.Id, To = RequestState.Draft, ActorId = applicant, At = now });
         await db.SaveChangesAsync(ct);

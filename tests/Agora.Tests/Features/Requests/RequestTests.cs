@@ -348,6 +348,34 @@ public sealed class RequestTests(AgoraApps apps)
         Assert.Equal(3, await DbAsync(app, db => db.Requests.Where(r => r.Id == id).Select(r => r.LastReminder).SingleAsync()));
     }
 
+    [Theory, BothDatabases]
+    public async Task ASandboxTest_CannotStartBeforeTheSecurityReviewIsSignedOff(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var company = await SignInAsync(app, DemoAccounts.Agent);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var security = await SignInAsync(app, DemoAccounts.Reviewer);
+        var form = await GetJsonAsync(company.Client, $"/api/v1/hubs/{Hub}/request-types/sandbox-test/form");
+        var created = await company.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/requests", new { typeKey = "sandbox-test", title = "Remote monitoring app" });
+        var url = $"/api/v1/hubs/{Hub}/requests/{(await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32()}";
+        var answers = Complete(form);
+        Assert.Equal(HttpStatusCode.OK, (await company.Client.PutAsJsonAsync(url, new { title = "Remote monitoring app", answers })).StatusCode);
+        foreach (var file in RequiredFiles(form, answers)) Assert.Equal(HttpStatusCode.Created, (await UploadAsync(company.Client, url, file)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await company.Client.PostAsync(url + "/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsync(url + "/accept", null)).StatusCode);
+
+        var refused = await manager.Client.PostAsJsonAsync(url + "/decision", new { decision = "Approved" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Security", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var review = (await (await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Reviewer, role = "Security" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await security.Client.PutAsJsonAsync(url + $"/reviews/{review}", new { recommendation = "Approve", opinion = "Synthetic data only; isolated.", signOff = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/decision", new { decision = "Approved" })).StatusCode);
+        var decided = await GetJsonAsync(company.Client, url);
+        Assert.Equal("Approved", decided.GetProperty("state").GetString());
+        Assert.Empty(decided.GetProperty("permits").EnumerateArray());
+    }
+
     [Fact]
     public void Reminders_GoAt14And3DaysBefore_AndOnceWhenPast_EachOnce()
     {
