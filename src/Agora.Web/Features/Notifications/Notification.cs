@@ -27,6 +27,8 @@ public enum NotificationKind
     InitiativeGateDecided,
     /// <summary>The person's request changed: returned for completion, in review, decided, or a question to them.</summary>
     RequestUpdated,
+    /// <summary>A request to a hub the person manages was submitted (or resubmitted, completed).</summary>
+    RequestSubmitted,
     /// <summary>The person was assigned to review a request.</summary>
     RequestAssigned,
     /// <summary>A request the person decides or reviews nears its decision deadline, or passed it.</summary>

@@ -190,6 +190,12 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
             db.RequestEvents.Add(new RequestEvent { RequestId = r.Id, From = r.State, To = to, Note = note, ActorId = scope.UserId, At = now });
             audit.Add(action, r.HubId, Subject(r), $"{r.State} → {to}");
             if (to is RequestState.Returned or RequestState.InReview) await TellApplicantAsync(notifier, r, scope.UserId, to.ToString(), token);
+            if (to == RequestState.Submitted)
+            {
+                // The hub's managers check every submitted request for completeness.
+                var managers = await db.HubMemberships.Where(m => m.HubId == r.HubId && (m.Roles & HubRoles.HubManager) != 0).Select(m => m.UserId).ToListAsync(token);
+                await notifier.AddAsync(new NotificationEvent(NotificationKind.RequestSubmitted, r.HubId, ActorId: scope.UserId, RequestId: r.Id), managers, token);
+            }
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

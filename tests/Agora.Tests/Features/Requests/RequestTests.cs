@@ -328,6 +328,7 @@ public sealed class RequestTests(AgoraApps apps)
         Assert.Equal(["InReview", "Question"], told.Where(n => n.Kind == Agora.Web.Features.Notifications.NotificationKind.RequestUpdated && n.Email == DemoAccounts.Member)
             .Select(n => n.Detail!).ToArray());
         Assert.Single(told, n => n.Kind == Agora.Web.Features.Notifications.NotificationKind.RequestAssigned && n.Email == DemoAccounts.Reviewer);
+        Assert.Single(told, n => n.Kind == Agora.Web.Features.Notifications.NotificationKind.RequestSubmitted && n.Email == DemoAccounts.Manager);
         var (_, notifications) = await applicant.GetAsync("/notifications");
         Assert.NotNull(notifications.QuerySelector($"a[href='/hubs/{Hub}/requests/{id}']"));
         Assert.DoesNotContain("Between us.", notifications.Body!.TextContent);
