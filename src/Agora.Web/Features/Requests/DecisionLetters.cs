@@ -197,7 +197,8 @@ public sealed class DecisionLetters(IStringLocalizer<SharedResource> t)
                     fields.Add(new(t["Letters.PermitConditions"].Value, Block(permit.Conditions)));
                 sections.Add(new(t["Letters.Permit"].Value, t["Letters.PermitIntro"].Value, null, fields));
             }
-            if (letter.Decision == RequestState.Rejected)
+            // Conditions are a partial refusal: the applicant may contest them as they may a rejection.
+            if (letter.Decision is RequestState.Rejected or RequestState.ApprovedWithConditions)
                 sections.Add(new(t["Letters.RightsHeading"].Value, null, t["Letters.Rights"].Value, []));
 
             return new Composed(language, subject, hub, Day(letter.DecidedOn), letter.DecidedOn, recipient, subject, references, decision,

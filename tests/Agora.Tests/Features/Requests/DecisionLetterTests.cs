@@ -69,10 +69,11 @@ public sealed partial class DecisionLetterTests : IDisposable
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;", html);
         Assert.Contains("&amp; mer", html);
-        // Standalone: nothing loaded from elsewhere, no rejection paragraph in an approval.
+        // Standalone: nothing loaded from elsewhere. Conditions can be contested, so the rights are stated; a plain approval has none.
         Assert.DoesNotContain("src=", html);
         Assert.DoesNotContain("href=", html);
-        Assert.DoesNotContain("Dine rettigheter", html);
+        Assert.Contains("Dine rettigheter", html);
+        Assert.DoesNotContain("Dine rettigheter", _letters.Html(Letter(RequestState.Approved, conditions: null)));
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed partial class DecisionLetterTests : IDisposable
     [Fact]
     public void Pdf_A4_WithTheEmbeddedFont_Metadata_AndThePermit()
     {
-        var pdf = _letters.Pdf(Letter(permit: Permit, title: "Heart failure"));
+        var pdf = _letters.Pdf(Letter(RequestState.Approved, conditions: null, permit: Permit, title: "Heart failure"));
 
         Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
         Assert.True(pdf.Length > 1024, $"{pdf.Length} bytes");

@@ -111,6 +111,11 @@ public sealed class RequestTypeTests(AgoraApps apps)
         {
             ["Field.Section"] = "main", ["Field.Key"] = "weeks", ["Field.Kind"] = "Number", ["Field.LabelEn"] = "Weeks", ["Field.LabelPt"] = "Semanas", ["Field.LabelNb"] = "Uker",
         }, "form[action*='handler=Field']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Field.Section"] = "main", ["Field.Key"] = "why", ["Field.Kind"] = "LongText", ["Field.LabelEn"] = "Why VR", ["Field.LabelPt"] = "Porquê RV", ["Field.LabelNb"] = "Hvorfor VR",
+            ["Field.RequiredIfField"] = "device", ["Field.RequiredValues"] = "vr",
+        }, "form[action*='handler=Field']")).StatusCode);
         // A field without its Portuguese text is refused, with the reason shown.
         var refused = await manager.SubmitAsync(page, new Dictionary<string, string>
         {
@@ -123,7 +128,8 @@ public sealed class RequestTypeTests(AgoraApps apps)
 
         var form = await GetJsonAsync(manager.Client, $"/api/v1/hubs/{Hub}/request-types/{key}/form");
         var fields = form.GetProperty("sections")[0].GetProperty("fields");
-        Assert.Equal(["weeks", "device"], fields.EnumerateArray().Select(f => f.GetProperty("key").GetString()!).ToArray());
+        Assert.Equal(["weeks", "device", "why"], fields.EnumerateArray().Select(f => f.GetProperty("key").GetString()!).ToArray());
+        Assert.Equal("device", fields[2].GetProperty("requiredIf").GetProperty("field").GetString());
         Assert.Equal("Óculos de RV", fields[1].GetProperty("options")[0].GetProperty("label").GetProperty("pt").GetString());
         var (_, doc) = await manager.GetAsync(page);
         Assert.Contains("Weeks", doc.QuerySelector("main")!.TextContent);

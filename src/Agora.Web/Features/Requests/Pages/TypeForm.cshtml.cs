@@ -28,6 +28,9 @@ public sealed class TypeFormModel(HubQueries hubs, RequestTypeAdmin admin, IStri
         public string? HelpPt { get; set; }
         public string? HelpNb { get; set; }
         public bool Required { get; set; }
+        /// <summary>Required only when this choice field has one of <see cref="RequiredValues"/> (comma-separated option keys).</summary>
+        public string? RequiredIfField { get; set; }
+        public string? RequiredValues { get; set; }
         /// <summary>One option a line: "key; English; Português; Norsk".</summary>
         public string? Options { get; set; }
     }
@@ -54,7 +57,9 @@ public sealed class TypeFormModel(HubQueries hubs, RequestTypeAdmin admin, IStri
         var help = string.IsNullOrWhiteSpace(Field.HelpEn) && string.IsNullOrWhiteSpace(Field.HelpPt) && string.IsNullOrWhiteSpace(Field.HelpNb)
             ? null : new LocalText(Field.HelpEn ?? "", Field.HelpPt ?? "", Field.HelpNb ?? "");
         var field = new RequestField(Field.Key ?? "", Field.Kind ?? FieldKind.Text, new LocalText(Field.LabelEn ?? "", Field.LabelPt ?? "", Field.LabelNb ?? ""),
-            help, Field.Required, options.Count > 0 ? options : null, Field.Kind == FieldKind.Group ? [] : null);
+            help, Field.Required, options.Count > 0 ? options : null, Field.Kind == FieldKind.Group ? [] : null,
+            RequiredIf: string.IsNullOrEmpty(Field.RequiredIfField) ? null
+                : new RequiredWhen(Field.RequiredIfField, (Field.RequiredValues ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         var sections = Type.Form.Sections.Select(s =>
         {
             if (s.Key != Field.Section) return s;
