@@ -323,7 +323,7 @@ public sealed class RequestTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsJsonAsync(url + "/questions", new { body = "Which REK number?" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsJsonAsync(url + "/notes", new { body = "Between us." })).StatusCode);
 
-        var told = await DbAsync(app, db => db.Notifications.Where(n => n.RequestId == id)
+        var told = await DbAsync(app, db => db.Notifications.Where(n => n.RequestId == id).OrderBy(n => n.Id)
             .Select(n => new { n.Kind, n.Detail, Email = db.Users.Single(u => u.Id == n.UserId).Email }).ToListAsync());
         Assert.Equal(["InReview", "Question"], told.Where(n => n.Kind == Agora.Web.Features.Notifications.NotificationKind.RequestUpdated && n.Email == DemoAccounts.Member)
             .Select(n => n.Detail!).ToArray());
