@@ -169,7 +169,19 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
 
         var now = clock.GetUtcNow();
-        var changed = await db.InTransactionAsync(async token =>
+        bool changed;
+        try
+        {
+            changed = await DecideOnceAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another permit took the same number at the same moment (unique number and version): nothing was saved.
+            return Result<int>.Conflict("", v.Message("Requests.ChangedMeanwhile"));
+        }
+        return changed ? Result<int>.Ok(id) : Result<int>.Conflict("", v.Message("Requests.ChangedMeanwhile"));
+
+        Task<bool> DecideOnceAsync() => db.InTransactionAsync(async token =>
         {
             var rows = await db.Requests.Where(x => x.Id == id && x.Version == r.Version && x.State == RequestState.InReview)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, decision).SetProperty(x => x.DecisionText, reasons.Length == 0 ? null : reasons)
@@ -180,7 +192,7 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
             if (permit is not null)
             {
                 permit.RequestId = id;
-                permit.Number = await PermitNumberAsync(hubSlug, r.HubId, now, token);
+                permit.Number = await PermitNumberAsync(hubSlug, now, token);
                 permit.Version = 1;
                 permit.IssuedById = scope.UserId;
                 permit.IssuedAt = now;
@@ -192,7 +204,6 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
-        return changed ? Result<int>.Ok(id) : Result<int>.Conflict("", v.Message("Requests.ChangedMeanwhile"));
     }
 
     /// <summary>The permit's fields checked, errors under <paramref name="prefix"/> ("permit." within a decision).</summary>
@@ -218,12 +229,14 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         };
     }
 
-    /// <summary>The next permit number of the hub for the year: the hub's initials, the year and a running number ("HE-2026-0003").</summary>
-    private async Task<string> PermitNumberAsync(string hubSlug, Guid hubId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The next permit number for the year: the hub's initials, the year and a running number ("HE-2026-0003"),
+    /// counted over every permit with that prefix so that hubs with the same initials never share a number.
+    /// </summary>
+    private async Task<string> PermitNumberAsync(string hubSlug, DateTimeOffset now, CancellationToken ct)
     {
         var prefix = $"{hubSlug[..Math.Min(2, hubSlug.Length)].ToUpperInvariant()}-{now.Year.ToString(CultureInfo.InvariantCulture)}-";
-        var count = await db.DataPermits.Where(p => p.Version == 1 && p.Number.StartsWith(prefix) && db.Requests.Any(x => x.Id == p.RequestId && x.HubId == hubId))
-            .CountAsync(ct);
+        var count = await db.DataPermits.CountAsync(p => p.Version == 1 && p.Number.StartsWith(prefix), ct);
         return prefix + (count + 1).ToString("0000", CultureInfo.InvariantCulture);
     }
 
