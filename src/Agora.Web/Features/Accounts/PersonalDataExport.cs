@@ -25,6 +25,21 @@ public sealed class PersonalDataExport(AgoraDbContext db, CurrentUser current, H
                 .Select(s => new { s.CreatedAt, s.LastSeenAt, s.IpAddress, s.UserAgent, s.RevokedAt }).ToListAsync(ct),
             tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == id)
                 .Select(t => new { t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt }).ToListAsync(ct),
+            // Their requests as they see them: answers, documents' names, their answers to questions; never the hub's internal notes.
+            requests = (await db.Requests.AsNoTracking().Where(r => r.ApplicantId == id).OrderBy(r => r.Id)
+                .Select(r => new
+                {
+                    r.Id, r.HubId, Type = db.RequestTypes.Where(t => t.Id == r.TypeId).Select(t => t.Key).Single(), r.Title, r.State, r.Language, r.AnswersJson,
+                    r.CreatedAt, r.SubmittedAt, r.DecidedAt, r.DecisionText, r.Conditions,
+                    Documents = db.RequestFiles.Where(f => f.RequestId == r.Id).Select(f => new { f.FieldKey, f.FileName, f.Size, f.UploadedAt }).ToList(),
+                    Answers = db.RequestMessages.Where(m => m.RequestId == r.Id && m.AuthorId == id && m.Kind == Requests.MessageKind.Answer)
+                        .Select(m => new { m.Body, m.CreatedAt }).ToList(),
+                }).ToListAsync(ct))
+                .Select(r => new
+                {
+                    r.Id, r.HubId, r.Type, r.Title, State = r.State.ToString(), r.Language, Answers = System.Text.Json.Nodes.JsonNode.Parse(r.AnswersJson),
+                    r.CreatedAt, r.SubmittedAt, r.DecidedAt, r.DecisionText, r.Conditions, r.Documents, MyAnswers = r.Answers,
+                }).ToList(),
             auditTrail = await db.AuditEvents.AsNoTracking().Where(e => e.ActorId == id).OrderBy(e => e.Id)
                 .Select(e => new { e.OccurredAt, e.Action, e.HubId, e.Subject, e.IpAddress }).ToListAsync(ct),
         };

@@ -258,6 +258,10 @@ public sealed class RequestTests(AgoraApps apps)
             Assert.DoesNotContain(secret, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         Assert.False(await DbAsync(app, db => db.AuditEvents.AnyAsync(a => a.Details!.Contains(secret))));
+        // The applicant's own export holds the request, their answers to questions, and still not the note.
+        var export = await (await applicant.Client.GetAsync("/api/v1/me/export")).Content.ReadAsStringAsync();
+        Assert.Contains("Medication errors at discharge", export, StringComparison.Ordinal);
+        Assert.Contains("REK 2026/12345.", export, StringComparison.Ordinal);
         Assert.False(await DbAsync(app, db => db.Notifications.AnyAsync(n => n.Detail!.Contains(secret))));
 
         // The permit is amended (a new version) and revoked, with reasons.
