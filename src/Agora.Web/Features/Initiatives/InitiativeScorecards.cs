@@ -60,28 +60,14 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
     public static CriterionView View(EvaluationCriterion c) => new(c.Id, c.Position, InnovationStage.NameIn(Culture, c.NameEn, c.NamePt, c.NameNb), c.Weight);
 
     /// <summary>The hub's criteria in order; the seeded ones are created the first time they are needed.</summary>
-    public async Task<List<EvaluationCriterion>> CriteriaAsync(Guid hubId, CancellationToken ct)
+    public Task<List<EvaluationCriterion>> CriteriaAsync(Guid hubId, CancellationToken ct) =>
+        db.ExistingOrCreatedAsync(db.EvaluationCriteria.Where(c => c.HubId == hubId).OrderBy(c => c.Position), () => DefaultCriteria(hubId), ct);
+
+    /// <summary>The seeded criteria for a hub, as new rows.</summary>
+    public static List<EvaluationCriterion> DefaultCriteria(Guid hubId) => Defaults.Select((d, i) => new EvaluationCriterion
     {
-        var criteria = await db.EvaluationCriteria.AsNoTracking().Where(c => c.HubId == hubId).OrderBy(c => c.Position).ToListAsync(ct);
-        if (criteria.Count > 0) return criteria;
-        criteria = Defaults.Select((d, i) => new EvaluationCriterion
-        {
-            Id = Guid.NewGuid(), HubId = hubId, Position = i + 1, NameEn = d.En, NamePt = d.Pt, NameNb = d.Nb, Weight = d.Weight,
-        }).ToList();
-        db.EvaluationCriteria.AddRange(criteria);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Created by another request at the same moment (unique hub and position).
-            foreach (var c in criteria) db.Entry(c).State = EntityState.Detached;
-            return await db.EvaluationCriteria.AsNoTracking().Where(c => c.HubId == hubId).OrderBy(c => c.Position).ToListAsync(ct);
-        }
-        foreach (var c in criteria) db.Entry(c).State = EntityState.Detached;
-        return criteria;
-    }
+        Id = Guid.NewGuid(), HubId = hubId, Position = i + 1, NameEn = d.En, NamePt = d.Pt, NameNb = d.Nb, Weight = d.Weight,
+    }).ToList();
 
     public async Task<IReadOnlyList<CriterionView>?> CriteriaAsync(string hubSlug, CancellationToken ct) =>
         await db.HubIdAsync(hubSlug, ct) is { } hub ? (await CriteriaAsync(hub, ct)).Select(View).ToList() : null;

@@ -33,10 +33,7 @@ public sealed class InnovationStage : IPositioned
         .Select(k => Enum.TryParse<ArtefactKind>(k, out var kind) ? kind : (ArtefactKind?)null).OfType<ArtefactKind>().Distinct().ToList();
 
     /// <summary>The name in the culture asked for (English when it is neither Portuguese nor Norwegian).</summary>
-    public static string NameIn(string culture, string en, string pt, string nb) =>
-        culture.StartsWith("pt", StringComparison.OrdinalIgnoreCase) ? pt
-        : culture.StartsWith("nb", StringComparison.OrdinalIgnoreCase) || culture.StartsWith("no", StringComparison.OrdinalIgnoreCase) ? nb
-        : en;
+    public static string NameIn(string culture, string en, string pt, string nb) => Platform.Localization.ThreeLanguages.Pick(culture, en, pt, nb);
 }
 
 public sealed class InnovationStageConfiguration : IEntityTypeConfiguration<InnovationStage>
@@ -75,23 +72,6 @@ public sealed class InnovationProcess(AgoraDbContext db)
     }).ToList();
 
     /// <summary>The hub's stages in order; the ISO 56002 ones are created when the hub has none yet.</summary>
-    public async Task<List<InnovationStage>> StagesAsync(Guid hubId, CancellationToken ct)
-    {
-        var stages = await db.InnovationStages.AsNoTracking().Where(s => s.HubId == hubId).OrderBy(s => s.Position).ToListAsync(ct);
-        if (stages.Count > 0) return stages;
-        stages = DefaultStages(hubId);
-        db.InnovationStages.AddRange(stages);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request created them at the same moment (unique hub and position): use those.
-            foreach (var s in stages) db.Entry(s).State = EntityState.Detached;
-            return await db.InnovationStages.AsNoTracking().Where(s => s.HubId == hubId).OrderBy(s => s.Position).ToListAsync(ct);
-        }
-        foreach (var s in stages) db.Entry(s).State = EntityState.Detached;
-        return stages;
-    }
+    public Task<List<InnovationStage>> StagesAsync(Guid hubId, CancellationToken ct) =>
+        db.ExistingOrCreatedAsync(db.InnovationStages.Where(s => s.HubId == hubId).OrderBy(s => s.Position), () => DefaultStages(hubId), ct);
 }

@@ -20,10 +20,7 @@ public enum FieldKind
 /// <summary>A text in the three languages of Agora.</summary>
 public sealed record LocalText(string En, string Pt, string Nb)
 {
-    public string In(string culture) =>
-        culture.StartsWith("pt", StringComparison.OrdinalIgnoreCase) ? Pt
-        : culture.StartsWith("nb", StringComparison.OrdinalIgnoreCase) || culture.StartsWith("no", StringComparison.OrdinalIgnoreCase) ? Nb
-        : En;
+    public string In(string culture) => Platform.Localization.ThreeLanguages.Pick(culture, En, Pt, Nb);
 }
 
 public sealed record FieldOption(string Key, LocalText Label);

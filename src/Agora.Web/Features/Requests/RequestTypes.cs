@@ -44,26 +44,9 @@ public sealed class RequestTypes(AgoraDbContext db, TimeProvider clock)
     }
 
     /// <summary>The hub's kinds of request in order; the built-in ones are created when the hub has none yet.</summary>
-    public async Task<List<RequestType>> ForHubAsync(Guid hubId, CancellationToken ct)
-    {
-        var types = await db.RequestTypes.AsNoTracking().Where(t => t.HubId == hubId).OrderBy(t => t.Position).ToListAsync(ct);
-        if (types.Count > 0) return types;
-        var now = clock.GetUtcNow();
-        types = BuiltIn.Select((b, i) => Create(hubId, b.Kind, b.Key, i + 1, now)).ToList();
-        db.RequestTypes.AddRange(types);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Created by another request at the same moment (unique hub and key).
-            foreach (var t in types) db.Entry(t).State = EntityState.Detached;
-            return await db.RequestTypes.AsNoTracking().Where(t => t.HubId == hubId).OrderBy(t => t.Position).ToListAsync(ct);
-        }
-        foreach (var t in types) db.Entry(t).State = EntityState.Detached;
-        return types;
-    }
+    public Task<List<RequestType>> ForHubAsync(Guid hubId, CancellationToken ct) =>
+        db.ExistingOrCreatedAsync(db.RequestTypes.Where(t => t.HubId == hubId).OrderBy(t => t.Position),
+            () => BuiltIn.Select((b, i) => Create(hubId, b.Kind, b.Key, i + 1, clock.GetUtcNow())).ToList(), ct);
 
     public async Task<IReadOnlyList<RequestTypeView>?> ListAsync(string hubSlug, CancellationToken ct) =>
         await db.HubIdAsync(hubSlug, ct) is { } hub ? (await ForHubAsync(hub, ct)).Where(t => t.Active).Select(View).ToList() : null;

@@ -130,10 +130,7 @@ internal static class DemoInitiatives
         benefit.EffectGoalId = await db.EffectGoals.Where(g => g.HubId == hub.Id && g.Position == 6).Select(g => (Guid?)g.Id).SingleAsync(ct);
 
         // One evaluator has scored the initiative at its current stage: the scorecard and the gate have a result to show.
-        var criteria = InitiativeScorecards.Defaults.Select((d, i) => new EvaluationCriterion
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Position = i + 1, NameEn = d.En, NamePt = d.Pt, NameNb = d.Nb, Weight = d.Weight,
-        }).ToList();
+        var criteria = InitiativeScorecards.DefaultCriteria(hub.Id);
         db.EvaluationCriteria.AddRange(criteria);
         var evaluation = new Evaluation
         {
