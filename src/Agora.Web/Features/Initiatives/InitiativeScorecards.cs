@@ -108,7 +108,7 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
     {
         var scope = await access.LoadAsync(hubSlug, id, ct);
         if (scope is null) return Result<int>.NotFound();
-        if (!scope.Viewer.CanEvaluate || scope.IsTeam) return scope.Refuse<int>();
+        if (!scope.CanEvaluate) return scope.Refuse<int>();
         var initiative = scope.Initiative;
         if (!GateRules.IsOpen(initiative.Status))
             return Result<int>.Conflict("", v.Message("Initiatives.Gate.Ended", v.Message("InitiativeStatus." + initiative.Status)));

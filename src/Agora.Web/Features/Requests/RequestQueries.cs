@@ -67,11 +67,11 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
     private RequestSummary Summary(RequestSummaryRow r) => new(r.Id, r.HubSlug, r.HubName, r.Title, new LocalText(r.En, r.Pt, r.Nb).In(Culture), r.Kind,
         r.State, r.Applicant, r.UpdatedAt, r.SubmittedAt, r.DueOn, RequestDeadlines.IsOverdue(r.State, r.DueOn, Today));
 
-    /// <summary>The signed-in person's own requests in every hub, most recently changed first.</summary>
-    public async Task<PagedList<RequestSummary>> MineAsync(int page, CancellationToken ct)
+    /// <summary>The signed-in person's own requests in every hub (or in one), most recently changed first.</summary>
+    public async Task<PagedList<RequestSummary>> MineAsync(Guid? hubId, int page, CancellationToken ct)
     {
         var me = current.RequiredId;
-        var mine = db.Requests.AsNoTracking().Where(r => r.ApplicantId == me);
+        var mine = db.Requests.AsNoTracking().Where(r => r.ApplicantId == me && (hubId == null || r.HubId == hubId));
         var total = await mine.CountAsync(ct);
         var rows = await Rows(mine.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
         return new PagedList<RequestSummary>(rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id).Select(Summary).ToList(), page, PageSize, total);

@@ -78,7 +78,15 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
     }
 
     /// <summary>The assigned reviewer saves their checklist, recommendation and opinion; signing off makes it final.</summary>
-    public async Task<Result<Guid>> ReviewAsync(string hubSlug, int id, Guid reviewId, ReviewInput input, CancellationToken ct)
+    public Task<Result<Guid>> ReviewAsync(string hubSlug, int id, Guid reviewId, ReviewInput input, CancellationToken ct) =>
+        SaveReviewAsync(hubSlug, id, reviewId, _ => input.Checklist ?? new Dictionary<string, bool>(), input, ct);
+
+    /// <summary>The page's form: the items ticked are true, every other item of the reviewer's checklist false.</summary>
+    public Task<Result<Guid>> ReviewAsync(string hubSlug, int id, Guid reviewId, IReadOnlyCollection<string> ticked, ReviewInput input, CancellationToken ct) =>
+        SaveReviewAsync(hubSlug, id, reviewId, items => items.ToDictionary(i => i.Key, i => ticked.Contains(i.Key)), input, ct);
+
+    private async Task<Result<Guid>> SaveReviewAsync(string hubSlug, int id, Guid reviewId,
+        Func<IReadOnlyList<ChecklistItem>, IReadOnlyDictionary<string, bool>> answers, ReviewInput input, CancellationToken ct)
     {
         var scope = await access.LoadAsync(hubSlug, id, ct);
         if (scope is null) return Result<Guid>.NotFound();
@@ -89,7 +97,7 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         if (scope.Request.State != RequestState.InReview) return Result<Guid>.Conflict("", v.Message("Requests.NotInReview"));
         var items = Checklist(scope.Type, review.Role);
         var checklist = new JsonObject();
-        foreach (var (key, value) in input.Checklist ?? new Dictionary<string, bool>())
+        foreach (var (key, value) in answers(items))
         {
             if (items.All(i => i.Key != key)) v.Add("checklist." + key, "Validation.Invalid");
             else checklist[key] = value;

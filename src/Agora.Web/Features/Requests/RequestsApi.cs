@@ -177,7 +177,7 @@ public static class RequestsApi
     }
 
     private static async Task<IResult> Mine(int? page, RequestQueries q, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-        page is < 1 or > 10_000 ? ApiResults.BadQuery(t) : TypedResults.Ok(await q.MineAsync(page ?? 1, ct));
+        page is < 1 or > 10_000 ? ApiResults.BadQuery(t) : TypedResults.Ok(await q.MineAsync(null, page ?? 1, ct));
 
     private static async Task<IResult> Create(string slug, NewRequest input, RequestWorkflow workflow, CancellationToken ct) =>
         ApiResults.From(await workflow.CreateAsync(slug, input, ct),

@@ -12,7 +12,7 @@ namespace Agora.Web.Features.Initiatives.Pages;
 
 [AllowAnonymous]
 public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeScorecards scorecards, MarkdownRenderer markdown,
-    CurrentUser current, IStringLocalizer<SharedResource> text) : InitiativePage(text)
+    CurrentUser current, IStringLocalizer<SharedResource> text) : FormPage(text)
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
+using Agora.Web.Platform.Http;
+
 namespace Agora.Web.Features.Initiatives.Pages;
 
 /// <summary>An initiative's evaluation scorecard at a stage: the form for evaluators, the result once they may see it.</summary>
 [AllowAnonymous]
 public sealed class EvaluationModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeScorecards scorecards, CurrentUser current,
-    IStringLocalizer<SharedResource> t) : InitiativePage(t)
+    IStringLocalizer<SharedResource> t) : FormPage(t)
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;

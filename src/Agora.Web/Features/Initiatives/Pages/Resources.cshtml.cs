@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
+using Agora.Web.Platform.Http;
+
 namespace Agora.Web.Features.Initiatives.Pages;
 
 /// <summary>An initiative's budget by quarter and funding source, and its risks.</summary>
 [AllowAnonymous]
 public sealed class ResourcesModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeResources resources, CurrentUser current,
-    TimeProvider clock, IStringLocalizer<SharedResource> t) : InitiativePage(t)
+    TimeProvider clock, IStringLocalizer<SharedResource> t) : FormPage(t)
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;

@@ -4,11 +4,13 @@ using Agora.Web.Platform.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
+using Agora.Web.Platform.Http;
+
 namespace Agora.Web.Features.Initiatives.Pages;
 
 /// <summary>A hub manager's settings of the portfolio: stages, effect goals, evaluation criteria, budget currency.</summary>
 public sealed class SettingsModel(HubQueries hubs, PortfolioSettings settings, CurrentUser current, IStringLocalizer<SharedResource> t)
-    : InitiativePage(t)
+    : FormPage(t)
 {
     public HubDetail Hub { get; private set; } = null!;
     public PortfolioSettingsView Settings { get; private set; } = null!;

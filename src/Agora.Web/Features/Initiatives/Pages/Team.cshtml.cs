@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
+using Agora.Web.Platform.Http;
+
 namespace Agora.Web.Features.Initiatives.Pages;
 
 /// <summary>An initiative's team with roles, its partner organisations and its milestones.</summary>
 [AllowAnonymous]
 public sealed class TeamModel(HubQueries hubs, InitiativeQueries initiatives, InitiativeTeam team, CurrentUser current,
-    IStringLocalizer<SharedResource> t) : InitiativePage(t)
+    IStringLocalizer<SharedResource> t) : FormPage(t)
 {
     public HubDetail Hub { get; private set; } = null!;
     public InitiativeDetail Initiative { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,7 +9,7 @@ namespace Agora.Web.Features.Requests.Pages;
 
 /// <summary>One request: its answers, documents, dates and timeline, and what the reader may do with it now.</summary>
 public sealed class DetailsModel(HubQueries hubs, RequestQueries queries, RequestWorkflow workflow, RequestReviewing reviewing,
-    Campaigns.Viewers viewers, IStringLocalizer<SharedResource> t) : PageModel
+    Campaigns.Viewers viewers, IStringLocalizer<SharedResource> t) : FormPage(t)
 {
     public HubDetail Hub { get; private set; } = null!;
     public RequestDetail Item { get; private set; } = null!;
@@ -89,15 +90,10 @@ public sealed class DetailsModel(HubQueries hubs, RequestQueries queries, Reques
         await AnswerAsync(slug, id, (await reviewing.UnassignAsync(slug, id, review, ct)).Select(_ => 0), "Assign", "Requests.ReviewerRemoved", ct, "#reviews");
 
     /// <summary>Saves the reader's review; <paramref name="signOff"/> signs it off (final).</summary>
-    public async Task<IActionResult> OnPostReviewAsync(string slug, [FromRoute(Name = "request")] int id, Guid review, bool signOff, CancellationToken ct)
-    {
-        var item = await queries.GetAsync(slug, id, ct);
-        var mine = item?.Reviews?.FirstOrDefault(r => r.Id == review);
-        var checklist = (mine?.Checklist ?? []).ToDictionary(c => c.Key, c => ReviewInput.Checked.Contains(c.Key));
-        return await AnswerAsync(slug, id, (await reviewing.ReviewAsync(slug, id, review,
-                new Requests.ReviewInput(checklist, ReviewInput.Recommendation, ReviewInput.Opinion, signOff), ct)).Select(_ => 0),
+    public async Task<IActionResult> OnPostReviewAsync(string slug, [FromRoute(Name = "request")] int id, Guid review, bool signOff, CancellationToken ct) =>
+        await AnswerAsync(slug, id, (await reviewing.ReviewAsync(slug, id, review, ReviewInput.Checked,
+                new Requests.ReviewInput(null, ReviewInput.Recommendation, ReviewInput.Opinion, signOff), ct)).Select(_ => 0),
             "ReviewInput", signOff ? "Requests.ReviewSignedOffFlash" : "Requests.ReviewSaved", ct, "#reviews");
-    }
 
     public async Task<IActionResult> OnPostNoteAsync(string slug, [FromRoute(Name = "request")] int id, CancellationToken ct) =>
         await AnswerAsync(slug, id, (await reviewing.WriteAsync(slug, id, MessageKind.InternalNote, new MessageInput(Body), ct)).Select(_ => 0), "Note",
@@ -124,26 +120,12 @@ public sealed class DetailsModel(HubQueries hubs, RequestQueries queries, Reques
 
     private static PermitInput ToInput(PermitForm p) => new(p.ValidFrom, p.ValidTo, p.GrantedData, p.Environment, p.AuthorisedPeople, p.Conditions, p.Reason);
 
-    private async Task<IActionResult> AnswerAsync(string slug, int id, Result<int> result, string prefix, string flash, CancellationToken ct, string anchor = "")
-    {
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t[flash].Value;
-                return Redirect($"/hubs/{slug}/requests/{id}{anchor}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            default:
-                // A decision's permit fields are the Permit form's on this page.
-                foreach (var (field, messages) in result.Errors)
-                    foreach (var m in messages)
-                        ModelState.AddModelError(field.Length == 0 ? "" : field.StartsWith("permit.", StringComparison.Ordinal)
-                            ? "Permit." + char.ToUpperInvariant(field[7]) + field[8..] : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
-                return await LoadAsync(slug, id, ct) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> AnswerAsync(string slug, int id, Result<int> result, string prefix, string flash, CancellationToken ct, string anchor = "") =>
+        AnswerAsync(result, prefix, flash, $"/hubs/{slug}/requests/{id}{anchor}", () => LoadAsync(slug, id, ct));
+
+    /// <summary>A decision's permit fields ("permit.validFrom") are the Permit form's on this page.</summary>
+    protected override string ErrorKey(string prefix, string field) =>
+        field.StartsWith("permit.", StringComparison.Ordinal) ? base.ErrorKey("Permit", field["permit.".Length..]) : base.ErrorKey(prefix, field);
 
     private async Task<bool> IsManagerAsync(Guid hubId, CancellationToken ct) => (await viewers.ForHubAsync(hubId, ct)).IsManager;
 

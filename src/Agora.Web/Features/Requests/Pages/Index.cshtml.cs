@@ -36,8 +36,7 @@ public sealed class IndexModel(HubQueries hubs, RequestTypes types, RequestQueri
         Hub = hub;
         Types = (await types.ForHubAsync(hub.Id, ct)).Where(t => t.Active).Select(RequestTypes.View).ToList();
         var me = current.RequiredId;
-        var mine = await queries.MineAsync(1, ct);
-        Mine = mine.Items.Where(r => r.HubSlug == slug).ToList();
+        Mine = (await queries.MineAsync(hub.Id, 1, ct)).Items;
         IsManager = (await viewers.ForHubAsync(hub.Id, ct)).IsManager;
         var reviews = IsManager || await db.RequestReviews.AnyAsync(r => r.ReviewerId == me && db.Requests.Any(x => x.Id == r.RequestId && x.HubId == hub.Id), ct);
         if (reviews)

@@ -13,7 +13,7 @@ public sealed class MineModel(RequestQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (PageNumber is < 1 or > 10_000) return BadRequest();
-        Result = await queries.MineAsync(PageNumber ?? 1, ct);
+        Result = await queries.MineAsync(null, PageNumber ?? 1, ct);
         return Page();
     }
 }
