@@ -47,6 +47,7 @@ public static class AgoraSetup
         builder.AddAgoraRateLimits();
         builder.AddAgoraMail();
         services.AddScoped<AuditLog>();
+        services.AddScoped<HubRights>();
         services.AddScoped<Validator>();
         services.AddScoped<AccountLinks>();
         services.AddSingleton<LastRequestOrigin>();
