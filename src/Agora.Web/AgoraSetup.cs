@@ -122,6 +122,7 @@ public static class AgoraSetup
         // An address that matches nothing is a 404 for everyone, not a sign-in prompt.
         app.Use((ctx, next) => ctx.GetEndpoint() is null ? SetNotFound(ctx) : next());
         app.UseAgoraLocalization();
+        app.UseApiScopes();
         app.UseRateLimiter();
         app.UseTwoFactorRequirement();
         app.UseAuthorization();

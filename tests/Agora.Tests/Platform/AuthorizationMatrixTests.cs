@@ -317,7 +317,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         new("platform admin", DemoAccounts.Admin, false, false, false, true),
     ];
 
-    private static IEnumerable<(string Key, string Method, string Pattern)> Endpoints(AgoraFactory app)
+    internal static IEnumerable<(string Key, string Method, string Pattern)> Endpoints(AgoraFactory app)
     {
         var source = app.Services.GetRequiredService<EndpointDataSource>();
         foreach (var e in source.Endpoints.OfType<RouteEndpoint>())
@@ -370,7 +370,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         Assert.True(failures.Count == 0, $"{failures.Count} answers differ:\n" + string.Join("\n", failures));
     }
 
-    private static string Fill(string pattern, Guid otherUser) => pattern
+    internal static string Fill(string pattern, Guid otherUser) => pattern
         .Replace("/hubs/{slug}", $"/hubs/{Hub}")
         .Replace("{campaign}", CampaignFixtures.MatrixCampaign)
         .Replace("/organisations/{slug}", $"/organisations/{Org}")
@@ -382,7 +382,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         .Replace("{id:guid}", Guid.NewGuid().ToString())
         .Replace("{id}", "20260101000000000-00000000000000000000000000000000");
 
-    private static string Describe(HttpResponseMessage r)
+    internal static string Describe(HttpResponseMessage r)
     {
         var code = (int)r.StatusCode;
         if (code is 301 or 302 or 303 or 307)

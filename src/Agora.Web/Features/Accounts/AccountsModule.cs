@@ -21,16 +21,16 @@ public static class AccountsModule
     public static void MapAccountsApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Profile");
-        me.MapGet("/", GetProfile).RequireAuthorization(Policies.ForScope(ApiScopes.ProfileRead)).WithSummary("The signed-in person's profile");
-        me.MapPut("/", PutProfile).RequireAuthorization(Policies.ForScope(ApiScopes.ProfileWrite)).WithSummary("Update name, organisation and preferred language");
+        me.MapGet("/", GetProfile).RequireScope(ApiScopes.ProfileRead).WithSummary("The signed-in person's profile");
+        me.MapPut("/", PutProfile).RequireScope(ApiScopes.ProfileWrite).WithSummary("Update name, organisation and preferred language");
         me.MapGet("/memberships", async (HubQueries q, CurrentUser current, CancellationToken ct) => TypedResults.Ok(await q.MembershipsOfAsync(current.RequiredId, ct)))
-            .RequireAuthorization(Policies.ForScope(ApiScopes.ProfileRead)).WithSummary("Hubs the signed-in person belongs to, with roles");
+            .RequireScope(ApiScopes.ProfileRead).WithSummary("Hubs the signed-in person belongs to, with roles");
         me.MapGet("/tokens", async (ApiTokens tokens, CancellationToken ct) => TypedResults.Ok(await tokens.ListAsync(ct)))
-            .RequireAuthorization(Policies.ForScope(ApiScopes.ProfileRead)).WithSummary("Personal access tokens (never their secret)");
+            .RequireScope(ApiScopes.ProfileRead).WithSummary("Personal access tokens (never their secret)");
         me.MapDelete("/tokens/{id:guid}", async (Guid id, ApiTokens tokens, CancellationToken ct) => ApiResults.From(await tokens.RevokeAsync(id, ct), _ => TypedResults.NoContent()))
-            .RequireAuthorization(Policies.ForScope(ApiScopes.ProfileWrite)).WithSummary("Revoke a personal access token");
+            .RequireScope(ApiScopes.ProfileWrite).WithSummary("Revoke a personal access token");
         me.MapGet("/export", async (PersonalDataExport export, CancellationToken ct) => TypedResults.Ok(await export.ExportAsync(ct)))
-            .RequireAuthorization(Policies.ForScope(ApiScopes.ProfileRead)).WithSummary("Everything Agora holds about the signed-in person (audited)");
+            .RequireScope(ApiScopes.ProfileRead).WithSummary("Everything Agora holds about the signed-in person (audited)");
     }
 
     private static async Task<Results<Ok<ProfileDto>, NotFound>> GetProfile(UpdateProfile profiles, CancellationToken ct) =>

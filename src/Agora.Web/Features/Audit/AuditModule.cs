@@ -14,10 +14,10 @@ public static class AuditModule
 
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
-        var scope = Policies.ForScope(ApiScopes.AuditRead);
-        api.MapGet("/audit", All).RequireAuthorization(Policies.PlatformAdmin, scope).WithTags("Audit")
+        var scope = ApiScopes.AuditRead;
+        api.MapGet("/audit", All).RequireAuthorization(Policies.PlatformAdmin).RequireScope(scope).WithTags("Audit")
             .WithSummary("The whole audit trail (platform admin)").WithDescription("Filters: action, actor (email contains), from, to (yyyy-MM-dd); newest first.");
-        api.MapGet("/hubs/{slug}/audit", ForHub).RequireAuthorization(scope).WithTags("Audit")
+        api.MapGet("/hubs/{slug}/audit", ForHub).RequireScope(scope).WithTags("Audit")
             .WithSummary("A hub's audit trail (hub manager)");
     }
 

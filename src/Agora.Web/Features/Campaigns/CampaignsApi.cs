@@ -13,76 +13,67 @@ public static class CampaignsApi
     public static void Map(RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/hubs/{slug}/campaigns").WithTags("Campaigns");
-        var write = Policies.ForScope(ApiScopes.HubsWrite);
+        var write = ApiScopes.HubsWrite;
 
-        campaigns.MapGet("/", List).AllowAnonymous()
+        campaigns.MapGet("/", List).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Campaigns of a hub that you may see")
             .WithDescription("Filter by state (Draft, Open, Voting, InReview, Closed); sort by createdAt, title or closesOn (prefix - for descending; default -createdAt). "
                 + "Drafts are listed for hub managers only; campaigns for hub members only for members.")
             .Produces<PagedList<CampaignSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapGet("/{campaign}", Get).AllowAnonymous()
+        campaigns.MapGet("/{campaign}", Get).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("One campaign with its phases, questions and what you may do now")
             .Produces<CampaignDetail>().ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPost("/", Create).RequireAuthorization(write)
+        campaigns.MapPost("/", Create).RequireScope(write)
             .WithSummary("Create a campaign, as a draft (hub manager)")
             .WithDescription("The address (slug) is made from the title when not given. Phases left out are switched off; blank questions are ignored.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        campaigns.MapPut("/{campaign}", Update).RequireAuthorization(write)
+        campaigns.MapPut("/{campaign}", Update).RequireScope(write)
             .WithSummary("Update a campaign (hub manager)")
             .WithDescription("Replaces texts, focus areas, phases and questions (existing questions by id; a question with answers keeps its kind and "
                 + "cannot be left out). The slug cannot change; featured is kept when not sent.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPost("/{campaign}/state", ChangeState).RequireAuthorization(write)
+        campaigns.MapPost("/{campaign}/state", ChangeState).RequireScope(write)
             .WithSummary("Move a campaign one step forward or back, or close it (hub manager)")
             .WithDescription("Draft → Open → Voting → InReview → Closed. Body: {\"state\": \"Open\"}.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        campaigns.MapPut("/{campaign}/featured", SetFeatured).RequireAuthorization(write)
+        campaigns.MapPut("/{campaign}/featured", SetFeatured).RequireScope(write)
             .WithSummary("Show a campaign on the hub's home page or not (hub manager)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapGet("/{campaign}/cover", Cover).AllowAnonymous()
+        campaigns.MapGet("/{campaign}/cover", Cover).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The campaign's cover image (for those who may read the campaign)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPut("/{campaign}/cover", UploadCover).RequireAuthorization(write)
+        campaigns.MapPut("/{campaign}/cover", UploadCover).RequireScope(write)
             .WithSummary("Upload the cover image (hub manager)")
             .WithDescription("multipart/form-data with one file in the field \"cover\": PNG, JPEG or WebP (recognised by content), at most 1 MB.")
             .AcceptsFileForm("cover")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapDelete("/{campaign}/cover", RemoveCover).RequireAuthorization(write)
+        campaigns.MapDelete("/{campaign}/cover", RemoveCover).RequireScope(write)
             .WithSummary("Remove the cover image (hub manager)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPost("/{campaign}/follow", Follow).RequireAuthorization(write)
+        campaigns.MapPost("/{campaign}/follow", Follow).RequireScope(write)
             .WithSummary("Follow a campaign (anyone who may take part)")
             .Produces<FollowState>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapDelete("/{campaign}/follow", Unfollow).RequireAuthorization(write)
+        campaigns.MapDelete("/{campaign}/follow", Unfollow).RequireScope(write)
             .WithSummary("Stop following a campaign")
             .Produces<FollowState>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>
-    /// Reading is open to everyone, but a personal access token reads only with the hubs:read scope,
-    /// so a token cannot see members-only campaigns its owner did not allow it to.
-    /// </summary>
-    private static async Task<bool> MayReadAsync(HttpContext http, IAuthorizationService authz) =>
-        !http.User.HasClaim(c => c.Type == AgoraClaims.TokenId)
-        || (await authz.AuthorizeAsync(http.User, Policies.ForScope(ApiScopes.HubsRead))).Succeeded;
 
     private static async Task<IResult> List(string slug, int? page, int? pageSize, string? sort, string? state,
-        CampaignQueries q, HttpContext http, IAuthorizationService authz, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        CampaignQueries q, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        if (!await MayReadAsync(http, authz)) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
         var query = ListQuery.Parse(page, pageSize, sort, CampaignQueries.Sorts, CampaignQueries.DefaultSort);
         if (query is null || !CampaignQueries.TryParseState(state, out var stateFilter)) return ApiResults.BadQuery(t);
         return await q.ListAsync(slug, stateFilter, query, ct) is { } list ? TypedResults.Ok(list) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Get(string slug, string campaign, CampaignQueries q, HttpContext http, IAuthorizationService authz, CancellationToken ct)
+    private static async Task<IResult> Get(string slug, string campaign, CampaignQueries q, CancellationToken ct)
     {
-        if (!await MayReadAsync(http, authz)) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
         return await q.GetAsync(slug, campaign, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
     }
 
@@ -103,9 +94,8 @@ public static class CampaignsApi
     private static async Task<IResult> SetFeatured(string slug, string campaign, FeaturedBody body, SetCampaignFeatured set, CancellationToken ct) =>
         ApiResults.From(await set.SetAsync(slug, campaign, body.Featured, ct), f => TypedResults.Ok(new { featured = f }));
 
-    private static async Task<IResult> Cover(string slug, string campaign, CampaignQueries q, HttpContext http, IAuthorizationService authz, CancellationToken ct)
+    private static async Task<IResult> Cover(string slug, string campaign, CampaignQueries q, HttpContext http, CancellationToken ct)
     {
-        if (!await MayReadAsync(http, authz)) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
         if (await q.CoverAsync(slug, campaign, ct) is not { } cover) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
         // Private: a members-only campaign's cover must not sit in shared caches.
         http.Response.Headers.CacheControl = "private, max-age=300";

@@ -20,19 +20,19 @@ public static class CommentsModule
 
     public static void MapCommentsApi(this RouteGroupBuilder api)
     {
-        var write = Policies.ForScope(ApiScopes.IdeasWrite);
+        var write = ApiScopes.IdeasWrite;
         var group = api.MapGroup("").WithTags("Comments");
-        group.MapGet("/ideas/{id:int}/comments", List).AllowAnonymous()
+        group.MapGet("/ideas/{id:int}/comments", List).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("A page of an idea's discussion (top-level comments with their first replies), or of one thread with ?thread={commentId}");
-        group.MapPost("/ideas/{id:int}/comments", Post).RequireAuthorization(write)
+        group.MapPost("/ideas/{id:int}/comments", Post).RequireScope(write)
             .WithSummary("Comment on an idea, or reply with parentId (Markdown; @Name mentions notify people of the hub)");
-        group.MapPut("/comments/{id:long}", Edit).RequireAuthorization(write).WithSummary("Edit your comment (the previous text is kept as a version)");
-        group.MapDelete("/comments/{id:long}", Delete).RequireAuthorization(write).WithSummary("Delete your comment");
+        group.MapPut("/comments/{id:long}", Edit).RequireScope(write).WithSummary("Edit your comment (the previous text is kept as a version)");
+        group.MapDelete("/comments/{id:long}", Delete).RequireScope(write).WithSummary("Delete your comment");
         group.MapPut("/comments/{id:long}/official", (long id, ChangeComment c, CancellationToken ct) => Official(id, true, c, ct))
-            .RequireAuthorization(write).WithSummary("Mark a comment as the hub's official answer (hub managers)");
+            .RequireScope(write).WithSummary("Mark a comment as the hub's official answer (hub managers)");
         group.MapDelete("/comments/{id:long}/official", (long id, ChangeComment c, CancellationToken ct) => Official(id, false, c, ct))
-            .RequireAuthorization(write).WithSummary("Unmark an official answer (hub managers)");
-        group.MapGet("/comments/{id:long}/versions", Versions).AllowAnonymous().WithSummary("Earlier texts of an edited comment");
+            .RequireScope(write).WithSummary("Unmark an official answer (hub managers)");
+        group.MapGet("/comments/{id:long}/versions", Versions).AllowAnonymous().RequireScope(ApiScopes.IdeasRead).WithSummary("Earlier texts of an edited comment");
     }
 
     private static async Task<IResult> List(int id, int? page, long? thread, CommentQueries q, IStringLocalizer<SharedResource> t, CancellationToken ct)

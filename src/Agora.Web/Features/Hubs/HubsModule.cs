@@ -20,28 +20,28 @@ public static class HubsModule
     public static void MapHubsApi(this RouteGroupBuilder api)
     {
         var hubs = api.MapGroup("/hubs").WithTags("Hubs");
-        var read = Policies.ForScope(ApiScopes.HubsRead);
-        var write = Policies.ForScope(ApiScopes.HubsWrite);
+        var read = ApiScopes.HubsRead;
+        var write = ApiScopes.HubsWrite;
 
-        hubs.MapGet("/", ListHubs).AllowAnonymous().WithSummary("List hubs").WithDescription("Sort by name, createdAt or members (prefix - for descending).");
-        hubs.MapGet("/{slug}", GetHub).AllowAnonymous().WithSummary("One hub");
-        hubs.MapPost("/", CreateHub).RequireAuthorization(Policies.PlatformAdmin, write).WithSummary("Create a hub (platform admin)");
-        hubs.MapPut("/{slug}", UpdateHub).RequireAuthorization(write).WithSummary("Update a hub (hub manager)");
-        hubs.MapPost("/{slug}/join", Join).RequireAuthorization(write).WithSummary("Join an open hub or ask to join an approval hub");
-        hubs.MapGet("/{slug}/members", Members).RequireAuthorization(read).WithSummary("Members and their roles (hub members)");
-        hubs.MapPut("/{slug}/members/{userId:guid}/roles", SetRoles).RequireAuthorization(write).WithSummary("Set a member's roles (hub manager)");
-        hubs.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireAuthorization(write).WithSummary("Remove a member (hub manager) or leave");
-        hubs.MapGet("/{slug}/join-requests", JoinRequests).RequireAuthorization(read).WithSummary("Pending join requests (hub manager)");
+        hubs.MapGet("/", ListHubs).AllowAnonymous().RequireScope(read).WithSummary("List hubs").WithDescription("Sort by name, createdAt or members (prefix - for descending).");
+        hubs.MapGet("/{slug}", GetHub).AllowAnonymous().RequireScope(read).WithSummary("One hub");
+        hubs.MapPost("/", CreateHub).RequireAuthorization(Policies.PlatformAdmin).RequireScope(write).WithSummary("Create a hub (platform admin)");
+        hubs.MapPut("/{slug}", UpdateHub).RequireScope(write).WithSummary("Update a hub (hub manager)");
+        hubs.MapPost("/{slug}/join", Join).RequireScope(write).WithSummary("Join an open hub or ask to join an approval hub");
+        hubs.MapGet("/{slug}/members", Members).RequireScope(read).WithSummary("Members and their roles (hub members)");
+        hubs.MapPut("/{slug}/members/{userId:guid}/roles", SetRoles).RequireScope(write).WithSummary("Set a member's roles (hub manager)");
+        hubs.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireScope(write).WithSummary("Remove a member (hub manager) or leave");
+        hubs.MapGet("/{slug}/join-requests", JoinRequests).RequireScope(read).WithSummary("Pending join requests (hub manager)");
         hubs.MapPost("/{slug}/join-requests/{id:guid}/approve", (string slug, Guid id, Membership m, CancellationToken ct) => Decide(slug, id, true, m, ct))
-            .RequireAuthorization(write).WithName("ApproveJoinRequest").WithSummary("Approve a join request (hub manager)");
+            .RequireScope(write).WithName("ApproveJoinRequest").WithSummary("Approve a join request (hub manager)");
         hubs.MapPost("/{slug}/join-requests/{id:guid}/decline", (string slug, Guid id, Membership m, CancellationToken ct) => Decide(slug, id, false, m, ct))
-            .RequireAuthorization(write).WithName("DeclineJoinRequest").WithSummary("Decline a join request (hub manager)");
-        hubs.MapPost("/{slug}/invitations", Invite).RequireAuthorization(write).WithSummary("Invite a person by email (hub manager)");
-        hubs.MapGet("/{slug}/invitations", Invitations).RequireAuthorization(read).WithSummary("Open invitations (hub manager)");
-        hubs.MapDelete("/{slug}/invitations/{id:guid}", RevokeInvitation).RequireAuthorization(write).WithSummary("Revoke an invitation (hub manager)");
-        hubs.MapGet("/{slug}/logo", Logo).AllowAnonymous().WithSummary("The hub's logo image");
+            .RequireScope(write).WithName("DeclineJoinRequest").WithSummary("Decline a join request (hub manager)");
+        hubs.MapPost("/{slug}/invitations", Invite).RequireScope(write).WithSummary("Invite a person by email (hub manager)");
+        hubs.MapGet("/{slug}/invitations", Invitations).RequireScope(read).WithSummary("Open invitations (hub manager)");
+        hubs.MapDelete("/{slug}/invitations/{id:guid}", RevokeInvitation).RequireScope(write).WithSummary("Revoke an invitation (hub manager)");
+        hubs.MapGet("/{slug}/logo", Logo).AllowAnonymous().RequireScope(read).WithSummary("The hub's logo image");
         api.MapGet("/focus-areas", async (HubQueries q, CancellationToken ct) => TypedResults.Ok(await q.FocusAreaKeysAsync(ct)))
-            .AllowAnonymous().WithTags("Hubs").WithSummary("Focus area keys");
+            .AllowAnonymous().RequireScope(read).WithTags("Hubs").WithSummary("Focus area keys");
     }
 
     private static async Task<Results<Ok<PagedList<HubSummary>>, ValidationProblem>> ListHubs(

@@ -22,66 +22,66 @@ public static class IdeasApi
 
     public static void MapIdeasEndpoints(this RouteGroupBuilder api)
     {
-        var write = Policies.ForScope(ApiScopes.IdeasWrite);
-        var read = Policies.ForScope(ApiScopes.IdeasRead);
+        var write = ApiScopes.IdeasWrite;
+        var read = ApiScopes.IdeasRead;
 
         var hubs = api.MapGroup("/hubs/{slug}").WithTags("Ideas");
-        hubs.MapGet("/ideas", ListHubIdeas).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hubs.MapGet("/ideas", ListHubIdeas).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Ideas of a hub, across the campaigns you may read")
             .WithDescription("Filters: state, focusArea, origin, careLevel, setting, tag, mine, followed, campaign. Sort: newest, supported, discussed, active or random (with seed), - before one reverses it.");
-        hubs.MapGet("/campaigns/{campaign}/ideas", ListCampaignIdeas).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hubs.MapGet("/campaigns/{campaign}/ideas", ListCampaignIdeas).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Ideas of a campaign").WithDescription("Same filters and sorts as the hub's list.");
-        hubs.MapPost("/campaigns/{campaign}/ideas", CreateIdea).RequireAuthorization(write)
+        hubs.MapPost("/campaigns/{campaign}/ideas", CreateIdea).RequireScope(write)
             .WithSummary("Start an idea as a draft, or submit it at once with publish: true");
 
         var ideas = api.MapGroup("/ideas").WithTags("Ideas");
-        ideas.MapGet("/{id:int}", GetIdea).AllowAnonymous().AddEndpointFilter(ReadScope).WithSummary("One idea");
-        ideas.MapPut("/{id:int}", PutIdea).RequireAuthorization(write).WithSummary("Edit an idea (authors, until review starts; send the version you edited)");
+        ideas.MapGet("/{id:int}", GetIdea).AllowAnonymous().RequireScope(ApiScopes.IdeasRead).WithSummary("One idea");
+        ideas.MapPut("/{id:int}", PutIdea).RequireScope(write).WithSummary("Edit an idea (authors, until review starts; send the version you edited)");
         ideas.MapPost("/{id:int}/publish", async (int id, PublishIdea h, CancellationToken ct) =>
                 ApiResults.From(await h.PublishAsync(id, ct), r => TypedResults.Ok(Ref(r))))
-            .RequireAuthorization(write).WithName("PublishIdea").WithSummary("Publish a draft (its author)");
+            .RequireScope(write).WithName("PublishIdea").WithSummary("Publish a draft (its author)");
         ideas.MapPost("/{id:int}/withdraw", async (int id, WithdrawIdea h, CancellationToken ct) =>
                 ApiResults.From(await h.WithdrawAsync(id, ct), r => TypedResults.Ok(Ref(r))))
-            .RequireAuthorization(write).WithName("WithdrawIdea").WithSummary("Withdraw a published idea (its author, before review)");
-        ideas.MapPost("/{id:int}/state", ChangeState).RequireAuthorization(write)
+            .RequireScope(write).WithName("WithdrawIdea").WithSummary("Withdraw a published idea (its author, before review)");
+        ideas.MapPost("/{id:int}/state", ChangeState).RequireScope(write)
             .WithSummary("Triage: move an idea along Published, UnderReview, Accepted/Declined, Implemented with a public answer (hub managers and facilitators)");
         ideas.MapPost("/{id:int}/merge", async (int id, MergeBody? body, MergeIdeas h, CancellationToken ct) =>
                 ApiResults.From(await h.MergeAsync(id, body?.Into ?? 0, ct), kept => TypedResults.Ok(new { kept })))
-            .RequireAuthorization(write)
+            .RequireScope(write)
             .WithSummary("Merge a duplicate into the idea to keep (hub managers): votes without double counting, followers, comments and authors move");
         ideas.MapPut("/{id:int}/vote", async (int id, CastVote h, CancellationToken ct) => ApiResults.From(await h.CastAsync(id, ct)))
-            .RequireAuthorization(write).WithName("CastVote").WithSummary("Support an idea (one vote per person, within the campaign's budget)");
+            .RequireScope(write).WithName("CastVote").WithSummary("Support an idea (one vote per person, within the campaign's budget)");
         ideas.MapDelete("/{id:int}/vote", async (int id, WithdrawVote h, CancellationToken ct) => ApiResults.From(await h.WithdrawAsync(id, ct)))
-            .RequireAuthorization(write).WithName("WithdrawVote").WithSummary("Take your vote back");
+            .RequireScope(write).WithName("WithdrawVote").WithSummary("Take your vote back");
         ideas.MapPut("/{id:int}/follow", async (int id, FollowIdea h, CancellationToken ct) =>
                 ApiResults.From(await h.FollowAsync(id, ct), f => TypedResults.Ok(new { following = f })))
-            .RequireAuthorization(write).WithName("FollowIdea").WithSummary("Follow an idea");
+            .RequireScope(write).WithName("FollowIdea").WithSummary("Follow an idea");
         ideas.MapDelete("/{id:int}/follow", async (int id, FollowIdea h, CancellationToken ct) =>
                 ApiResults.From(await h.UnfollowAsync(id, ct), f => TypedResults.Ok(new { following = f })))
-            .RequireAuthorization(write).WithName("UnfollowIdea").WithSummary("Stop following an idea");
+            .RequireScope(write).WithName("UnfollowIdea").WithSummary("Stop following an idea");
         // Multipart from API clients (tokens or the session); the session cookie is SameSite=Lax, so other sites cannot post it.
-        ideas.MapPost("/{id:int}/attachments", AddAttachment).RequireAuthorization(write).DisableAntiforgery().AcceptsFileForm("file")
+        ideas.MapPost("/{id:int}/attachments", AddAttachment).RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
             .WithSummary("Attach a file (multipart field \"file\"): PNG, JPEG, WebP, PDF, docx, xlsx, pptx, odt, ods, odp; at most 10 MB, 5 per idea");
-        ideas.MapGet("/{id:int}/attachments/{fileId:guid}", Download).AllowAnonymous().AddEndpointFilter(ReadScope)
+        ideas.MapGet("/{id:int}/attachments/{fileId:guid}", Download).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Download an attachment (people who may see the idea)");
         ideas.MapDelete("/{id:int}/attachments/{fileId:guid}", async (int id, Guid fileId, RemoveIdeaAttachment h, CancellationToken ct) =>
                 ApiResults.From(await h.RemoveAsync(id, fileId, ct), _ => TypedResults.NoContent()))
-            .RequireAuthorization(write).WithName("RemoveIdeaAttachment").WithSummary("Remove an attachment (authors, while editable)");
+            .RequireScope(write).WithName("RemoveIdeaAttachment").WithSummary("Remove an attachment (authors, while editable)");
         ideas.MapPost("/{id:int}/coauthors", async (int id, EmailBody? body, InviteCoAuthor h, CancellationToken ct) =>
                 ApiResults.From(await h.InviteAsync(id, body?.Email, ct), invitation => TypedResults.Created($"/api/v1/ideas/{id}", new { id = invitation })))
-            .RequireAuthorization(write).WithName("InviteCoAuthor").WithSummary("Invite a person with an account to co-author (the author; at most 5)");
+            .RequireScope(write).WithName("InviteCoAuthor").WithSummary("Invite a person with an account to co-author (the author; at most 5)");
         ideas.MapPost("/{id:int}/coauthors/accept", async (int id, AnswerCoAuthorInvitation h, CancellationToken ct) =>
                 ApiResults.From(await h.AnswerAsync(id, true, ct), s => TypedResults.Ok(new { status = s })))
-            .RequireAuthorization(write).WithName("AcceptCoAuthorInvitation").WithSummary("Accept your invitation to co-author");
+            .RequireScope(write).WithName("AcceptCoAuthorInvitation").WithSummary("Accept your invitation to co-author");
         ideas.MapPost("/{id:int}/coauthors/decline", async (int id, AnswerCoAuthorInvitation h, CancellationToken ct) =>
                 ApiResults.From(await h.AnswerAsync(id, false, ct), s => TypedResults.Ok(new { status = s })))
-            .RequireAuthorization(write).WithName("DeclineCoAuthorInvitation").WithSummary("Decline your invitation to co-author");
+            .RequireScope(write).WithName("DeclineCoAuthorInvitation").WithSummary("Decline your invitation to co-author");
         ideas.MapGet("/{id:int}/versions", async (int id, IdeaQueries q, CancellationToken ct) =>
                 await q.VersionsAsync(id, ct) is { } versions ? TypedResults.Ok(versions) : NotFound())
-            .AllowAnonymous().AddEndpointFilter(ReadScope).WithName("IdeaVersions").WithSummary("Earlier texts of an idea");
+            .AllowAnonymous().RequireScope(ApiScopes.IdeasRead).WithName("IdeaVersions").WithSummary("Earlier texts of an idea");
 
         api.MapGet("/me/ideas", async (IdeaQueries q, CancellationToken ct) => TypedResults.Ok(await q.MineAsync(ct)))
-            .RequireAuthorization(read).WithTags("Ideas").WithName("MyIdeas")
+            .RequireScope(read).WithTags("Ideas").WithName("MyIdeas")
             .WithSummary("Ideas you wrote or co-write, with what happened to them, and your open co-author invitations");
     }
 
@@ -89,14 +89,6 @@ public static class IdeasApi
 
     private static object Ref(IdeaRef r) => new { r.Id, r.State, r.Version, url = $"/api/v1/ideas/{r.Id}", page = $"/hubs/{r.HubSlug}/ideas/{r.Id}" };
 
-    /// <summary>Reads are open to everyone, but a personal access token must carry ideas:read.</summary>
-    private static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
-    {
-        var user = ctx.HttpContext.User;
-        if (user.HasClaim(c => c.Type == AgoraClaims.TokenId) && !user.HasClaim(AgoraClaims.Scope, ApiScopes.IdeasRead))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
-        return await next(ctx);
-    }
 
     private static (ListQuery Query, IdeaFilter Filter)? Parse(ListParameters p)
     {

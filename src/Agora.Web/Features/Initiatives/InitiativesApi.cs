@@ -13,133 +13,133 @@ public static class InitiativesApi
     public static void Map(RouteGroupBuilder api)
     {
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Initiatives");
-        var write = Policies.ForScope(ApiScopes.HubsWrite);
+        var write = ApiScopes.HubsWrite;
 
-        hub.MapGet("/innovation-process", Process).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/innovation-process", Process).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's innovation process: its stages in order (ISO 56002 clause 8.3 unless the hub set its own)")
             .Produces<IReadOnlyList<StageInfo>>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives", List).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/initiatives", List).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Initiatives of a hub that you may see")
             .WithDescription("Hub managers and an initiative's team see every initiative; the authors of its ideas see it too; everyone else those with a public summary. "
                 + "Sort by updatedAt, createdAt or title (prefix - for descending; default -updatedAt).")
             .Produces<PagedList<InitiativeSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}", Get).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/initiatives/{id:int}", Get).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("One initiative; its description and team only for the team and the hub's managers")
             .Produces<InitiativeDetail>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives", Create).RequireAuthorization(write)
+        hub.MapPost("/initiatives", Create).RequireScope(write)
             .WithSummary("Start an initiative, from accepted ideas of the hub or directly (hub manager)")
             .WithDescription("Body: {\"title\", \"summary\", \"description\" (Markdown), \"visibility\": \"HubInternal\" (default) or \"PublicSummary\", "
                 + "\"ideaIds\": [accepted ideas of the hub not yet in an initiative, at most 20]}. It enters the process's first stage with you as owner; "
                 + "the ideas' authors and co-authors are notified.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/initiatives/{id:int}/documents", AddDocument).RequireAuthorization(write).DisableAntiforgery().AcceptsFileForm("file")
+        hub.MapPost("/initiatives/{id:int}/documents", AddDocument).RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
             .WithSummary("Attach a document to an initiative (its team and the hub's managers)")
             .WithDescription("multipart/form-data with the file in \"file\" (PDF, Office or OpenDocument, PNG, JPEG or WebP, recognised by content; at most 10 MB) "
                 + "and its kind in \"kind\" (ConceptDescription, ValidationPlan, ValidationReport, PilotReport, DeploymentPlan, BusinessCase, Other). "
                 + "A stage's gate lets the initiative on only when the kinds the stage requires are attached.")
             .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}/documents/{documentId:int}", Download).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/initiatives/{id:int}/documents/{documentId:int}", Download).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Download a document (the team, the hub's managers and gatekeepers; every download is audited)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}", Edit).RequireAuthorization(write)
+        hub.MapPut("/initiatives/{id:int}", Edit).RequireScope(write)
             .WithSummary("Edit an initiative's texts, visibility and classification (its owner and hub managers)")
             .WithDescription("Body: {\"title\", \"summary\", \"description\", \"visibility\", \"verganti\": EverydayImprovement | TechnologyDriven | MeaningDriven | Epiphany, "
                 + "\"kind\": Product | Service | Process | Organisational | BusinessModel, \"stakeholders\": e.g. \"PatientsAndCitizens, OwnersAndCustomers\", "
                 + "\"version\": the version you saw (409 when it changed)}. Left-out classification is cleared.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapGet("/effect-goals", EffectGoals).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/effect-goals", EffectGoals).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's effect goals, which initiatives' benefits work towards")
             .Produces<IReadOnlyList<EffectGoalView>>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/benefits", AddBenefit).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/benefits", AddBenefit).RequireScope(write)
             .WithSummary("Add an expected benefit (the team and hub managers)")
             .WithDescription("Body: {\"indicator\", \"unit\", \"baseline\", \"target\", \"effectGoalId\" (optional, one of the hub's effect goals)}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/benefits/{benefitId:int}/measurements", Measure).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/benefits/{benefitId:int}/measurements", Measure).RequireScope(write)
             .WithSummary("Record a measurement of a benefit's indicator (the team and hub managers)")
             .WithDescription("Body: {\"measuredOn\": \"2026-11-01\" (not in the future), \"value\", \"note\"}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/used", MarkUsed).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/used", MarkUsed).RequireScope(write)
             .WithSummary("Mark a deployed initiative as used (gatekeepers and hub managers)")
             .WithDescription("Body: {\"rationale\"}. Only in the process's last stage, and only with at least one benefit measurement.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapGet("/evaluation-criteria", Criteria).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/evaluation-criteria", Criteria).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's evaluation criteria with their weights (scored 1–5, 5 always best)")
             .Produces<IReadOnlyList<CriterionView>>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}/scorecard", Scorecard).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/initiatives/{id:int}/scorecard", Scorecard).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("An initiative's evaluation scorecard at a stage (the current one unless ?stage= names another)")
             .WithDescription("\"result\" is null until you may see it: evaluators after submitting their own scorecard at that stage, "
                 + "gatekeepers and hub managers who are not evaluators themselves. Evaluations with a declared conflict of interest are listed but not counted.")
             .Produces<ScorecardView>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/evaluations", Evaluate).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/evaluations", Evaluate).RequireScope(write)
             .WithSummary("Submit your scorecard for the initiative's current stage (the hub's evaluators, not its team; once per stage)")
             .WithDescription("Body: {\"scores\": {\"<criterion id>\": 1–5, … every criterion}, \"comment\", \"conflict\": true to declare a conflict of interest "
                 + "(then \"conflictNote\" is required and no scores are needed; the evaluation is kept but left out of the result)}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapGet("/initiatives/{id:int}/resources", Resources).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/initiatives/{id:int}/resources", Resources).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("An initiative's budget (per quarter and funding source, in the hub's currency) and risks")
             .WithDescription("For the team, the hub's managers, gatekeepers and evaluators; 404 for everyone else.")
             .Produces<ResourcesView>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/budget", SetBudget).RequireAuthorization(write)
+        hub.MapPut("/initiatives/{id:int}/budget", SetBudget).RequireScope(write)
             .WithSummary("Set the budget of one quarter and funding source (the team and hub managers)")
             .WithDescription("Body: {\"year\", \"quarter\": 1–4, \"source\": Internal | EuStructuralFunds | NationalGrant | PartnerContribution, "
                 + "\"planned\", \"spent\"}. Replaces what that quarter and source had; 0 and 0 removes the line.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/risks", AddRisk).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/risks", AddRisk).RequireScope(write)
             .WithSummary("Add a risk (the team and hub managers)")
             .WithDescription("Body: {\"description\", \"likelihood\": 1–5, \"impact\": 1–5, \"mitigation\"}. The score is likelihood × impact.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/risks/{riskId:int}", UpdateRisk).RequireAuthorization(write)
+        hub.MapPut("/initiatives/{id:int}/risks/{riskId:int}", UpdateRisk).RequireScope(write)
             .WithSummary("Change a risk, or close it with \"closed\": true (the team and hub managers)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}/team", Team).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/initiatives/{id:int}/team", Team).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("An initiative's team with roles, partner organisations and milestones")
             .WithDescription("For the team, the hub's managers, gatekeepers and evaluators; 404 for everyone else.")
             .Produces<TeamView>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/team", SetMember).RequireAuthorization(write)
+        hub.MapPut("/initiatives/{id:int}/team", SetMember).RequireScope(write)
             .WithSummary("Add a member of the hub to the team or change their role (the owner and hub managers)")
             .WithDescription("Body: {\"email\", \"role\": Owner | ProjectManager | ClinicalLead | TechnicalLead | Member | Advisor}. "
                 + "Making someone owner hands ownership over; the previous owner stays as a member.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapDelete("/initiatives/{id:int}/team/{userId:guid}", RemoveMember).RequireAuthorization(write)
+        hub.MapDelete("/initiatives/{id:int}/team/{userId:guid}", RemoveMember).RequireScope(write)
             .WithSummary("Take someone off the team (not the owner)")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/partners", AddPartner).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/partners", AddPartner).RequireScope(write)
             .WithSummary("Add a partner organisation (the team and hub managers)")
             .WithDescription("Body: {\"name\", \"kind\": Hospital | Municipality | Company | Research | PatientOrganisation | PublicAgency | Other, \"contribution\"}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapDelete("/initiatives/{id:int}/partners/{partnerId:int}", RemovePartner).RequireAuthorization(write)
+        hub.MapDelete("/initiatives/{id:int}/partners/{partnerId:int}", RemovePartner).RequireScope(write)
             .WithSummary("Remove a partner organisation")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/milestones", AddMilestone).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/milestones", AddMilestone).RequireScope(write)
             .WithSummary("Add a milestone (the team and hub managers)")
             .WithDescription("Body: {\"title\", \"dueOn\": \"2027-03-31\"}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/milestones/{milestoneId:int}", CompleteMilestone).RequireAuthorization(write)
+        hub.MapPut("/initiatives/{id:int}/milestones/{milestoneId:int}", CompleteMilestone).RequireScope(write)
             .WithSummary("Mark a milestone done ({\"doneOn\": a date, not in the future}) or open again ({\"doneOn\": null})")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapDelete("/initiatives/{id:int}/milestones/{milestoneId:int}", RemoveMilestone).RequireAuthorization(write)
+        hub.MapDelete("/initiatives/{id:int}/milestones/{milestoneId:int}", RemoveMilestone).RequireScope(write)
             .WithSummary("Remove a milestone")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/lessons", Lessons).AllowAnonymous().AddEndpointFilter(ReadScope)
+        hub.MapGet("/initiatives/lessons", Lessons).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Lessons learned: stopped initiatives you may see and what was learned, optionally matching ?q= (every word, any case)")
             .Produces<PagedList<InitiativeHit>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        var settings = hub.MapGroup("/portfolio-settings").RequireAuthorization(write);
-        hub.MapGet("/portfolio-settings", Settings).RequireAuthorization(write).WithSummary("The hub's portfolio settings: currency, stages, effect goals, criteria (hub managers)")
+        var settings = hub.MapGroup("/portfolio-settings").RequireScope(write);
+        hub.MapGet("/portfolio-settings", Settings).RequireScope(write).WithSummary("The hub's portfolio settings: currency, stages, effect goals, criteria (hub managers)")
             .Produces<PortfolioSettingsView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         settings.MapPut("/currency", SetCurrency).WithSummary("Set the currency of the hub's budgets: {\"currency\": \"NOK\"} (ISO 4217)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -175,7 +175,7 @@ public static class InitiativesApi
         settings.MapPost("/{what:regex(^(stages|effect-goals|criteria)$)}/{itemId:guid}/move", Move)
             .WithSummary("Move a stage, effect goal or criterion one place: {\"up\": true} towards the start, false towards the end")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireAuthorization(write)
+        hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireScope(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
                 + "\"version\": the initiative's version you saw (optional; 409 when it changed), \"lessons\": what was learned (required to stop)}. Go moves to the next stage (or resumes one on hold); "
@@ -306,14 +306,6 @@ public static class InitiativesApi
         ApiResults.From(await settings.MoveAsync(slug, what switch { "stages" => "stage", "effect-goals" => "goal", _ => "criterion" }, itemId, body.Up, ct),
             _ => TypedResults.Ok());
 
-    /// <summary>Reads are open to everyone, but a personal access token must carry hubs:read.</summary>
-    internal static async ValueTask<object?> ReadScope(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
-    {
-        var user = ctx.HttpContext.User;
-        if (user.HasClaim(c => c.Type == AgoraClaims.TokenId) && !user.HasClaim(AgoraClaims.Scope, ApiScopes.HubsRead))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
-        return await next(ctx);
-    }
 
     private static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
 

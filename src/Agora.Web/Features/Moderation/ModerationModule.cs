@@ -20,24 +20,24 @@ public static class ModerationModule
 
     public static void MapModerationApi(this RouteGroupBuilder api)
     {
-        var read = Policies.ForScope(ApiScopes.IdeasRead);
-        var write = Policies.ForScope(ApiScopes.IdeasWrite);
+        var read = ApiScopes.IdeasRead;
+        var write = ApiScopes.IdeasWrite;
         var group = api.MapGroup("").WithTags("Moderation");
-        group.MapPost("/reports", Report).RequireAuthorization(write)
+        group.MapPost("/reports", Report).RequireScope(write)
             .WithSummary("Report an idea or a comment (201 when recorded, 200 when you had reported it already)");
         var hub = group.MapGroup("/hubs/{slug}/moderation");
-        hub.MapGet("/", Queue).RequireAuthorization(read).WithSummary("Reported content awaiting a decision (facilitators and hub managers); reporters are never shown");
+        hub.MapGet("/", Queue).RequireScope(read).WithSummary("Reported content awaiting a decision (facilitators and hub managers); reporters are never shown");
         hub.MapPost("/{target}/{id:long}/hide", (string slug, ReportTarget target, long id, ReasonBody body, ModerateContent m, CancellationToken ct) =>
-            Answer(m.HideAsync(slug, target, id, body.Reason, ct))).RequireAuthorization(write).WithSummary("Hide an idea or comment with a reason");
+            Answer(m.HideAsync(slug, target, id, body.Reason, ct))).RequireScope(write).WithSummary("Hide an idea or comment with a reason");
         hub.MapPost("/{target}/{id:long}/restore", (string slug, ReportTarget target, long id, ModerateContent m, CancellationToken ct) =>
-            Answer(m.RestoreAsync(slug, target, id, ct))).RequireAuthorization(write).WithSummary("Show hidden content again");
+            Answer(m.RestoreAsync(slug, target, id, ct))).RequireScope(write).WithSummary("Show hidden content again");
         hub.MapPost("/{target}/{id:long}/dismiss", (string slug, ReportTarget target, long id, ModerateContent m, CancellationToken ct) =>
-            Answer(m.DismissAsync(slug, target, id, ct))).RequireAuthorization(write).WithSummary("Keep the content and close its reports");
-        hub.MapGet("/blocks", Blocks).RequireAuthorization(read).WithSummary("People blocked from the hub");
+            Answer(m.DismissAsync(slug, target, id, ct))).RequireScope(write).WithSummary("Keep the content and close its reports");
+        hub.MapGet("/blocks", Blocks).RequireScope(read).WithSummary("People blocked from the hub");
         hub.MapPost("/blocks", (string slug, BlockBody body, ModerateContent m, CancellationToken ct) =>
-            Answer(m.BlockAsync(slug, body.UserId, body.Reason, ct))).RequireAuthorization(write).WithSummary("Block a person from taking part in the hub (hub managers)");
+            Answer(m.BlockAsync(slug, body.UserId, body.Reason, ct))).RequireScope(write).WithSummary("Block a person from taking part in the hub (hub managers)");
         hub.MapDelete("/blocks/{userId:guid}", (string slug, Guid userId, ModerateContent m, CancellationToken ct) =>
-            Answer(m.UnblockAsync(slug, userId, ct))).RequireAuthorization(write).WithSummary("Lift a block (hub managers)");
+            Answer(m.UnblockAsync(slug, userId, ct))).RequireScope(write).WithSummary("Lift a block (hub managers)");
     }
 
     private static async Task<IResult> Answer(Task<Platform.Errors.Result<bool>> work) =>

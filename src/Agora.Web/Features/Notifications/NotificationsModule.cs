@@ -21,18 +21,18 @@ public static class NotificationsModule
 
     public static void MapNotificationsApi(this RouteGroupBuilder api)
     {
-        var read = Policies.ForScope(ApiScopes.ProfileRead);
-        var write = Policies.ForScope(ApiScopes.ProfileWrite);
+        var read = ApiScopes.ProfileRead;
+        var write = ApiScopes.ProfileWrite;
         var me = api.MapGroup("/me").WithTags("Notifications");
-        me.MapGet("/notifications", List).RequireAuthorization(read).WithSummary("Your notifications, newest first (?unread=true for unread only)");
+        me.MapGet("/notifications", List).RequireScope(read).WithSummary("Your notifications, newest first (?unread=true for unread only)");
         me.MapPost("/notifications/{id:long}/read", (long id, CurrentUser current, NotificationQueries q, CancellationToken ct) => MarkRead(id, current, q, ct))
-            .RequireAuthorization(write).WithSummary("Mark one notification as read");
+            .RequireScope(write).WithSummary("Mark one notification as read");
         me.MapPost("/notifications/read", (CurrentUser current, NotificationQueries q, CancellationToken ct) => MarkRead(null, current, q, ct))
-            .RequireAuthorization(write).WithSummary("Mark all notifications as read");
+            .RequireScope(write).WithSummary("Mark all notifications as read");
         me.MapGet("/notification-preferences", async (CurrentUser current, NotificationPreferences p, CancellationToken ct) =>
-            TypedResults.Ok(await p.GetAsync(current.RequiredId, ct))).RequireAuthorization(read)
+            TypedResults.Ok(await p.GetAsync(current.RequiredId, ct))).RequireScope(read)
             .WithSummary("How you hear about each kind of event: Immediately, DailyDigest or Off");
-        me.MapPut("/notification-preferences", SetPreferences).RequireAuthorization(write).WithSummary("Choose how you hear about each kind of event");
+        me.MapPut("/notification-preferences", SetPreferences).RequireScope(write).WithSummary("Choose how you hear about each kind of event");
     }
 
     private static async Task<IResult> List(bool? unread, int? page, int? pageSize, CurrentUser current, NotificationQueries q,

@@ -19,31 +19,31 @@ public static class OrganisationsModule
     public static void MapOrganisationsApi(this RouteGroupBuilder api)
     {
         var organisations = api.MapGroup("/organisations").WithTags("Organisations");
-        var read = Policies.ForScope(ApiScopes.OrganisationsRead);
-        var write = Policies.ForScope(ApiScopes.OrganisationsWrite);
+        var read = ApiScopes.OrganisationsRead;
+        var write = ApiScopes.OrganisationsWrite;
 
-        organisations.MapGet("/", ListOrganisations).AllowAnonymous().WithSummary("List organisations")
+        organisations.MapGet("/", ListOrganisations).AllowAnonymous().RequireScope(read).WithSummary("List organisations")
             .WithDescription("Filter by type (Hospital, Municipality, GovernmentAgency, Company, University, Cluster, PatientAssociation, Other) "
                 + "and search text; sort by name, createdAt or members (prefix - for descending).");
-        organisations.MapGet("/{slug}", GetOrganisation).AllowAnonymous().WithSummary("One organisation").ProducesProblem(StatusCodes.Status404NotFound);
-        organisations.MapPost("/", CreateOrganisation).RequireAuthorization(write)
+        organisations.MapGet("/{slug}", GetOrganisation).AllowAnonymous().RequireScope(read).WithSummary("One organisation").ProducesProblem(StatusCodes.Status404NotFound);
+        organisations.MapPost("/", CreateOrganisation).RequireScope(write)
             .WithSummary("Create an organisation (anyone signed in; the creator becomes its admin)")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        organisations.MapPut("/{slug}", UpdateOrganisation).RequireAuthorization(write)
+        organisations.MapPut("/{slug}", UpdateOrganisation).RequireScope(write)
             .WithSummary("Update an organisation (organisation admin or platform admin)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        organisations.MapGet("/{slug}/members", Members).RequireAuthorization(read)
+        organisations.MapGet("/{slug}/members", Members).RequireScope(read)
             .WithSummary("Members of an organisation (anyone signed in; email addresses for fellow members and platform admins)")
             .WithDescription("Sort by name or joinedAt (prefix - for descending).")
             .Produces<PagedList<OrganisationMemberRow>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        organisations.MapPost("/{slug}/members", AddMember).RequireAuthorization(write)
+        organisations.MapPost("/{slug}/members", AddMember).RequireScope(write)
             .WithSummary("Add a person with an account, by email (organisation admin or platform admin)")
             .Produces<OrganisationMemberRow>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        organisations.MapPut("/{slug}/members/{userId:guid}", SetAdmin).RequireAuthorization(write)
+        organisations.MapPut("/{slug}/members/{userId:guid}", SetAdmin).RequireScope(write)
             .WithSummary("Make a member an admin or not (organisation admin or platform admin)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        organisations.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireAuthorization(write)
+        organisations.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireScope(write)
             .WithSummary("Remove a member (organisation admin or platform admin) or leave")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }

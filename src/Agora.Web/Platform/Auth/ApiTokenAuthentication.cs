@@ -26,11 +26,15 @@ public sealed class ApiTokenAuthenticationHandler(
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>Tokens are read only on the API: a bearer header sent to a page is ignored.</summary>
+    public static bool AppliesTo(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/v1")
+        && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return AuthenticateResult.NoResult();
+        if (!AppliesTo(Request)) return AuthenticateResult.NoResult();
+        string header = Request.Headers.Authorization.ToString();
         var token = header["Bearer ".Length..].Trim();
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 100)
             return AuthenticateResult.Fail("Malformed token.");

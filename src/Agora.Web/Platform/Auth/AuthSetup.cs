@@ -106,10 +106,9 @@ public static class AuthSetup
                 o.DefaultForbidScheme = AgoraSchemes.Default;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            // A token is not a session: "Authorization: Bearer" is read only under /api/v1; pages take the cookie alone.
             .AddPolicyScheme(AgoraSchemes.Default, null, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? AgoraSchemes.Token
-                    : IdentityConstants.ApplicationScheme)
+                ApiTokenAuthenticationHandler.AppliesTo(ctx.Request) ? AgoraSchemes.Token : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AgoraSchemes.Token, null);
 
         var oidc = builder.Configuration.GetSection("Authentication:OpenIdConnect").Get<OpenIdConnectSettings>() ?? new();
@@ -138,18 +137,12 @@ public static class AuthSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuthorizationHandler, HubAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
-        services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         services.AddAuthorization(o =>
         {
             // Deny by default: every page and endpoint needs a signed-in person unless it says otherwise.
             o.FallbackPolicy = new AuthorizationPolicyBuilder(AgoraSchemes.Default).RequireAuthenticatedUser().Build();
             o.AddPolicy(Policies.PlatformAdmin, p => p.AddAuthenticationSchemes(AgoraSchemes.Default)
                 .RequireAuthenticatedUser().AddRequirements(new PlatformAdminRequirement()));
-            foreach (var scope in ApiScopes.All)
-            {
-                o.AddPolicy(Policies.ForScope(scope), p => p.AddAuthenticationSchemes(AgoraSchemes.Default)
-                    .RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));
-            }
         });
     }
 

@@ -40,24 +40,6 @@ public sealed class HubAuthorizationHandler(CurrentUser currentUser)
     }
 }
 
-/// <summary>A personal access token may only do what its scopes allow; a browser session may do all the person may.</summary>
-public sealed class ScopeRequirement(string scope) : IAuthorizationRequirement
-{
-    public string Scope { get; } = scope;
-}
-
-public sealed class ScopeAuthorizationHandler : AuthorizationHandler<ScopeRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
-    {
-        if (context.User.Identity?.IsAuthenticated != true) return Task.CompletedTask;
-        var isToken = context.User.HasClaim(c => c.Type == AgoraClaims.TokenId);
-        if (!isToken || context.User.HasClaim(AgoraClaims.Scope, requirement.Scope))
-            context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
-
 public sealed class PlatformAdminHandler(CurrentUser currentUser) : AuthorizationHandler<PlatformAdminRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PlatformAdminRequirement requirement)

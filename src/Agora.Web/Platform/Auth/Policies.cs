@@ -4,9 +4,6 @@ namespace Agora.Web.Platform.Auth;
 public static class Policies
 {
     public const string PlatformAdmin = "PlatformAdmin";
-    public const string Scope = "scope:";
-
-    public static string ForScope(string scope) => Scope + scope;
 }
 
 public static class AgoraClaims
