@@ -50,9 +50,8 @@ public static class AgoraSetup
         services.AddScoped<HubRights>();
         services.AddScoped<Validator>();
         services.AddScoped<AccountLinks>();
-        services.AddSingleton<LastRequestOrigin>();
         services.AddScoped<Features.Dev.Pages.DevMailbox>();
-        services.Configure<AgoraSettings>(builder.Configuration.GetSection("Agora"));
+        builder.AddPublicAddress();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
@@ -91,6 +90,28 @@ public static class AgoraSetup
         builder.AddDemo();
     }
 
+    /// <summary>
+    /// Links in email come from Agora:BaseUrl only. Production refuses to start without it (an absolute http(s) address),
+    /// and accepts requests only for the hosts in AllowedHosts, which defaults there to the public address's host.
+    /// </summary>
+    private static void AddPublicAddress(this WebApplicationBuilder builder)
+    {
+        var baseUrl = builder.Configuration["Agora:BaseUrl"];
+        var valid = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
+        if (!string.IsNullOrWhiteSpace(baseUrl) && !valid)
+            throw new InvalidOperationException($"Agora:BaseUrl must be an absolute http or https address such as https://agora.example.org (it is '{baseUrl}').");
+        if (builder.Environment.IsProduction())
+        {
+            if (!valid)
+                throw new InvalidOperationException("Set Agora:BaseUrl (environment variable Agora__BaseUrl) to Agora's public address, e.g. https://agora.example.org: links in email are built from it and never from a request.");
+            var allowed = builder.Configuration["AllowedHosts"];
+            if (string.IsNullOrWhiteSpace(allowed) || allowed.Trim() == "*")
+                builder.Configuration["AllowedHosts"] = uri!.Host;
+        }
+        builder.Services.Configure<AgoraSettings>(builder.Configuration.GetSection("Agora"));
+    }
+
     private static Task SetNotFound(HttpContext ctx)
     {
         ctx.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -105,17 +126,6 @@ public static class AgoraSetup
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseAgoraSecurityHeaders();
         app.UseStaticFiles();
-        if (string.IsNullOrWhiteSpace(app.Configuration["Agora:BaseUrl"]))
-        {
-            var origin = app.Services.GetRequiredService<LastRequestOrigin>();
-            app.Use((ctx, next) =>
-            {
-                origin.Remember(ctx.Request);
-                return next(ctx);
-            });
-            if (app.Environment.IsProduction())
-                app.Logger.LogWarning("Agora:BaseUrl is not set: links in email sent by background jobs use the address of the last request.");
-        }
         app.UseRouting();
         // Before the 404 below: the OpenID Connect callback (/signin-oidc) has no endpoint, this middleware answers it.
         app.UseAuthentication();
@@ -154,6 +164,11 @@ public static class AgoraSetup
 /// <summary>Section "Agora".</summary>
 public sealed class AgoraSettings
 {
+    /// <summary>Used outside Production when Agora:BaseUrl is not set: the address `dotnet run` listens on.</summary>
+    public const string DevelopmentAddress = "http://localhost:5080";
+
     /// <summary>Public address used in links sent by email, e.g. https://agora.example.org.</summary>
     public string? BaseUrl { get; set; }
+
+    public string PublicAddress => string.IsNullOrWhiteSpace(BaseUrl) ? DevelopmentAddress : BaseUrl;
 }

@@ -15,9 +15,21 @@ public sealed class AgoraAppFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(TempRoot, "agora.db");
     public string MailDirectory => Path.Combine(TempRoot, "mail");
 
+    /// <summary>A free loopback port, chosen before the host starts so that links in email (Agora:BaseUrl) can name it.</summary>
+    public int Port { get; } = FreePort();
+
+    public string PublicAddress => $"http://127.0.0.1:{Port}";
+
     public AgoraAppFactory()
     {
         Directory.CreateDirectory(MailDirectory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -25,6 +37,7 @@ public sealed class AgoraAppFactory : WebApplicationFactory<Program>
         ["Database:Provider"] = "Sqlite",
         ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
         ["Database:MigrateOnStart"] = "true",
+        ["Agora:BaseUrl"] = PublicAddress,
         ["Demo:Enabled"] = "true",
         ["Mail:PickupDirectory"] = MailDirectory,
         ["Mail:SmtpHost"] = "",

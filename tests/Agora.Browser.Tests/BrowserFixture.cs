@@ -18,7 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        App.UseKestrel(o => o.Listen(IPAddress.Loopback, App.Port));
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 

@@ -35,12 +35,21 @@ public sealed class UserSessions(AgoraDbContext db, CurrentUser current, AuditLo
         return count;
     }
 
-    /// <summary>Ends every session of a person (after a password reset).</summary>
-    public Task<int> RevokeAllAsync(Guid userId, CancellationToken ct)
+    /// <summary>
+    /// After a password change or reset or a two-factor change: every other session and every personal access token
+    /// of the person ends (the browser making the change, if it is theirs, stays signed in). Audited.
+    /// </summary>
+    public async Task EndOtherAccessAsync(Guid userId, CancellationToken ct)
     {
+        var sid = current.Id == userId ? CurrentSessionId : null;
         var now = clock.GetUtcNow();
-        return db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null)
+        var sessions = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != sid)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
+        var tokens = await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        await audit.RecordAsync(AuditActions.AccessEndedAfterCredentialChange, actorId: userId, actorEmail: email,
+            details: $"sessions={sessions}, tokens={tokens}");
     }
 
     public async Task<Result<bool>> RevokeAsync(Guid id, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class AuditActions
     public const string RecoveryCodesGenerated = "account.2fa.recovery-codes";
     public const string ProfileUpdated = "account.profile.updated";
     public const string SessionsRevoked = "account.sessions.revoked";
+    public const string AccessEndedAfterCredentialChange = "account.access.ended";
     public const string TokenCreated = "account.token.created";
     public const string TokenRevoked = "account.token.revoked";
     public const string DataExported = "account.data.exported";

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Accounts.Pages;
 
-public sealed class PasswordModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, AuditLog audit, Validator v, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PasswordModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, UserSessions sessions, AuditLog audit, Validator v, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public PasswordForm Input { get; set; } = new();
 
@@ -48,6 +48,7 @@ public sealed class PasswordModel(UserManager<AgoraUser> users, SignInManager<Ag
             return Page();
         }
         await audit.RecordAsync(AuditActions.PasswordChanged);
+        await sessions.EndOtherAccessAsync(user.Id, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = t["Accounts.PasswordChanged"].Value;
         return Redirect("/account");

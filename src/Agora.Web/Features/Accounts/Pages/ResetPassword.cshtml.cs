@@ -55,10 +55,10 @@ public sealed class ResetPasswordModel(UserManager<AgoraUser> users, UserSession
             ModelState.AddErrors(errors);
             return Page();
         }
-        // A reset ends a lockout and every other session (the security stamp changed).
+        // A reset ends a lockout, every session and every API token.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await sessions.RevokeAllAsync(user.Id, HttpContext.RequestAborted);
+        await sessions.EndOtherAccessAsync(user.Id, HttpContext.RequestAborted);
         await audit.RecordAsync(AuditActions.PasswordReset, actorId: user.Id, actorEmail: user.Email);
         Done = true;
         return Page();

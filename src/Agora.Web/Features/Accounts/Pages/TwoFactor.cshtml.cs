@@ -10,7 +10,7 @@ using QRCoder;
 namespace Agora.Web.Features.Accounts.Pages;
 
 /// <summary>TOTP two-factor sign-in with recovery codes; required for hub managers and platform admins.</summary>
-public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, CurrentUser current,
+public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, CurrentUser current, UserSessions sessions,
     AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public CodeForm Input { get; set; } = new();
@@ -50,7 +50,9 @@ public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<A
         await audit.RecordAsync(AuditActions.TwoFactorEnabled);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
         await audit.RecordAsync(AuditActions.RecoveryCodesGenerated);
+        await sessions.EndOtherAccessAsync(user.Id, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
+        TempData["Flash"] = t["Accounts.OtherAccessEnded"].Value;
         await LoadAsync(user, justEnabled: true);
         return Page();
     }
@@ -79,6 +81,7 @@ public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<A
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await audit.RecordAsync(AuditActions.TwoFactorDisabled);
+        await sessions.EndOtherAccessAsync(user.Id, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = t["Accounts.TwoFactorDisabled"].Value;
         return RedirectToPage();
