@@ -8,15 +8,18 @@ namespace Agora.Web.Features.Requests;
 
 /// <summary>
 /// Who may do what with one request. Only its applicant, the reviewers assigned to it and the hub's managers know it
-/// exists: everyone else gets 404, for the request and for its documents, in pages and API alike.
+/// exists: everyone else gets 404, for the request and for its documents, in pages and API alike. Until it is
+/// submitted a request is the applicant's alone: a draft is unknown to the hub's side.
 /// </summary>
 public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUser current)
 {
     public sealed record Scope(HubRequest Request, RequestType Type, Viewer Viewer, Guid UserId, IReadOnlyList<ReviewRole> ReviewerRoles)
     {
         public bool IsApplicant => Request.ApplicantId == UserId;
-        public bool IsManager => Viewer.IsManager;
-        public bool IsReviewer => ReviewerRoles.Count > 0;
+        /// <summary>Sent to the hub at least once; before that (a draft, or a draft withdrawn) only the applicant knows it.</summary>
+        public bool Submitted => Request.SubmittedAt is not null && Request.State != RequestState.Draft;
+        public bool IsManager => Viewer.IsManager && Submitted;
+        public bool IsReviewer => ReviewerRoles.Count > 0 && Submitted;
         public bool Knows => IsApplicant || IsManager || IsReviewer;
         /// <summary>The applicant edits a draft, and a request returned to them for completion.</summary>
         public bool CanEdit => IsApplicant && Request.State is RequestState.Draft or RequestState.Returned;

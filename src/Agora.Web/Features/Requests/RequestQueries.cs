@@ -87,7 +87,8 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
     {
         if (await db.HubIdAsync(hubSlug, ct) is not { } hub) return null;
         var me = current.RequiredId;
-        var requests = db.Requests.AsNoTracking().Where(r => r.HubId == hub && r.State != RequestState.Draft);
+        // Drafts (and drafts withdrawn before they were ever sent) are the applicant's alone.
+        var requests = db.Requests.AsNoTracking().Where(r => r.HubId == hub && r.SubmittedAt != null && r.State != RequestState.Draft);
         if (!isManager) requests = requests.Where(r => db.RequestReviews.Any(x => x.RequestId == r.Id && x.ReviewerId == me));
         if (f.State is { } state) requests = requests.Where(r => r.State == state);
         if (!string.IsNullOrEmpty(f.Type)) requests = requests.Where(r => db.RequestTypes.Any(t => t.Id == r.TypeId && t.Key == f.Type));

@@ -42,7 +42,8 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
         var (hub, refused) = await ManagedAsync(hubSlug, ct);
         if (refused is not null) return Refuse<IReadOnlyList<RequestTypeDetail>>(refused);
         var all = await types.ForHubAsync(hub, ct);
-        var counts = await db.Requests.Where(r => r.HubId == hub).GroupBy(r => r.TypeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Drafts are the applicants' alone: not even their number reaches the hub's side.
+        var counts = await db.Requests.Where(r => r.HubId == hub && r.SubmittedAt != null && r.State != RequestState.Draft).GroupBy(r => r.TypeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return Result<IReadOnlyList<RequestTypeDetail>>.Ok(all.Select(t => new RequestTypeDetail(RequestTypes.View(t), t.NameEn, t.NamePt, t.NameNb,
             t.DescriptionEn, t.DescriptionPt, t.DescriptionNb, RequestAnswers.ReadForm(t.FormJson), counts.FirstOrDefault(c => c.Key == t.Id)?.Count ?? 0)).ToList());
     }
