@@ -18,8 +18,9 @@ public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUse
         public bool IsApplicant => Request.ApplicantId == UserId;
         /// <summary>Sent to the hub at least once; before that (a draft, or a draft withdrawn) only the applicant knows it.</summary>
         public bool Submitted => Request.SubmittedAt is not null && Request.State != RequestState.Draft;
-        public bool IsManager => Viewer.IsManager && Submitted;
-        public bool IsReviewer => ReviewerRoles.Count > 0 && Submitted;
+        /// <summary>The hub's side; a manager who applies in their own hub is only the applicant of their request.</summary>
+        public bool IsManager => Viewer.IsManager && Submitted && !IsApplicant;
+        public bool IsReviewer => ReviewerRoles.Count > 0 && Submitted && !IsApplicant;
         public bool Knows => IsApplicant || IsManager || IsReviewer;
         /// <summary>The applicant edits a draft, and a request returned to them for completion.</summary>
         public bool CanEdit => IsApplicant && Request.State is RequestState.Draft or RequestState.Returned;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
+using HubRoles = Agora.Web.Features.Hubs.HubRoles;
 using Agora.Web.Features.Requests;
 using Agora.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,44 @@ public sealed class RequestSecurityTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
+
+    /// <summary>A hub of its own (so that changing its members leaves the demo hubs alone) with these people in these roles.</summary>
+    private static Task<string> HubAsync(AgoraFactory app, params (string Email, HubRoles Roles)[] people) => DbAsync(app, async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var hub = new Agora.Web.Features.Hubs.Hub { Id = Guid.NewGuid(), Slug = "rq-" + Guid.NewGuid().ToString("N")[..8], Name = "Requests hub", Region = "Test", CreatedAt = now };
+        hub.Texts.Add(new Agora.Web.Features.Hubs.HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
+        db.Hubs.Add(hub);
+        foreach (var (email, roles) in people)
+        {
+            var user = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            db.HubMemberships.Add(new Agora.Web.Features.Hubs.HubMembership { HubId = hub.Id, UserId = user, Roles = roles | HubRoles.Member, JoinedAt = now });
+        }
+        await db.SaveChangesAsync();
+        return hub.Slug;
+    });
+
+    private static Task<Guid> UserIdAsync(AgoraFactory app, string email) => DbAsync(app, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private static async Task<string[]> ErrorFieldsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.All(errors.EnumerateObject(), e => Assert.NotEmpty(e.Value[0].GetString()!));
+        return errors.EnumerateObject().Select(e => e.Name).ToArray();
+    }
+
+    private static async Task<Guid> AssignedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static readonly object Approval = new
+    {
+        decision = "Approved",
+        permit = new { validFrom = "2027-01-01", validTo = "2027-12-31", grantedData = "Age group, diagnoses.", environment = "The HDAB's secure environment.", authorisedPeople = "Mikkel Member" },
+    };
 
     private static async Task<int> StateCountAsync(PageClient manager, string state)
     {
@@ -74,5 +113,77 @@ public sealed class RequestSecurityTests(AgoraApps apps)
         Assert.DoesNotContain(withdrawn.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
         Assert.Equal(withdrawnBefore, await StateCountAsync(manager, "Withdrawn"));
         Assert.Equal(typesBefore, (await GetJsonAsync(manager.Client, $"/api/v1/hubs/{Hub}/request-types/all")).GetRawText());
+    }
+
+    [Theory, BothDatabases]
+    public async Task SeparationOfDuties_AManagerReviewingTwiceOrDecidingOnTheirOwnSignOff_Refused(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var hub = await HubAsync(app, (DemoAccounts.Manager, HubRoles.HubManager),
+            (DemoAccounts.OtherManager, HubRoles.HubManager | HubRoles.LegalReviewer | HubRoles.PrivacyReviewer),
+            (DemoAccounts.Member, HubRoles.Member), (DemoAccounts.Agent, HubRoles.Evaluator), (DemoAccounts.Evaluator, HubRoles.PrivacyReviewer));
+        var applicant = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var other = await SignInAsync(app, DemoAccounts.OtherManager);
+        var privacy = await SignInAsync(app, DemoAccounts.Evaluator);
+        var (id, url) = await RequestTests.InReviewAsync(applicant, manager, "Separation " + Guid.NewGuid().ToString("N")[..6], hub);
+
+        // A manager without a reviewer role assigns themselves as the legal (or privacy) reviewer: refused.
+        Assert.Equal(["email"], await ErrorFieldsAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Manager, role = "Legal" })));
+        Assert.Equal(["email"], await ErrorFieldsAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Manager, role = "Privacy" })));
+        // A member without the matching reviewer role cannot be made a reviewer, in any role.
+        foreach (var role in new[] { "Legal", "Privacy", "Ethics", "Security" })
+            Assert.Equal(["email"], await ErrorFieldsAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Agent, role })));
+
+        // A manager who does hold both reviewer roles takes the legal review, but not the privacy one as well.
+        var legalId = await AssignedAsync(await other.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.OtherManager, role = "Legal" }));
+        Assert.Equal(["role"], await ErrorFieldsAsync(await other.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.OtherManager, role = "Privacy" })));
+        Assert.Equal(["role"], await ErrorFieldsAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.OtherManager, role = "Privacy" })));
+        var privacyId = await AssignedAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Evaluator, role = "Privacy" }));
+
+        // Both sign off; the manager who signed the legal review may not decide (health data), another manager may.
+        Assert.Equal(HttpStatusCode.OK, (await other.Client.PutAsJsonAsync(url + $"/reviews/{legalId}", new { recommendation = "Approve", opinion = "Lawful.", signOff = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await privacy.Client.PutAsJsonAsync(url + $"/reviews/{privacyId}", new { recommendation = "Approve", opinion = "Minimised.", signOff = true })).StatusCode);
+        Assert.Equal(["decision"], await ErrorFieldsAsync(await other.Client.PostAsJsonAsync(url + "/decision", Approval)));
+        Assert.Equal(["decision"], await ErrorFieldsAsync(await other.Client.PostAsJsonAsync(url + "/decision", new { decision = "Rejected", reasons = "No." })));
+        Assert.Equal("InReview", (await GetJsonAsync(applicant.Client, url)).GetProperty("state").GetString());
+        Assert.True((await GetJsonAsync(manager.Client, $"/api/v1/hubs/{hub}/request-types")).EnumerateArray()
+            .Single(t => t.GetProperty("key").GetString() == "health-data-access").GetProperty("separateDecider").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/decision", Approval)).StatusCode);
+        Assert.Equal(await UserIdAsync(app, DemoAccounts.Manager), await DbAsync(app, db => db.Requests.Where(r => r.Id == id).Select(r => r.DecidedById).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task ManagerApplyingInTheirOwnHub_SeesTheApplicantsViewOnly(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var hub = await HubAsync(app, (DemoAccounts.Manager, HubRoles.HubManager | HubRoles.LegalReviewer), (DemoAccounts.OtherManager, HubRoles.HubManager),
+            (DemoAccounts.Evaluator, HubRoles.PrivacyReviewer));
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var other = await SignInAsync(app, DemoAccounts.OtherManager);
+        var (id, url) = await RequestTests.InReviewAsync(manager, other, "Own hub " + Guid.NewGuid().ToString("N")[..6], hub);
+        var secret = "Internal-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Created, (await other.Client.PostAsJsonAsync(url + "/notes", new { body = secret })).StatusCode);
+        // The applicant never reviews their own request, even holding the role.
+        Assert.Equal(["email"], await ErrorFieldsAsync(await other.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Manager, role = "Legal" })));
+        await AssignedAsync(await other.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Evaluator, role = "Privacy" }));
+
+        var mine = await GetJsonAsync(manager.Client, url);
+        Assert.True(mine.GetProperty("isApplicant").GetBoolean());
+        foreach (var flag in new[] { "seesInternal", "canDecide", "canReturn", "canAccept", "canExtend" }) Assert.False(mine.GetProperty(flag).GetBoolean(), flag);
+        Assert.Equal(JsonValueKind.Null, mine.GetProperty("internalNotes").ValueKind);
+        Assert.Equal(JsonValueKind.Null, mine.GetProperty("reviews").ValueKind);
+        Assert.DoesNotContain(secret, mine.GetRawText(), StringComparison.Ordinal);
+        var (page, doc) = await manager.GetAsync($"/hubs/{hub}/requests/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain(secret, doc.Body!.TextContent, StringComparison.Ordinal);
+        foreach (var region in new[] { "notes-heading", "decide-heading", "reviews-heading", "extend-heading" }) Assert.Null(doc.QuerySelector($"section[aria-labelledby='{region}']"));
+
+        // No manager action on their own request: the hub's other managers handle it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.Client.PostAsJsonAsync(url + "/notes", new { body = "Note to self." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Evaluator, role = "Legal" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.Client.PostAsJsonAsync(url + "/extend", new { months = 1, reason = "More time." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.Client.PostAsJsonAsync(url + "/decision", new { decision = "Rejected", reasons = "No." })).StatusCode);
+        Assert.Equal("InReview", (await GetJsonAsync(other.Client, url)).GetProperty("state").GetString());
     }
 }
