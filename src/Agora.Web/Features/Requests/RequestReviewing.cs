@@ -104,7 +104,8 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         if (scope is null) return Result<Guid>.NotFound();
         var review = await db.RequestReviews.SingleOrDefaultAsync(r => r.Id == reviewId && r.RequestId == id, ct);
         if (review is null) return Result<Guid>.NotFound();
-        if (review.ReviewerId != scope.UserId) return Result<Guid>.Forbidden();
+        // Only its reviewer, while they still hold the role it needs.
+        if (review.ReviewerId != scope.UserId || !scope.ReviewerRoles.Contains(review.Role)) return Result<Guid>.Forbidden();
         if (review.SignedOffAt is not null) return Result<Guid>.Conflict("", v.Message("Requests.ReviewSignedOff"));
         if (scope.Request.State != RequestState.InReview) return Result<Guid>.Conflict("", v.Message("Requests.NotInReview"));
         var items = Checklist(scope.Type, review.Role);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Agora.Tests.Infrastructure;
 using HubRoles = Agora.Web.Features.Hubs.HubRoles;
 using Agora.Web.Features.Requests;
+using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
 using static Agora.Tests.Features.Ideas.IdeaFixtures;
@@ -185,5 +186,69 @@ public sealed class RequestSecurityTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.Client.PostAsJsonAsync(url + "/extend", new { months = 1, reason = "More time." })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.Client.PostAsJsonAsync(url + "/decision", new { decision = "Rejected", reasons = "No." })).StatusCode);
         Assert.Equal("InReview", (await GetJsonAsync(other.Client, url)).GetProperty("state").GetString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task RemovedLegalReviewer_ReadsOrSignsOffTheRequest_NotFound(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var hub = await HubAsync(app, (DemoAccounts.Manager, HubRoles.HubManager), (DemoAccounts.Member, HubRoles.Member),
+            (DemoAccounts.Reviewer, HubRoles.LegalReviewer), (DemoAccounts.Evaluator, HubRoles.PrivacyReviewer));
+        var applicant = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var legal = await SignInAsync(app, DemoAccounts.Reviewer);
+        var privacy = await SignInAsync(app, DemoAccounts.Evaluator);
+        var title = "Removed " + Guid.NewGuid().ToString("N")[..6];
+        var (id, url) = await RequestTests.InReviewAsync(applicant, manager, title, hub);
+        var legalId = await AssignedAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Reviewer, role = "Legal" }));
+        var privacyId = await AssignedAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Evaluator, role = "Privacy" }));
+        var secret = "Internal-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Created, (await manager.Client.PostAsJsonAsync(url + "/notes", new { body = secret })).StatusCode);
+        var asLegal = await GetJsonAsync(legal.Client, url);
+        Assert.Contains(secret, asLegal.GetRawText(), StringComparison.Ordinal);
+        var file = asLegal.GetProperty("files")[0].GetProperty("url").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await legal.Client.GetAsync(file)).StatusCode);
+        var reviewer = await UserIdAsync(app, DemoAccounts.Reviewer);
+        var signOff = new { recommendation = "Approve", opinion = "Lawful.", signOff = true };
+
+        // Defence in depth: with the membership gone (however it went), the review row alone opens nothing.
+        var membership = await DbAsync(app, db => db.HubMemberships.AsNoTracking().SingleAsync(m => m.UserId == reviewer && db.Hubs.Any(h => h.Id == m.HubId && h.Slug == hub)));
+        await DbAsync(app, db => db.HubMemberships.Where(m => m.HubId == membership.HubId && m.UserId == reviewer).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.PutAsJsonAsync(url + $"/reviews/{legalId}", signOff)).StatusCode);
+        await DbAsync(app, db => { db.HubMemberships.Add(membership); return db.SaveChangesAsync(); });
+        Assert.Equal(HttpStatusCode.OK, (await legal.Client.GetAsync(url)).StatusCode);
+
+        // The attack: the manager removes the legal reviewer from the hub; as them, nothing of the request opens any more.
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.Client.DeleteAsync($"/api/v1/hubs/{hub}/members/{reviewer}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.GetAsync($"/hubs/{hub}/requests/{id}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.GetAsync(file)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.PutAsJsonAsync(url + $"/reviews/{legalId}", signOff)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.PostAsJsonAsync(url + "/notes", new { body = "Still here." })).StatusCode);
+        Assert.DoesNotContain(title, await (await legal.Client.GetAsync($"/api/v1/hubs/{hub}/requests")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Their unsigned review was unassigned at once, in the audit trail; the managers see the legal review is to assign again.
+        Assert.False(await DbAsync(app, db => db.RequestReviews.AnyAsync(r => r.Id == legalId)));
+        Assert.Equal(["Legal: Removed"], await DbAsync(app, db => db.AuditEvents.Where(a => a.Action == AuditActions.RequestReviewWithdrawn && a.Subject!.StartsWith($"#{id} "))
+            .Select(a => a.Details!).ToListAsync()));
+        Assert.DoesNotContain((await GetJsonAsync(manager.Client, url)).GetProperty("reviews").EnumerateArray(), r => r.GetProperty("role").GetString() == "Legal");
+
+        // The privacy reviewer signs off, then loses the role: the sign-off stays on record, the reading right goes.
+        Assert.Equal(HttpStatusCode.OK, (await privacy.Client.PutAsJsonAsync(url + $"/reviews/{privacyId}", new { recommendation = "Approve", opinion = "Minimised.", signOff = true })).StatusCode);
+        var evaluator = await UserIdAsync(app, DemoAccounts.Evaluator);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsJsonAsync($"/api/v1/hubs/{hub}/members/{evaluator}/roles", new { roles = new[] { "Member" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await privacy.Client.GetAsync(url)).StatusCode);
+        Assert.True(await DbAsync(app, db => db.RequestReviews.AnyAsync(r => r.Id == privacyId && r.SignedOffAt != null)));
+
+        // The request cannot be approved on the strength of the removed reviewer's review; decided otherwise, its letter is not theirs to read.
+        var refused = await manager.Client.PostAsJsonAsync(url + "/decision", Approval);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(url + "/decision", new { decision = "Rejected", reasons = "The data cannot be anonymised." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await applicant.Client.GetAsync(url + "/letter.pdf")).StatusCode);
+        foreach (var gone in new[] { legal, privacy })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await gone.Client.GetAsync(url + "/letter.pdf")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await gone.Client.GetAsync(url + "/letter.html")).StatusCode);
+        }
     }
 }
