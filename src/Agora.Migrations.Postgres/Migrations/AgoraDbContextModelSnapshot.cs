@@ -2362,6 +2362,9 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("SeparateDecider")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SignOffs")
                         .IsRequired()
                         .HasMaxLength(200)

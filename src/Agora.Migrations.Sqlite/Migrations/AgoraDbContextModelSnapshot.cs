@@ -2317,6 +2317,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SeparateDecider")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SignOffs")
                         .IsRequired()
                         .HasMaxLength(200)

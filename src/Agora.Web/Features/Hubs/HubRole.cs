@@ -15,6 +15,12 @@ public enum HubRoles
     HubManager = 128,
     /// <summary>Takes gate decisions on the hub's innovation initiatives (go, pivot, hold, stop).</summary>
     Gatekeeper = 256,
+    /// <summary>Reviews requests for privacy and data protection.</summary>
+    PrivacyReviewer = 512,
+    /// <summary>Reviews requests for information security.</summary>
+    SecurityReviewer = 1024,
+    /// <summary>Reviews requests as an ethics, technical, clinical or business expert.</summary>
+    ExpertReviewer = 2048,
 }
 
 public static class HubRoleList
@@ -24,9 +30,10 @@ public static class HubRoleList
     [
         HubRoles.Member, HubRoles.AgentOfChange, HubRoles.Facilitator, HubRoles.Mentor,
         HubRoles.Fellow, HubRoles.Evaluator, HubRoles.LegalReviewer, HubRoles.Gatekeeper, HubRoles.HubManager,
+        HubRoles.PrivacyReviewer, HubRoles.SecurityReviewer, HubRoles.ExpertReviewer,
     ];
 
-    public const HubRoles Valid = (HubRoles)511;
+    public const HubRoles Valid = (HubRoles)4095;
 
     public static IEnumerable<HubRoles> Split(HubRoles roles) => All.Where(r => roles.HasFlag(r));
 

@@ -83,6 +83,12 @@ public static class BuiltInForms
         _ => [],
     };
 
+    /// <summary>
+    /// Whether the manager who decides may not be one of the reviewers who signed off: on for health-data access, where
+    /// the access body must show that review and decision were separate.
+    /// </summary>
+    public static bool SeparateDecider(RequestKind kind) => kind == RequestKind.HealthDataAccess;
+
     /// <summary>What a reviewer in <paramref name="role"/> checks on a request of <paramref name="kind"/>.</summary>
     public static IReadOnlyList<ChecklistItem> Checklist(RequestKind kind, ReviewRole role) => kind switch
     {

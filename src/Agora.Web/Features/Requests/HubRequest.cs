@@ -28,6 +28,8 @@ public sealed class RequestType
     public int DecisionMonths { get; set; }
     /// <summary>Review roles (<see cref="ReviewRole"/> names, comma-separated) that must sign off before approval.</summary>
     public string SignOffs { get; set; } = "";
+    /// <summary>The manager who decides may not be one of the reviewers who signed off (separation of duties).</summary>
+    public bool SeparateDecider { get; set; }
     public bool Active { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 }

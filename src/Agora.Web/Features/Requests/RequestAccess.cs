@@ -8,15 +8,20 @@ namespace Agora.Web.Features.Requests;
 
 /// <summary>
 /// Who may do what with one request. Only its applicant, the reviewers assigned to it and the hub's managers know it
-/// exists: everyone else gets 404, for the request and for its documents, in pages and API alike.
+/// exists: everyone else gets 404, for the request and for its documents, in pages and API alike. Until it is
+/// submitted a request is the applicant's alone: a draft is unknown to the hub's side. A reviewer's rights last as long
+/// as their membership and matching reviewer role in the hub (see <see cref="RequestRightsEnded"/>).
 /// </summary>
 public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUser current)
 {
     public sealed record Scope(HubRequest Request, RequestType Type, Viewer Viewer, Guid UserId, IReadOnlyList<ReviewRole> ReviewerRoles)
     {
         public bool IsApplicant => Request.ApplicantId == UserId;
-        public bool IsManager => Viewer.IsManager;
-        public bool IsReviewer => ReviewerRoles.Count > 0;
+        /// <summary>Sent to the hub at least once; before that (a draft, or a draft withdrawn) only the applicant knows it.</summary>
+        public bool Submitted => Request.SubmittedAt is not null && Request.State != RequestState.Draft;
+        /// <summary>The hub's side; a manager who applies in their own hub is only the applicant of their request.</summary>
+        public bool IsManager => Viewer.IsManager && Submitted && !IsApplicant;
+        public bool IsReviewer => ReviewerRoles.Count > 0 && Submitted && !IsApplicant;
         public bool Knows => IsApplicant || IsManager || IsReviewer;
         /// <summary>The applicant edits a draft, and a request returned to them for completion.</summary>
         public bool CanEdit => IsApplicant && Request.State is RequestState.Draft or RequestState.Returned;
@@ -35,7 +40,10 @@ public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUse
         if (request is null) return null;
         var me = current.RequiredId;
         var viewer = await viewers.ForHubAsync(request.HubId, ct);
-        var roles = await db.RequestReviews.Where(r => r.RequestId == id && r.ReviewerId == me).Select(r => r.Role).ToListAsync(ct);
+        // A review row alone is no right: its reviewer must still be a member of the hub, not blocked, with the matching role.
+        IReadOnlyList<ReviewRole> allowed = viewer.IsBlocked ? [] : ReviewRoles.AllowedBy(await current.RolesInAsync(request.HubId, ct));
+        var roles = (await db.RequestReviews.Where(r => r.RequestId == id && r.ReviewerId == me).Select(r => r.Role).ToListAsync(ct))
+            .Where(allowed.Contains).ToList();
         var type = await db.RequestTypes.AsNoTracking().SingleAsync(t => t.Id == request.TypeId, ct);
         var scope = new Scope(request, type, viewer, me, roles);
         return scope.Knows ? scope : null;

@@ -1,3 +1,5 @@
+using Agora.Web.Features.Hubs;
+
 namespace Agora.Web.Features.Requests;
 
 /// <summary>The four kinds of request Agora knows, and the ones a hub manager defines.</summary>
@@ -22,4 +24,19 @@ public enum ReviewRole
     Clinical,
     Business,
     Security,
+}
+
+public static class ReviewRoles
+{
+    /// <summary>The hub role a person must hold to review in <paramref name="role"/>.</summary>
+    public static HubRoles HubRole(ReviewRole role) => role switch
+    {
+        ReviewRole.Legal => HubRoles.LegalReviewer,
+        ReviewRole.Privacy => HubRoles.PrivacyReviewer,
+        ReviewRole.Security => HubRoles.SecurityReviewer,
+        _ => HubRoles.ExpertReviewer,
+    };
+
+    /// <summary>The review roles the hub roles <paramref name="roles"/> allow.</summary>
+    public static IReadOnlyList<ReviewRole> AllowedBy(HubRoles roles) => Enum.GetValues<ReviewRole>().Where(r => roles.HasFlag(HubRole(r))).ToList();
 }

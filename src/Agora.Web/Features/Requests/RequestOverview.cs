@@ -39,7 +39,7 @@ public sealed class RequestOverview(AgoraDbContext db, Viewers viewers, RequestT
         if (await db.HubIdAsync(hubSlug, ct) is not { } hub) return Result<RequestDashboard>.NotFound();
         if (!(await viewers.ForHubAsync(hub, ct)).IsManager) return Result<RequestDashboard>.Forbidden();
         var kinds = await types.ForHubAsync(hub, ct);
-        var rows = await db.Requests.AsNoTracking().Where(r => r.HubId == hub && r.State != RequestState.Draft)
+        var rows = await db.Requests.AsNoTracking().Where(r => r.HubId == hub && r.SubmittedAt != null && r.State != RequestState.Draft)
             .Select(r => new { r.TypeId, r.State, r.CompleteOn, r.DecisionDueOn, r.ExtendedDueOn, r.DecidedAt }).ToListAsync(ct);
         var byType = kinds.Select(k =>
         {

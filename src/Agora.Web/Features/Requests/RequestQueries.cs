@@ -87,8 +87,15 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
     {
         if (await db.HubIdAsync(hubSlug, ct) is not { } hub) return null;
         var me = current.RequiredId;
-        var requests = db.Requests.AsNoTracking().Where(r => r.HubId == hub && r.State != RequestState.Draft);
-        if (!isManager) requests = requests.Where(r => db.RequestReviews.Any(x => x.RequestId == r.Id && x.ReviewerId == me));
+        // Drafts (and drafts withdrawn before they were ever sent) are the applicant's alone.
+        var requests = db.Requests.AsNoTracking().Where(r => r.HubId == hub && r.SubmittedAt != null && r.State != RequestState.Draft);
+        if (!isManager)
+        {
+            // Reviews count while their reviewer still holds the matching role in the hub (and is not blocked there).
+            var blocked = await db.HubBlocks.AnyAsync(b => b.HubId == hub && b.UserId == me, ct);
+            List<ReviewRole> allowed = blocked ? [] : [.. ReviewRoles.AllowedBy(await current.RolesInAsync(hub, ct))];
+            requests = requests.Where(r => db.RequestReviews.Any(x => x.RequestId == r.Id && x.ReviewerId == me && allowed.Contains(x.Role)));
+        }
         if (f.State is { } state) requests = requests.Where(r => r.State == state);
         if (!string.IsNullOrEmpty(f.Type)) requests = requests.Where(r => db.RequestTypes.Any(t => t.Id == r.TypeId && t.Key == f.Type));
         if (f.Overdue)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Data;
@@ -39,20 +40,31 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         if (!scope.IsManager) return scope.Refuse<Guid>();
         if (!Open(scope.Request.State)) return Result<Guid>.Conflict("", v.Message("Requests.WrongState", v.Message("RequestState." + scope.Request.State)));
         var email = v.Text("email", input.Email, 256);
-        if (input.Role is not { } role) v.Add("role", "Validation.Required");
-        else if (!Enum.IsDefined(role)) v.Add("role", "Validation.Invalid");
+        if (input.Role is not { } asked) v.Add("role", "Validation.Required");
+        else if (!Enum.IsDefined(asked)) v.Add("role", "Validation.Invalid");
         if (!v.IsValid) return Result<Guid>.Invalid(v.Errors);
+        var role = input.Role!.Value;
         var normalized = email.ToUpperInvariant();
         var hub = scope.Request.HubId;
-        var person = await db.Users.Where(u => u.NormalizedEmail == normalized && db.HubMemberships.Any(m => m.UserId == u.Id && m.HubId == hub))
-            .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
+        var person = await (from u in db.Users
+                            join m in db.HubMemberships on u.Id equals m.UserId
+                            where u.NormalizedEmail == normalized && m.HubId == hub
+                            select new { u.Id, u.DisplayName, m.Roles, Blocked = db.HubBlocks.Any(b => b.HubId == hub && b.UserId == u.Id) })
+            .SingleOrDefaultAsync(ct);
         if (person is null) return Result<Guid>.Invalid("email", v.Message("Initiatives.Team.NotHubMember"));
         if (person.Id == scope.Request.ApplicantId) return Result<Guid>.Invalid("email", v.Message("Requests.ApplicantCannotReview"));
-        if (await db.RequestReviews.AnyAsync(r => r.RequestId == id && r.Role == input.Role && r.ReviewerId == person.Id, ct))
-            return Result<Guid>.Conflict("email", v.Message("Requests.AlreadyAssigned"));
+        // Separation of duties: a review is done by someone the hub made a reviewer of that kind, never by just any member.
+        var needed = ReviewRoles.HubRole(role);
+        if (!person.Roles.HasFlag(needed) || person.Blocked)
+            return Result<Guid>.Invalid("email", v.Message("Requests.ReviewerRoleMissing", v.Message(HubRoleList.Key(needed))));
+        var theirs = await db.RequestReviews.Where(r => r.RequestId == id && r.ReviewerId == person.Id).Select(r => r.Role).ToListAsync(ct);
+        if (theirs.Contains(role)) return Result<Guid>.Conflict("email", v.Message("Requests.AlreadyAssigned"));
+        // Nor may one person give two of the sign-offs the request needs (legal and privacy for health data).
+        var required = RequestTypes.SignOffs(scope.Type);
+        if (required.Contains(role) && theirs.Any(required.Contains)) return Result<Guid>.Invalid("role", v.Message("Requests.TwoSignOffs"));
         var review = new RequestReview
         {
-            Id = Guid.NewGuid(), RequestId = id, ReviewerId = person.Id, Role = input.Role!.Value, AssignedById = scope.UserId,
+            Id = Guid.NewGuid(), RequestId = id, ReviewerId = person.Id, Role = role, AssignedById = scope.UserId,
             AssignedAt = clock.GetUtcNow(),
         };
         db.RequestReviews.Add(review);
@@ -92,7 +104,8 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         if (scope is null) return Result<Guid>.NotFound();
         var review = await db.RequestReviews.SingleOrDefaultAsync(r => r.Id == reviewId && r.RequestId == id, ct);
         if (review is null) return Result<Guid>.NotFound();
-        if (review.ReviewerId != scope.UserId) return Result<Guid>.Forbidden();
+        // Only its reviewer, while they still hold the role it needs.
+        if (review.ReviewerId != scope.UserId || !scope.ReviewerRoles.Contains(review.Role)) return Result<Guid>.Forbidden();
         if (review.SignedOffAt is not null) return Result<Guid>.Conflict("", v.Message("Requests.ReviewSignedOff"));
         if (scope.Request.State != RequestState.InReview) return Result<Guid>.Conflict("", v.Message("Requests.NotInReview"));
         var items = Checklist(scope.Type, review.Role);
@@ -163,6 +176,9 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
             return Result<int>.Invalid("decision", v.Message(input.Decision is null ? "Validation.Required" : "Validation.Invalid"));
         var reasons = v.Text("reasons", input.Reasons, RequestLimits.Note, required: decision == RequestState.Rejected, multiline: true);
         var conditions = v.Text("conditions", input.Conditions, RequestLimits.Note, required: decision == RequestState.ApprovedWithConditions, multiline: true);
+        // Separation of duties where the kind asks for it (health data): whoever signed off a review does not also decide.
+        if (scope.Type.SeparateDecider && await db.RequestReviews.AnyAsync(x => x.RequestId == id && x.ReviewerId == scope.UserId && x.SignedOffAt != null, ct))
+            return Result<int>.Invalid("decision", v.Message("Requests.DeciderSignedOff"));
         var approving = decision != RequestState.Rejected;
         if (approving)
         {

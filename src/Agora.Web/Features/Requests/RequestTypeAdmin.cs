@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Agora.Web.Features.Requests;
 
 public sealed record TypeInput(string? Key, string? NameEn, string? NamePt, string? NameNb, string? DescriptionEn, string? DescriptionPt,
-    string? DescriptionNb, int? DecisionMonths, IReadOnlyList<ReviewRole>? SignOffs, bool Active = true);
+    string? DescriptionNb, int? DecisionMonths, IReadOnlyList<ReviewRole>? SignOffs, bool Active = true, bool SeparateDecider = false);
 
 /// <summary>A kind of request with its form, for the manager's pages and the API.</summary>
 public sealed record RequestTypeDetail(RequestTypeView Type, string NameEn, string NamePt, string NameNb, string DescriptionEn, string DescriptionPt,
@@ -42,7 +42,8 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
         var (hub, refused) = await ManagedAsync(hubSlug, ct);
         if (refused is not null) return Refuse<IReadOnlyList<RequestTypeDetail>>(refused);
         var all = await types.ForHubAsync(hub, ct);
-        var counts = await db.Requests.Where(r => r.HubId == hub).GroupBy(r => r.TypeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Drafts are the applicants' alone: not even their number reaches the hub's side.
+        var counts = await db.Requests.Where(r => r.HubId == hub && r.SubmittedAt != null && r.State != RequestState.Draft).GroupBy(r => r.TypeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return Result<IReadOnlyList<RequestTypeDetail>>.Ok(all.Select(t => new RequestTypeDetail(RequestTypes.View(t), t.NameEn, t.NamePt, t.NameNb,
             t.DescriptionEn, t.DescriptionPt, t.DescriptionNb, RequestAnswers.ReadForm(t.FormJson), counts.FirstOrDefault(c => c.Key == t.Id)?.Count ?? 0)).ToList());
     }
@@ -75,7 +76,7 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
     }
 
     private sealed record MetaValues(string NameEn, string NamePt, string NameNb, string DescriptionEn, string DescriptionPt, string DescriptionNb,
-        int Months, string SignOffs, bool Active);
+        int Months, string SignOffs, bool Active, bool SeparateDecider);
 
     private MetaValues Meta(TypeInput input)
     {
@@ -83,7 +84,7 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
             v.Text("descriptionEn", input.DescriptionEn, 1000, required: false, multiline: true),
             v.Text("descriptionPt", input.DescriptionPt, 1000, required: false, multiline: true),
             v.Text("descriptionNb", input.DescriptionNb, 1000, required: false, multiline: true),
-            input.DecisionMonths ?? 0, string.Join(',', (input.SignOffs ?? []).Distinct()), input.Active);
+            input.DecisionMonths ?? 0, string.Join(',', (input.SignOffs ?? []).Distinct()), input.Active, input.SeparateDecider);
         if (input.DecisionMonths is not { } months) v.Add("decisionMonths", "Validation.Required");
         else if (months is < 1 or > MaxMonths) v.Add("decisionMonths", "Validation.Range", 1, MaxMonths);
         if ((input.SignOffs ?? []).Any(r => !Enum.IsDefined(r))) v.Add("signOffs", "Validation.Invalid");
@@ -94,10 +95,13 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
     {
         (t.NameEn, t.NamePt, t.NameNb) = (m.NameEn, m.NamePt, m.NameNb);
         (t.DescriptionEn, t.DescriptionPt, t.DescriptionNb) = (m.DescriptionEn, m.DescriptionPt, m.DescriptionNb);
-        (t.DecisionMonths, t.SignOffs, t.Active) = (m.Months, m.SignOffs, m.Active);
+        (t.DecisionMonths, t.SignOffs, t.Active, t.SeparateDecider) = (m.Months, m.SignOffs, m.Active, m.SeparateDecider);
     }
 
-    /// <summary>Changes a kind's names, descriptions, deadline, sign-offs and whether it is offered; a built-in kind may only be switched on or off.</summary>
+    /// <summary>
+    /// Changes a kind's names, descriptions, deadline, sign-offs, whether its decider must be someone other than the reviewers who
+    /// signed off, and whether it is offered; a built-in kind may only be switched on or off.
+    /// </summary>
     public async Task<Result<string>> UpdateAsync(string hubSlug, string key, TypeInput input, CancellationToken ct)
     {
         var (hub, refused) = await ManagedAsync(hubSlug, ct);

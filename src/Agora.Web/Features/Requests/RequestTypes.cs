@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Agora.Web.Features.Requests;
 
 public sealed record RequestTypeView(Guid Id, string Key, RequestKind Kind, string Name, string Description, int DecisionMonths,
-    IReadOnlyList<ReviewRole> SignOffs, bool Active);
+    IReadOnlyList<ReviewRole> SignOffs, bool Active, bool SeparateDecider);
 
 /// <summary>A hub's kinds of request: the four built-in ones, created the first time the hub needs them, and its own.</summary>
 public sealed class RequestTypes(AgoraDbContext db, TimeProvider clock)
@@ -27,7 +27,7 @@ public sealed class RequestTypes(AgoraDbContext db, TimeProvider clock)
 
     public static RequestTypeView View(RequestType t) => new(t.Id, t.Key, t.Kind,
         new LocalText(t.NameEn, t.NamePt, t.NameNb).In(Culture), new LocalText(t.DescriptionEn, t.DescriptionPt, t.DescriptionNb).In(Culture),
-        t.DecisionMonths, SignOffs(t), t.Active);
+        t.DecisionMonths, SignOffs(t), t.Active, t.SeparateDecider);
 
     public static RequestType Create(Guid hubId, RequestKind kind, string key, int position, DateTimeOffset now)
     {
@@ -39,7 +39,7 @@ public sealed class RequestTypes(AgoraDbContext db, TimeProvider clock)
             NameEn = name.En, NamePt = name.Pt, NameNb = name.Nb,
             DescriptionEn = description.En, DescriptionPt = description.Pt, DescriptionNb = description.Nb,
             FormJson = RequestAnswers.WriteForm(BuiltInForms.For(kind)), DecisionMonths = BuiltInForms.DecisionMonths(kind),
-            SignOffs = string.Join(',', BuiltInForms.RequiredSignOffs(kind)), CreatedAt = now,
+            SignOffs = string.Join(',', BuiltInForms.RequiredSignOffs(kind)), SeparateDecider = BuiltInForms.SeparateDecider(kind), CreatedAt = now,
         };
     }
 

@@ -133,7 +133,8 @@ public static class RequestsApi
         hub.MapPost("/request-types", CreateType).RequireScope(write)
             .WithSummary("Define a kind of request of the hub's own (hub managers)")
             .WithDescription("Body: {\"key\": lowercase letters, digits and hyphens, \"nameEn\", \"namePt\", \"nameNb\", \"descriptionEn\", \"descriptionPt\", \"descriptionNb\", "
-                + "\"decisionMonths\": 1–12, \"signOffs\": [review roles that must sign off before approval], \"active\"}. Its form starts empty: PUT its form next.")
+                + "\"decisionMonths\": 1–12, \"signOffs\": [review roles that must sign off before approval], \"active\", "
+                + "\"separateDecider\": true when the manager who decides may not be one of the reviewers who signed off}. Its form starts empty: PUT its form next.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPut("/request-types/{key}", UpdateType).RequireScope(write)
             .WithSummary("Change a kind of request (a built-in one can only be switched on or off with \"active\")")

@@ -1,3 +1,5 @@
+using Agora.Web.Platform.Auth;
+
 namespace Agora.Web.Features.Requests;
 
 public static class RequestsModule
@@ -13,6 +15,7 @@ public static class RequestsModule
         services.AddScoped<RequestOverview>();
         services.AddScoped<RequestReminders>();
         services.AddScoped<RequestTypeAdmin>();
+        services.AddScoped<IHubRightsEndedHandler, RequestRightsEnded>();
         services.AddHostedService<RequestReminderService>();
     }
 

@@ -98,6 +98,7 @@ public static class AuditActions
     public const string RequestRegisterChanged = "hub.request-register-changed";
     public const string RequestLetterDownloaded = "request.letter-downloaded";
     public const string RequestTypeChanged = "hub.request-type-changed";
+    public const string RequestReviewWithdrawn = "request.review-withdrawn";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -28,9 +28,9 @@ public static class DemoAccounts
     public const string Mentor = "mentor@agora.demo";
     /// <summary>Fellow in helseplattformen.</summary>
     public const string Fellow = "fellow@agora.demo";
-    /// <summary>Evaluator in helseplattformen.</summary>
+    /// <summary>Evaluator and privacy reviewer in helseplattformen.</summary>
     public const string Evaluator = "evaluator@agora.demo";
-    /// <summary>Legal/privacy reviewer in helseplattformen.</summary>
+    /// <summary>Legal and security reviewer in helseplattformen.</summary>
     public const string Reviewer = "reviewer@agora.demo";
     /// <summary>No hub membership, no organisation.</summary>
     public const string Citizen = "citizen@agora.demo";

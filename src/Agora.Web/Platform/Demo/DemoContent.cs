@@ -195,9 +195,9 @@ internal static class DemoContent
         new(DemoAccounts.Fellow, "Filipa Fellow", false, false, "health-cluster-portugal", OrganisationAdmin: true,
             In(DemoAccounts.HelseplattformenHub, HubRoles.Fellow)),
         new(DemoAccounts.Evaluator, "Eva Evaluator", false, false, "pasientforeningen-trondelag", OrganisationAdmin: true,
-            In(DemoAccounts.HelseplattformenHub, HubRoles.Evaluator)),
+            In(DemoAccounts.HelseplattformenHub, HubRoles.Evaluator | HubRoles.PrivacyReviewer)),
         new(DemoAccounts.Reviewer, "Rune Reviewer", false, false, "helseplattformen-as", OrganisationAdmin: false,
-            In(DemoAccounts.HelseplattformenHub, HubRoles.LegalReviewer)),
+            In(DemoAccounts.HelseplattformenHub, HubRoles.LegalReviewer | HubRoles.SecurityReviewer)),
         new(DemoAccounts.Citizen, "Chris Citizen", false, false, null, false, None),
     ];
 }

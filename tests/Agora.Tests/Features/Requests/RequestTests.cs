@@ -165,12 +165,12 @@ public sealed class RequestTests(AgoraApps apps)
     }
 
     /// <summary>A complete health-data application by the member, submitted and found complete by the manager: in review.</summary>
-    internal static async Task<(int Id, string Url)> InReviewAsync(PageClient applicant, PageClient manager, string title)
+    internal static async Task<(int Id, string Url)> InReviewAsync(PageClient applicant, PageClient manager, string title, string hub = Hub)
     {
-        var form = await GetJsonAsync(applicant.Client, $"/api/v1/hubs/{Hub}/request-types/health-data-access/form");
-        var created = await applicant.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/requests", new { typeKey = "health-data-access", title });
+        var form = await GetJsonAsync(applicant.Client, $"/api/v1/hubs/{hub}/request-types/health-data-access/form");
+        var created = await applicant.Client.PostAsJsonAsync($"/api/v1/hubs/{hub}/requests", new { typeKey = "health-data-access", title });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var url = $"/api/v1/hubs/{Hub}/requests/{id}";
+        var url = $"/api/v1/hubs/{hub}/requests/{id}";
         var answers = Complete(form);
         Assert.Equal(HttpStatusCode.OK, (await applicant.Client.PutAsJsonAsync(url, new { title, answers })).StatusCode);
         foreach (var file in RequiredFiles(form, answers)) Assert.Equal(HttpStatusCode.Created, (await UploadAsync(applicant.Client, url, file)).StatusCode);

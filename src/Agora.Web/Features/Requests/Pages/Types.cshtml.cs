@@ -42,7 +42,7 @@ public sealed class TypesModel(HubQueries hubs, RequestTypeAdmin admin, IStringL
         var list = await admin.ListAsync(slug, ct);
         if (list.Value?.FirstOrDefault(x => x.Type.Key == key) is not { } type) return await FailAsync(slug, Result<int>.NotFound(), ct);
         var result = await admin.UpdateAsync(slug, key, new TypeInput(key, type.NameEn, type.NamePt, type.NameNb, type.DescriptionEn, type.DescriptionPt,
-            type.DescriptionNb, type.Type.DecisionMonths, type.Type.SignOffs, active), ct);
+            type.DescriptionNb, type.Type.DecisionMonths, type.Type.SignOffs, active, type.Type.SeparateDecider), ct);
         if (!result.IsOk) return await FailAsync(slug, result.Select(_ => 0), ct);
         TempData["Flash"] = t["Common.Saved"].Value;
         return Redirect($"/hubs/{slug}/requests/types");
