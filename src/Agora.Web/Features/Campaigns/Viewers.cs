@@ -22,9 +22,10 @@ public sealed class Viewers(CurrentUser current, AgoraDbContext db)
             IsMember: roles != HubRoles.None || current.IsPlatformAdmin,
             IsManager: roles.HasFlag(HubRoles.HubManager) || current.IsPlatformAdmin,
             IsBlocked: blocked,
-            IsFacilitator: roles.HasFlag(HubRoles.Facilitator),
-            IsGatekeeper: roles.HasFlag(HubRoles.Gatekeeper),
-            IsEvaluator: roles.HasFlag(HubRoles.Evaluator));
+            // A block ends every right a role gave in the hub (ModerateContent also takes the roles away).
+            IsFacilitator: !blocked && roles.HasFlag(HubRoles.Facilitator),
+            IsGatekeeper: !blocked && roles.HasFlag(HubRoles.Gatekeeper),
+            IsEvaluator: !blocked && roles.HasFlag(HubRoles.Evaluator));
         _cache[hubId] = viewer;
         return viewer;
     }

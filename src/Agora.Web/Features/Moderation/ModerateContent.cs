@@ -14,7 +14,7 @@ namespace Agora.Web.Features.Moderation;
 /// database and the audit trail), restore it, or dismiss the reports; hub managers block people from the hub.
 /// Counters follow: a hidden idea leaves its campaign's count, a hidden comment its idea's.
 /// </summary>
-public sealed class ModerateContent(AgoraDbContext db, Viewers viewers, CurrentUser current, Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
+public sealed class ModerateContent(AgoraDbContext db, Viewers viewers, CurrentUser current, Validator v, AuditLog audit, Notifier notifier, TimeProvider clock, HubRights rights)
 {
     public async Task<Result<bool>> HideAsync(string hubSlug, ReportTarget target, long id, string? reason, CancellationToken ct)
     {
@@ -99,7 +99,17 @@ public sealed class ModerateContent(AgoraDbContext db, Viewers viewers, CurrentU
         if (inserted)
         {
             audit.Add(AuditActions.PersonBlocked, hub, target.Email, text);
+            // Rights end when their source ends: the roles go (an unblock does not bring them back), and every feature
+            // ends what the membership gave (review assignments, team seats).
+            var membership = await db.HubMemberships.SingleOrDefaultAsync(m => m.HubId == hub && m.UserId == userId, ct);
+            if (membership is not null && membership.Roles != Hubs.HubRoles.Member)
+            {
+                audit.Add(AuditActions.RolesChanged, hub, target.Email, $"{membership.Roles} -> {Hubs.HubRoles.Member}");
+                membership.Roles = Hubs.HubRoles.Member;
+            }
+            await rights.EndedAsync(new HubRightsEnded(hub.Value, userId, Hubs.HubRoles.None, HubRightsEndReason.Blocked), ct);
             await db.SaveChangesAsync(ct);
+            viewers.Forget(hub.Value);
         }
         return Result<bool>.Ok(inserted);
     }
