@@ -23,10 +23,31 @@ public sealed class InitiativeAccess(AgoraDbContext db, Viewers viewers, Current
         public bool CanEvaluate => Viewer.CanEvaluate && !IsTeam;
         /// <summary>The team, managers, gatekeepers and evaluators read its description, documents and gate rationales.</summary>
         public bool CanReadDocuments => CanContribute || Viewer.ReadsAllInitiatives;
+        /// <summary>
+        /// Who may see its money (budget lines, planned and spent, in every page, chart, API answer and export): the
+        /// team and those who see every initiative's budget (<see cref="SeesAllBudgets"/>); never the public or a plain member.
+        /// </summary>
+        public bool CanSeeMoney => SeesAllBudgets(Viewer) || IsTeam;
         /// <summary>Whether the person may know it exists: the public summary, the team, the hub's managers, gatekeepers and evaluators, the ideas' authors.</summary>
         public bool Knows => Initiative.Visibility == InitiativeVisibility.PublicSummary || CanReadDocuments || IsCredited;
 
         public Result<T> Refuse<T>() => Knows ? Result<T>.Forbidden() : Result<T>.NotFound();
+    }
+
+    /// <summary>The hub's managers, gatekeepers and evaluators see the budget of every initiative of the hub (they judge them all).</summary>
+    public static bool SeesAllBudgets(Viewer viewer) => viewer.ReadsAllInitiatives;
+
+    /// <summary>
+    /// The hub's initiatives whose money the person may see, as a filter: the same rule as <see cref="Scope.CanSeeMoney"/>
+    /// for a whole hub (the portfolio, its charts and its export).
+    /// </summary>
+    public async Task<IQueryable<int>> MoneyVisibleAsync(Guid hubId, CancellationToken ct)
+    {
+        var viewer = await viewers.ForHubAsync(hubId, ct);
+        if (SeesAllBudgets(viewer)) return db.Initiatives.Where(i => i.HubId == hubId).Select(i => i.Id);
+        var me = current.Id ?? Guid.Empty;
+        return db.InitiativeMembers.Where(m => m.UserId == me && db.Initiatives.Any(i => i.Id == m.InitiativeId && i.HubId == hubId))
+            .Select(m => m.InitiativeId);
     }
 
     /// <summary>The initiative of the hub with the person's rights on it; null when there is none.</summary>
