@@ -21,7 +21,7 @@ public enum JoinOutcome
 /// <summary>Joining hubs, deciding requests, invitations and roles: who may do which is checked here.</summary>
 public sealed class Membership(
     AgoraDbContext db, CurrentUser current, IAuthorizationService authz, Validator v, AuditLog audit,
-    TimeProvider clock, IMailer mailer, AccountLinks links, IStringLocalizer<SharedResource> t)
+    TimeProvider clock, IMailer mailer, AccountLinks links, IStringLocalizer<SharedResource> t, HubRights rights)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
@@ -116,6 +116,7 @@ public sealed class Membership(
         db.HubMemberships.Remove(membership);
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(ct);
         audit.Add(AuditActions.MemberRemoved, hubId, email);
+        await rights.EndedAsync(new HubRightsEnded(hubId.Value, userId, HubRoles.None, self ? HubRightsEndReason.Left : HubRightsEndReason.Removed), ct);
         await db.SaveChangesAsync(ct);
         current.Forget(hubId.Value);
         return Result<bool>.Ok(true);
