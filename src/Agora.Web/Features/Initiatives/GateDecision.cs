@@ -1,5 +1,6 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
@@ -159,15 +160,27 @@ public sealed class DecideGate(AgoraDbContext db, InitiativeAccess access, Innov
         return changed ? Result<GateOutcome>.Ok(decided) : Result<GateOutcome>.Conflict("outcome", v.Message("Initiatives.Gate.ChangedMeanwhile"));
     }
 
-    /// <summary>Tells the team, and the authors, co-authors and followers of its ideas, that a gate decided on the initiative.</summary>
+    /// <summary>
+    /// Tells the team, and the authors, co-authors and followers of its ideas, that a gate decided on the initiative; the
+    /// notification carries its title, so only people who may know the initiative are told (<see cref="InitiativeAccess.Scope.Knows"/>):
+    /// team members who are still members of the hub, the credited authors, and followers only when it has a public summary
+    /// or they read every initiative of the hub (managers, gatekeepers, evaluators, platform admins).
+    /// </summary>
     internal static async Task TellAsync(AgoraDbContext db, Notifier notifier, Initiative initiative, Guid actor, CancellationToken ct)
     {
+        var hub = initiative.HubId;
         var ideaIds = await db.InitiativeIdeas.Where(x => x.InitiativeId == initiative.Id).Select(x => x.IdeaId).ToListAsync(ct);
-        var told = await db.InitiativeMembers.Where(m => m.InitiativeId == initiative.Id).Select(m => m.UserId)
+        var told = await db.InitiativeMembers.Where(m => m.InitiativeId == initiative.Id && db.HubMemberships.Any(h => h.HubId == hub && h.UserId == m.UserId))
+            .Select(m => m.UserId)
             .Concat(db.Ideas.Where(i => ideaIds.Contains(i.Id)).Select(i => i.AuthorId))
             .Concat(db.IdeaCoAuthors.Where(c => ideaIds.Contains(c.IdeaId) && c.Status == CoAuthorStatus.Accepted).Select(c => c.UserId))
-            .Concat(db.IdeaFollowers.Where(f => ideaIds.Contains(f.IdeaId)).Select(f => f.UserId))
             .Distinct().ToListAsync(ct);
+        const HubRoles readsAll = HubRoles.HubManager | HubRoles.Gatekeeper | HubRoles.Evaluator;
+        var followers = db.IdeaFollowers.Where(f => ideaIds.Contains(f.IdeaId)).Select(f => f.UserId);
+        if (initiative.Visibility != InitiativeVisibility.PublicSummary)
+            followers = followers.Where(u => db.HubMemberships.Any(h => h.HubId == hub && h.UserId == u && (h.Roles & readsAll) != 0)
+                || db.Users.Any(p => p.Id == u && p.IsPlatformAdmin));
+        told = told.Union(await followers.Distinct().ToListAsync(ct)).ToList();
         await notifier.AddAsync(new NotificationEvent(NotificationKind.InitiativeGateDecided, initiative.HubId, ideaIds.Count > 0 ? ideaIds.Min() : null,
             ActorId: actor, Detail: initiative.Title), told, ct);
     }

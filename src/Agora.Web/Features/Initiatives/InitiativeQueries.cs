@@ -81,10 +81,12 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         var all = db.Initiatives.AsNoTracking().Where(i => i.HubId == hubId);
         if (viewer.ReadsAllInitiatives) return all;
         var me = current.Id ?? Guid.Empty;
-        // The same rule as InitiativeAccess.Scope.Knows, as a filter: public, on the team, or credited for its ideas.
+        // The same rule as InitiativeAccess.Scope.Knows, as a filter: public, on the team (while a member of the hub), or
+        // credited for its ideas.
         var credited = InitiativeAccess.CreditedTo(db, me);
+        var teamMember = InitiativeAccess.HoldsTeamRights(viewer) ? me : Guid.Empty;
         return all.Where(i => i.Visibility == InitiativeVisibility.PublicSummary
-            || db.InitiativeMembers.Any(m => m.InitiativeId == i.Id && m.UserId == me)
+            || db.InitiativeMembers.Any(m => m.InitiativeId == i.Id && m.UserId == teamMember)
             || credited.Contains(i.Id));
     }
 
@@ -154,7 +156,8 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                           orderby m.Role, u.DisplayName
                           select new TeamMember(m.UserId, u.DisplayName, m.Role)).ToListAsync(ct);
         // The team and managers work on it; gatekeepers and evaluators read all of it to judge it.
-        var works = viewer.IsManager || team.Any(m => m.UserId == me);
+        var onTeam = InitiativeAccess.HoldsTeamRights(viewer) && team.Any(m => m.UserId == me);
+        var works = viewer.IsManager || onTeam;
         var inside = works || viewer.ReadsAllInitiatives;
         var ideaRows = await (from x in db.InitiativeIdeas.AsNoTracking()
                               join i in db.Ideas on x.IdeaId equals i.Id
@@ -192,7 +195,8 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
             viewer.CanDecideGates && initiative.Status == InitiativeStatus.Active && stages[^1].Id == initiative.StageId
                 && benefits.Any(b => b.Measurements.Count > 0),
             initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
-            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), works, viewer.IsManager || initiative.OwnerId == me);
+            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), works,
+            viewer.IsManager || (initiative.OwnerId == me && InitiativeAccess.HoldsTeamRights(viewer)));
     }
 
     /// <summary>At most this many of a hub's initiatives are looked through by <see cref="FindAsync"/>, newest first.</summary>

@@ -22,8 +22,8 @@ public sealed record RiskInput(string? Description, int? Likelihood, int? Impact
 
 /// <summary>
 /// Resources and risks of an initiative: the team and the hub's managers keep the budget per quarter and funding
-/// source (planned and spent) and the risks (likelihood × impact, mitigation). Those who read all of the initiative see
-/// them (the team, managers, gatekeepers, evaluators); nobody else. Every change is audited.
+/// source (planned and spent) and the risks (likelihood × impact, mitigation). Those who may see its money see them
+/// (<see cref="InitiativeAccess.Scope.CanSeeMoney"/>: the team, managers, gatekeepers, evaluators); nobody else. Every change is audited.
 /// </summary>
 public sealed class InitiativeResources(AgoraDbContext db, InitiativeAccess access, Validator v, AuditLog audit, TimeProvider clock)
 {
@@ -38,7 +38,7 @@ public sealed class InitiativeResources(AgoraDbContext db, InitiativeAccess acce
     public async Task<ResourcesView?> GetAsync(string hubSlug, int id, CancellationToken ct)
     {
         var scope = await access.LoadAsync(hubSlug, id, ct);
-        if (scope is null || !scope.CanReadDocuments) return null;
+        if (scope is null || !scope.CanSeeMoney) return null;
         var currency = await db.Hubs.Where(h => h.Id == scope.Initiative.HubId).Select(h => h.Currency).SingleAsync(ct);
         var lines = await db.BudgetLines.AsNoTracking().Where(b => b.InitiativeId == id)
             .OrderBy(b => b.Year).ThenBy(b => b.Quarter).ThenBy(b => b.Source).ToListAsync(ct);

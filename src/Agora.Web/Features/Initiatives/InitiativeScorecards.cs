@@ -35,7 +35,8 @@ public sealed record ScorecardView(int InitiativeId, StageInfo Stage, IReadOnlyL
 /// <summary>
 /// Evaluation scorecards: the hub's evaluators score an initiative at a stage on the hub's weighted criteria,
 /// independently. Nobody sees the scores until they have submitted their own, except gatekeepers and managers who are
-/// not evaluators themselves. A declared conflict of interest leaves the evaluation out of the result.
+/// not evaluators themselves. A declared conflict of interest leaves the evaluation out of the result, and its evaluator
+/// stays blind.
 /// </summary>
 public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess access, InnovationProcess process, Validator v, AuditLog audit,
     TimeProvider clock)
@@ -85,11 +86,15 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
 
         var criteria = (await CriteriaAsync(initiative.HubId, ct)).Select(View).ToList();
         var evaluatedStageIds = await db.Evaluations.Where(e => e.InitiativeId == id).Select(e => e.StageId).Distinct().ToListAsync(ct);
-        var mine = await db.Evaluations.AsNoTracking().AnyAsync(e => e.InitiativeId == id && e.StageId == stage.Id && e.EvaluatorId == scope.UserId, ct);
+        // Null when the person has not submitted at this stage; otherwise whether they declared a conflict of interest.
+        var myConflict = await db.Evaluations.AsNoTracking().Where(e => e.InitiativeId == id && e.StageId == stage.Id && e.EvaluatorId == scope.UserId)
+            .Select(e => (bool?)e.Conflict).FirstOrDefaultAsync(ct);
+        var mine = myConflict is not null;
         var submissions = await db.Evaluations.CountAsync(e => e.InitiativeId == id && e.StageId == stage.Id, ct);
         var reason = CannotSubmit(scope, stage.Id, mine);
-        // Blind until one's own is in: evaluators after submitting; gatekeepers and managers who do not evaluate themselves.
-        var seesResult = mine || (scope.Viewer.CanDecideGates && !scope.Viewer.IsEvaluator);
+        // Blind until one's own scores are in: evaluators after submitting scores (a declared conflict is no scorecard, so it
+        // never unblinds); gatekeepers and managers who do not evaluate themselves.
+        var seesResult = myConflict == false || (scope.Viewer.CanDecideGates && !scope.Viewer.IsEvaluator);
         var result = seesResult ? await ResultAsync(initiative.HubId, id, stage.Id, criteria, ct) : null;
         return new ScorecardView(id, Info(stage), stages.Where(s => evaluatedStageIds.Contains(s.Id) || s.Id == initiative.StageId).Select(Info).ToList(),
             criteria, reason is null, reason, mine, submissions, result);

@@ -73,7 +73,7 @@ public static class InitiativesApi
             .Produces<IReadOnlyList<CriterionView>>().ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/initiatives/{id:int}/scorecard", Scorecard).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("An initiative's evaluation scorecard at a stage (the current one unless ?stage= names another)")
-            .WithDescription("\"result\" is null until you may see it: evaluators after submitting their own scorecard at that stage, "
+            .WithDescription("\"result\" is null until you may see it: evaluators after submitting their own scores at that stage (never after declaring a conflict of interest), "
                 + "gatekeepers and hub managers who are not evaluators themselves. Evaluations with a declared conflict of interest are listed but not counted.")
             .Produces<ScorecardView>().ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPost("/initiatives/{id:int}/evaluations", Evaluate).RequireScope(write)

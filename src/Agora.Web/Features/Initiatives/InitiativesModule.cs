@@ -1,3 +1,5 @@
+using Agora.Web.Platform.Auth;
+
 namespace Agora.Web.Features.Initiatives;
 
 public static class InitiativesModule
@@ -19,6 +21,7 @@ public static class InitiativesModule
         services.AddScoped<PortfolioSettings>();
         services.AddScoped<Portfolio>();
         services.AddScoped<Indicators>();
+        services.AddScoped<IHubRightsEndedHandler, InitiativeRightsEnded>();
     }
 
     public static void MapInitiativesApi(this RouteGroupBuilder api)

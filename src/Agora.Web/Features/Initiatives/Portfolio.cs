@@ -89,10 +89,10 @@ public sealed record PortfolioCount(string Value, int Count);
 public sealed record StageCount(StageInfo Stage, int Count);
 
 /// <summary>
-/// An initiative in Verganti's 2×2: new technology (x) and new meaning (y); the bubble's area is proportional to its
-/// planned budget (the sum of its budget lines), with a minimum size when it has none.
+/// An initiative in Verganti's 2×2: new technology (x) and new meaning (y). <see cref="Planned"/> is its planned budget
+/// (the sum of its budget lines) for readers who may see its money (<see cref="InitiativeAccess.Scope.CanSeeMoney"/>), null for others.
 /// </summary>
-public sealed record VergantiBubble(int Id, string Title, VergantiType Type, bool NewTechnology, bool NewMeaning, decimal Planned);
+public sealed record VergantiBubble(int Id, string Title, VergantiType Type, bool NewTechnology, bool NewMeaning, decimal? Planned);
 
 public sealed record PortfolioInitiative(int Id, string Title);
 
@@ -105,16 +105,19 @@ public sealed record FunnelStep(string Step, StageInfo? Stage, int Count);
 /// <summary>Days initiatives spent in a stage (each initiative's visits added up): median and mean over <see cref="Initiatives"/>.</summary>
 public sealed record StageTime(StageInfo Stage, int Initiatives, double? MedianDays, double? MeanDays);
 
-/// <summary>The portfolio of a hub over the initiatives the reader may know, with the filters applied.</summary>
+/// <summary>
+/// The portfolio of a hub over the initiatives the reader may know, with the filters applied. <see cref="SizedByBudget"/>:
+/// the reader may see the money of every bubble, so the chart sizes them by planned budget; otherwise they are all one size.
+/// </summary>
 public sealed record PortfolioView(DateOnly From, DateOnly To, string Currency, bool HubHasNone, int Total, IReadOnlyList<StageCount> ByStage,
     IReadOnlyList<VergantiBubble> Verganti, IReadOnlyList<PortfolioInitiative> Unclassified, IReadOnlyList<PortfolioCount> ByOrigin,
     IReadOnlyList<PortfolioCount> ByCareLevel, IReadOnlyList<PortfolioCount> BySetting, IReadOnlyList<FunnelStep> Funnel,
-    IReadOnlyList<StageTime> TimeInStage);
+    IReadOnlyList<StageTime> TimeInStage, bool SizedByBudget);
 
-/// <summary>One initiative as exported; budgets in the hub's currency.</summary>
+/// <summary>One initiative as exported; budgets in the hub's currency, null (an empty cell) when the reader may not see its money.</summary>
 public sealed record PortfolioRow(int Id, string Title, string Stage, InitiativeStatus Status, InitiativeVisibility Visibility, VergantiType? Verganti,
     InnovationKind? Kind, IReadOnlyList<IdeaOrigin> Origins, IReadOnlyList<CareLevel> CareLevels, IReadOnlyList<CareSetting> Settings,
-    decimal Planned, decimal Spent, string Currency, int Benefits, DateTimeOffset CreatedAt, DateTimeOffset StageEnteredAt);
+    decimal? Planned, decimal? Spent, string Currency, int Benefits, DateTimeOffset CreatedAt, DateTimeOffset StageEnteredAt);
 
 /// <summary>A gate decision as the history needs it.</summary>
 internal sealed record DecisionRow(int Id, int InitiativeId, Guid FromStageId, Guid ToStageId, GateOutcome Outcome, DateTimeOffset DecidedAt, string? Lessons);
@@ -176,9 +179,11 @@ internal static class StageHistory
 /// <summary>
 /// The portfolio dashboard of a hub: its initiatives by stage, Verganti type, origin, care level and setting, the
 /// funnel from ideas to used innovations and the time spent in each stage, and its export. Always over the initiatives
-/// the reader may know (<see cref="InitiativeQueries.VisibleAsync"/>), never more.
+/// the reader may know (<see cref="InitiativeQueries.VisibleAsync"/>), never more; money only of the initiatives whose
+/// money the reader may see (<see cref="InitiativeAccess.MoneyVisibleAsync"/>).
 /// </summary>
-public sealed class Portfolio(AgoraDbContext db, InitiativeQueries initiatives, InnovationProcess process, Validator v, TimeProvider clock)
+public sealed class Portfolio(AgoraDbContext db, InitiativeQueries initiatives, InitiativeAccess access, InnovationProcess process, Validator v,
+    TimeProvider clock)
 {
     /// <summary>The value counted for initiatives started directly, without ideas.</summary>
     public const string NotStated = "NotStated";
@@ -202,6 +207,7 @@ public sealed class Portfolio(AgoraDbContext db, InitiativeQueries initiatives, 
 
     private sealed record IdeaClass(int InitiativeId, IdeaOrigin Origin, CareLevel CareLevel, CareSetting Setting);
 
+    /// <summary><see cref="Budget"/> holds the initiatives whose money the reader may see (zero when they have no budget lines), no others.</summary>
     private sealed record Loaded(List<Row> Rows, ILookup<int, IdeaClass> Ideas, Dictionary<int, (decimal Planned, decimal Spent)> Budget,
         Dictionary<int, int> Benefits, IQueryable<int> Ids);
 
@@ -251,9 +257,12 @@ public sealed class Portfolio(AgoraDbContext db, InitiativeQueries initiatives, 
                            join d in db.Ideas on x.IdeaId equals d.Id
                            where ids.Contains(x.InitiativeId)
                            select new IdeaClass(x.InitiativeId, d.Origin, d.CareLevel, d.Setting)).ToListAsync(ct);
+        var money = await access.MoneyVisibleAsync(c.HubId, ct);
+        var seen = await ids.Where(id => money.Contains(id)).ToListAsync(ct);
         // Summed here, not in SQL: SQLite keeps decimals as text and cannot add them up.
-        var budget = (await db.BudgetLines.Where(b => ids.Contains(b.InitiativeId)).Select(b => new { b.InitiativeId, b.Planned, b.Spent }).ToListAsync(ct))
-            .GroupBy(b => b.InitiativeId).ToDictionary(g => g.Key, g => (g.Sum(b => b.Planned), g.Sum(b => b.Spent)));
+        var lines = (await db.BudgetLines.Where(b => ids.Contains(b.InitiativeId) && money.Contains(b.InitiativeId))
+            .Select(b => new { b.InitiativeId, b.Planned, b.Spent }).ToListAsync(ct)).ToLookup(b => b.InitiativeId);
+        var budget = seen.ToDictionary(id => id, id => (lines[id].Sum(b => b.Planned), lines[id].Sum(b => b.Spent)));
         var benefits = await db.Benefits.Where(b => ids.Contains(b.InitiativeId)).GroupBy(b => b.InitiativeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return new Loaded(rows, ideas.ToLookup(i => i.InitiativeId), budget, benefits, ids);
@@ -274,7 +283,7 @@ public sealed class Portfolio(AgoraDbContext db, InitiativeQueries initiatives, 
 
         var bubbles = data.Rows.Where(r => r.Verganti is not null).Select(r => new VergantiBubble(r.Id, r.Title, r.Verganti!.Value,
             r.Verganti is VergantiType.TechnologyDriven or VergantiType.Epiphany, r.Verganti is VergantiType.MeaningDriven or VergantiType.Epiphany,
-            data.Budget.TryGetValue(r.Id, out var b) ? b.Planned : 0m)).ToList();
+            data.Budget.TryGetValue(r.Id, out var b) ? b.Planned : null)).ToList();
 
         var decisions = await Decisions(data.Ids).ToListAsync(ct);
         var now = clock.GetUtcNow();
@@ -293,7 +302,7 @@ public sealed class Portfolio(AgoraDbContext db, InitiativeQueries initiatives, 
             stages.Select(s => new StageCount(s, data.Rows.Count(r => r.StageId == s.Id))).ToList(),
             bubbles, data.Rows.Where(r => r.Verganti is null).Select(r => new PortfolioInitiative(r.Id, r.Title)).ToList(),
             CountBy(data, i => i.Origin), CountBy(data, i => i.CareLevel), CountBy(data, i => i.Setting),
-            await FunnelAsync(c, stages, ct), times));
+            await FunnelAsync(c, stages, ct), times, bubbles.All(b => b.Planned is not null)));
     }
 
     private IQueryable<DecisionRow> Decisions(IQueryable<int> ids) =>
@@ -352,7 +361,7 @@ public sealed class Portfolio(AgoraDbContext db, InitiativeQueries initiatives, 
         return Result<IReadOnlyList<PortfolioRow>>.Ok(data.Rows.Select(r =>
         {
             var ideas = data.Ideas[r.Id].ToList();
-            var (planned, spent) = data.Budget.TryGetValue(r.Id, out var b) ? b : (0m, 0m);
+            var (planned, spent) = data.Budget.TryGetValue(r.Id, out var b) ? ((decimal?)b.Planned, (decimal?)b.Spent) : (null, null);
             return new PortfolioRow(r.Id, r.Title, names[r.StageId], r.Status, r.Visibility, r.Verganti, r.Kind,
                 ideas.Select(i => i.Origin).Distinct().Order().ToList(), ideas.Select(i => i.CareLevel).Distinct().Order().ToList(),
                 ideas.Select(i => i.Setting).Distinct().Order().ToList(), planned, spent, c.Currency, data.Benefits.GetValueOrDefault(r.Id),

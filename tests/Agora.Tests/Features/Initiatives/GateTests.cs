@@ -106,6 +106,46 @@ public sealed class GateTests(AgoraApps apps)
         Assert.Equal(5, await DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == "initiative.gate-decided" && e.Subject!.StartsWith($"#{id} "))));
     }
 
+    /// <summary>
+    /// Security review hole 10a: a follower of an idea was told a hub-internal initiative's title in gate-decision
+    /// notifications. Now only those who may know it are told: the idea's author (credited), and a follower who evaluates.
+    /// </summary>
+    [Theory, BothDatabases]
+    public async Task GateDecision_OnAHubInternalInitiative_IsNotToldToAFollowerWhoMayNotSeeIt(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var c = await CampaignAsync(app);
+        var idea = await SeedIdeaAsync(app, c, DemoAccounts.Member, i => { i.State = IdeaState.Accepted; i.Title = "Followed idea"; });
+        await DbAsync(app, async db =>
+        {
+            foreach (var email in new[] { DemoAccounts.Mentor, DemoAccounts.Evaluator })
+                db.IdeaFollowers.Add(new IdeaFollower { IdeaId = idea, UserId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(), FollowedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var title = "Internal secret " + Guid.NewGuid().ToString("N")[..6];
+        var created = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/initiatives", new { title, visibility = "HubInternal", ideaIds = new[] { idea } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        // The follower cannot see the initiative...
+        var follower = await SignInAsync(app, DemoAccounts.Mentor);
+        Assert.Equal(HttpStatusCode.NotFound, (await follower.Client.GetAsync($"/api/v1/hubs/{Hub}/initiatives/{id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/initiatives/{id}/gate", new { outcome = "Go", rationale = "On." })).StatusCode);
+
+        // ...so is not told of its gate, nor of its title anywhere in their notifications.
+        var told = await DbAsync(app, db => db.Notifications.Where(n => n.Kind == NotificationKind.InitiativeGateDecided && n.IdeaId == idea)
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email).ToListAsync());
+        Assert.DoesNotContain(DemoAccounts.Mentor, told);
+        Assert.Contains(DemoAccounts.Member, told);    // the idea's author is credited and may see its summary
+        Assert.Contains(DemoAccounts.Evaluator, told); // a follower who evaluates reads every initiative of the hub
+        var mentorsNotes = await DbAsync(app, db => db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.Email == DemoAccounts.Mentor))
+            .Select(n => n.Detail).ToListAsync());
+        Assert.DoesNotContain(mentorsNotes, d => d != null && d.Contains(title, StringComparison.Ordinal));
+        var (_, inbox) = await follower.GetAsync("/notifications");
+        Assert.DoesNotContain(title, inbox.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory, BothDatabases]
     public async Task Gate_NeedsTheStagesDocuments_WhichOnlyTheTeamAttaches_AndInsidersDownload(string provider)
     {

@@ -384,6 +384,156 @@ public sealed class PortfolioTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.Client.GetAsync($"/api/v1/hubs/{p.Slug}/portfolio/export?format=json")).StatusCode);
     }
 
+    /// <summary>The cells of a CSV export (RFC 4180: quoted fields, doubled quotes), the byte order mark dropped.</summary>
+    internal static List<List<string>> CsvRows(string csv)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        var text = csv.TrimStart('\uFEFF');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else field.Append(ch);
+            }
+            else if (ch == '"') quoted = true;
+            else if (ch == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+                i++;
+            }
+            else field.Append(ch);
+        }
+        return rows;
+    }
+
+    /// <summary>The budget cells (planned, spent) of every initiative row of a CSV export, by initiative id.</summary>
+    internal static Dictionary<int, (string Planned, string Spent)> BudgetCells(string csv)
+    {
+        var rows = CsvRows(csv);
+        var header = rows[0];
+        var planned = header.IndexOf("planned budget");
+        var spent = header.IndexOf("spent budget");
+        Assert.True(planned > 0 && spent > 0, "the export has its budget columns");
+        return rows.Skip(1).ToDictionary(r => int.Parse(r[0], CultureInfo.InvariantCulture), r => (r[planned], r[spent]));
+    }
+
+    /// <summary>The cells of columns K and L (planned and spent budget) below the header of an XLSX export's sheet.</summary>
+    private static async Task<List<string>> XlsxBudgetCellsAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = await sheet.ReadToEndAsync();
+        return System.Text.RegularExpressions.Regex.Matches(xml, "<c r=\"[KL]([0-9]+)\"[^>]*>.*?</c>").Where(m => m.Groups[1].Value != "1")
+            .Select(m => m.Value).ToList();
+    }
+
+    /// <summary>
+    /// The security review's hole 6: budgets leaked through the portfolio to readers the resources page answers 404.
+    /// Anonymous readers, a plain member and the author of an initiative's idea get no budget figure in the dashboard page,
+    /// its JSON, or either export route in CSV or XLSX; a team member sees their own initiative's; gatekeepers and managers see all.
+    /// </summary>
+    [Theory, BothDatabases]
+    public async Task Budgets_ForReadersWhoMayNotSeeMoney_AreInNoPageJsonOrExport(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var p = await BuildAsync(app);
+        var page = $"/hubs/{p.Slug}/initiatives/portfolio?{Year2025}";
+        var api = $"/api/v1/hubs/{p.Slug}/portfolio?{Year2025}";
+        var exports = new[] { $"/api/v1/hubs/{p.Slug}/portfolio/export?{Year2025}&format=csv", page + "&format=csv" };
+        var xlsxExports = new[] { $"/api/v1/hubs/{p.Slug}/portfolio/export?{Year2025}&format=xlsx", page + "&format=xlsx" };
+
+        // Anonymous; a plain member (mentor); the author of Alpha's idea (member): none of them may see money.
+        foreach (var reader in new[] { new PageClient(app.NewClient()), await SignInAsync(app, DemoAccounts.Mentor), await SignInAsync(app, DemoAccounts.Member) })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.Client.GetAsync($"/api/v1/hubs/{p.Slug}/initiatives/{p.Alpha}/resources")).StatusCode);
+
+            var json = await GetJsonAsync(reader.Client, api);
+            Assert.False(json.GetProperty("sizedByBudget").GetBoolean());
+            Assert.NotEmpty(json.GetProperty("verganti").EnumerateArray());
+            Assert.All(json.GetProperty("verganti").EnumerateArray(), b => Assert.Equal(JsonValueKind.Null, b.GetProperty("planned").ValueKind));
+
+            foreach (var export in exports)
+            {
+                var cells = BudgetCells(await reader.Client.GetStringAsync(export));
+                Assert.Contains(p.Alpha, cells.Keys);
+                Assert.All(cells.Values, c => Assert.Equal(("", ""), c));
+            }
+            foreach (var export in xlsxExports) Assert.Empty(await XlsxBudgetCellsAsync(reader.Client, export));
+
+            var (response, html) = await reader.GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var radii = html.QuerySelectorAll("#verganti svg circle").Select(c => c.GetAttribute("r")).Distinct().ToList();
+            Assert.Single(radii); // one size for every bubble: the size says nothing of the budget
+            Assert.DoesNotContain("Planned budget", html.QuerySelector("section#verganti")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("4,000", html.DocumentElement.OuterHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain("NOK)", html.QuerySelector("#chart-verganti-desc")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // On Alpha's team the mentor sees Alpha's money, and still no other initiative's.
+        await DbAsync(app, async db =>
+        {
+            var mentor = await db.Users.Where(u => u.Email == DemoAccounts.Mentor).Select(u => u.Id).SingleAsync();
+            db.InitiativeMembers.Add(new InitiativeMember { InitiativeId = p.Alpha, UserId = mentor, Role = TeamRole.Member, AddedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var onTeam = await SignInAsync(app, DemoAccounts.Mentor);
+        Assert.Equal(HttpStatusCode.OK, (await onTeam.Client.GetAsync($"/api/v1/hubs/{p.Slug}/initiatives/{p.Alpha}/resources")).StatusCode);
+        var teamCells = BudgetCells(await onTeam.Client.GetStringAsync(exports[0]));
+        Assert.Equal(("4000", "1400"), (teamCells[p.Alpha].Planned.Split('.')[0], teamCells[p.Alpha].Spent.Split('.')[0]));
+        Assert.Equal(("", ""), teamCells[p.Delta]);
+        var teamJson = (await GetJsonAsync(onTeam.Client, api)).GetProperty("verganti").EnumerateArray().ToDictionary(b => b.GetProperty("id").GetInt32());
+        Assert.Equal(4000m, teamJson[p.Alpha].GetProperty("planned").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, teamJson[p.Delta].GetProperty("planned").ValueKind);
+
+        // A gatekeeper (agent) and the manager see every initiative's money, sized bubbles and the budget column.
+        foreach (var judge in new[] { await SignInAsync(app, DemoAccounts.Agent), await SignInAsync(app, DemoAccounts.Manager) })
+        {
+            var json = await GetJsonAsync(judge.Client, api);
+            Assert.True(json.GetProperty("sizedByBudget").GetBoolean());
+            var cells = BudgetCells(await judge.Client.GetStringAsync(exports[1]));
+            Assert.Equal(4000m, decimal.Parse(cells[p.Alpha].Planned, CultureInfo.InvariantCulture));
+            Assert.Equal(16000m, decimal.Parse(cells[p.Beta].Planned, CultureInfo.InvariantCulture));
+            Assert.NotEmpty(await XlsxBudgetCellsAsync(judge.Client, xlsxExports[0]));
+            var (_, html) = await judge.GetAsync(page);
+            Assert.Contains("Planned budget (NOK)", html.QuerySelector("section#verganti")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(3, html.QuerySelectorAll("#verganti svg circle").Select(c => c.GetAttribute("r")).Distinct().Count());
+        }
+    }
+
+    /// <summary>Hole 6 exactly as reported: the demo hub's public initiative's budget through the anonymous CSV export.</summary>
+    [Theory, BothDatabases]
+    public async Task DemoPortfolioExport_Anonymous_HasNoBudgetOfThePublicInitiative(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var video = await DbAsync(app, db => db.Initiatives.Where(i => i.Title == "Video follow-up in rural municipalities").Select(i => i.Id).SingleAsync());
+        var anonymous = app.NewClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/hubs/{DemoAccounts.HelseplattformenHub}/initiatives/{video}/resources")).StatusCode);
+
+        var csv = await anonymous.GetStringAsync($"/api/v1/hubs/{DemoAccounts.HelseplattformenHub}/portfolio/export?format=csv");
+        var cells = BudgetCells(csv);
+        Assert.Contains(video, cells.Keys);
+        Assert.All(cells.Values, c => Assert.Equal(("", ""), c));
+        Assert.DoesNotContain("650000", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("180000", csv, StringComparison.Ordinal);
+
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var managers = BudgetCells(await manager.Client.GetStringAsync($"/api/v1/hubs/{DemoAccounts.HelseplattformenHub}/portfolio/export?format=csv"));
+        Assert.Equal(650000m, decimal.Parse(managers[video].Planned, CultureInfo.InvariantCulture));
+        Assert.Equal(180000m, decimal.Parse(managers[video].Spent, CultureInfo.InvariantCulture));
+    }
+
     [Theory, BothDatabases]
     public async Task Dashboard_EmptyState_AndFieldErrors(string provider)
     {

@@ -127,6 +127,42 @@ public sealed class ScorecardTests(AgoraApps apps)
         Assert.Equal(3, audited);
     }
 
+    /// <summary>Security review hole 10c: declaring a conflict of interest must not unblind the evaluator, in the API or on the page.</summary>
+    [Theory, BothDatabases]
+    public async Task ScorecardGet_AfterDeclaringAConflict_StaysBlind(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var id = await InternalInitiativeAsync(app, manager);
+        var url = $"/api/v1/hubs/{Hub}/initiatives/{id}";
+        await using var fellowRole = await HubRoleGrant.GrantAsync(app, DemoAccounts.Fellow, HubRoles.Evaluator);
+        var scorer = await SignInAsync(app, DemoAccounts.Evaluator);
+        var conflicted = await SignInAsync(app, DemoAccounts.Fellow);
+        var criteria = await CriteriaAsync(scorer.Client);
+        Assert.Equal(HttpStatusCode.Created, (await scorer.Client.PostAsJsonAsync(url + "/evaluations", new
+        {
+            scores = criteria.ToDictionary(c => c, _ => 4), comment = "Secret reasoning of the first evaluator.",
+        })).StatusCode);
+
+        // The attack: declare a conflict (no scores needed), then read the scorecard.
+        Assert.Equal(HttpStatusCode.Created, (await conflicted.Client.PostAsJsonAsync(url + "/evaluations", new
+        {
+            conflict = true, conflictNote = "I advise the supplier.",
+        })).StatusCode);
+        var view = await GetJsonAsync(conflicted.Client, url + "/scorecard");
+        Assert.True(view.GetProperty("submitted").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("result").ValueKind);
+        var (_, page) = await conflicted.GetAsync($"/hubs/{Hub}/initiatives/{id}/evaluation");
+        Assert.DoesNotContain("Secret reasoning of the first evaluator.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("4.00", page.Body.TextContent, StringComparison.Ordinal);
+
+        // The rule for the others is unchanged: the evaluator who scored and the manager (not an evaluator) see the result.
+        Assert.Equal(4.00m, (await GetJsonAsync(scorer.Client, url + "/scorecard")).GetProperty("result").GetProperty("weighted").GetDecimal());
+        var managers = (await GetJsonAsync(manager.Client, url + "/scorecard")).GetProperty("result");
+        Assert.Equal(1, managers.GetProperty("counted").GetInt32());
+        Assert.Equal(1, managers.GetProperty("excluded").GetInt32());
+    }
+
     [Theory, BothDatabases]
     public async Task AnEvaluator_SubmitsOnThePage_ThenSeesTheResult_AndTheGatekeeperSeesTheSummaryAtTheGate(string provider)
     {
