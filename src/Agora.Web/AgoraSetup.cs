@@ -19,6 +19,7 @@ using Agora.Web.Platform.Email;
 using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Agora.Web.Platform.Localization;
+using Agora.Web.Platform.Privacy;
 using Agora.Web.Platform.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,8 @@ public static class AgoraSetup
         builder.AddAgoraMail();
         services.AddScoped<AuditLog>();
         services.AddScoped<HubRights>();
+        services.AddScoped<Platform.Privacy.PersonalDataService>();
+        services.AddPersonalData<AuditPersonalData>();
         services.AddScoped<Validator>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<Features.Dev.Pages.DevMailbox>();

@@ -126,6 +126,12 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /account/sessions"] = Access.SignedIn,
         ["PAGE /account/tokens"] = Access.SignedIn,
         ["PAGE /account/export"] = Access.SignedIn,
+        ["PAGE /account/delete"] = Access.SignedIn,
+        ["PAGE /admin/erasure"] = Access.PlatformAdmin,
+        ["GET /api/v1/me/export/archive"] = Access.SignedIn,
+        // An empty body: the password is missing (400), nobody is deleted.
+        ["POST /api/v1/me/delete"] = Access.SignedIn,
+        ["POST /api/v1/admin/erasures"] = Access.PlatformAdmin,
         ["PAGE /dev/mail"] = Access.NotHere,
         ["PAGE /dev/mail/{id}"] = Access.NotHere,
         ["GET /health/live"] = Access.Public,

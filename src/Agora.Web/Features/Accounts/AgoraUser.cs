@@ -19,7 +19,9 @@ public sealed class AgoraUserConfiguration : IEntityTypeConfiguration<AgoraUser>
 {
     public void Configure(EntityTypeBuilder<AgoraUser> b)
     {
-        b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        // An erased account keeps an empty name, read everywhere as "a former member" in the reader's language.
+        b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired()
+            .HasConversion(v => Platform.Privacy.FormerMember.ToStored(v), v => Platform.Privacy.FormerMember.FromStored(v));
         b.Property(u => u.PreferredLanguage).HasMaxLength(10);
         b.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -33,9 +33,10 @@ public static class ApiScopes
     public const string AuditRead = "audit:read";
     public const string IdeasRead = "ideas:read";
     public const string IdeasWrite = "ideas:write";
+    public const string AdminWrite = "admin:write";
 
     public static readonly string[] All =
-        [ProfileRead, ProfileWrite, HubsRead, HubsWrite, OrganisationsRead, OrganisationsWrite, AuditRead, IdeasRead, IdeasWrite];
+        [ProfileRead, ProfileWrite, HubsRead, HubsWrite, OrganisationsRead, OrganisationsWrite, AuditRead, IdeasRead, IdeasWrite, AdminWrite];
 }
 
 public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>

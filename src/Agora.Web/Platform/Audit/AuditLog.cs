@@ -24,6 +24,7 @@ public static class AuditActions
     public const string TokenCreated = "account.token.created";
     public const string TokenRevoked = "account.token.revoked";
     public const string DataExported = "account.data.exported";
+    public const string AccountErased = "account.erased";
     public const string HubCreated = "hub.created";
     public const string HubUpdated = "hub.updated";
     public const string HubJoined = "hub.joined";

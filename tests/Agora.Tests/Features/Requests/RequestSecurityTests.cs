@@ -188,6 +188,35 @@ public sealed class RequestSecurityTests(AgoraApps apps)
         Assert.Equal("InReview", (await GetJsonAsync(other.Client, url)).GetProperty("state").GetString());
     }
 
+    /// <summary>Hole 4: a block ends every right that came from the hub, like a removal: the roles go and the review is unassigned.</summary>
+    [Theory, BothDatabases]
+    public async Task BlockedLegalReviewer_ReadsTheRequest_NotFound_AndLosesTheRole(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var hub = await HubAsync(app, (DemoAccounts.Manager, HubRoles.HubManager), (DemoAccounts.Member, HubRoles.Member),
+            (DemoAccounts.Reviewer, HubRoles.LegalReviewer));
+        var applicant = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var legal = await SignInAsync(app, DemoAccounts.Reviewer);
+        var (id, url) = await RequestTests.InReviewAsync(applicant, manager, "Blocked " + Guid.NewGuid().ToString("N")[..6], hub);
+        var legalId = await AssignedAsync(await manager.Client.PostAsJsonAsync(url + "/reviewers", new { email = DemoAccounts.Reviewer, role = "Legal" }));
+        Assert.Equal(HttpStatusCode.OK, (await legal.Client.GetAsync(url)).StatusCode);
+        var reviewer = await UserIdAsync(app, DemoAccounts.Reviewer);
+
+        var blocked = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{hub}/moderation/blocks", new { userId = reviewer, reason = "Leaked a document." });
+        Assert.True(blocked.IsSuccessStatusCode, $"block answered {(int)blocked.StatusCode}");
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.GetAsync($"/hubs/{hub}/requests/{id}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.PutAsJsonAsync(url + $"/reviews/{legalId}",
+            new { recommendation = "Approve", opinion = "Fine.", signOff = true })).StatusCode);
+        Assert.False(await DbAsync(app, db => db.RequestReviews.AnyAsync(r => r.Id == legalId)));
+        // The role went with the block: an unblock does not bring it back.
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.Client.DeleteAsync($"/api/v1/hubs/{hub}/moderation/blocks/{reviewer}")).StatusCode);
+        Assert.Equal(HubRoles.Member, await DbAsync(app, db => db.HubMemberships.Where(m => m.UserId == reviewer && db.Hubs.Any(h => h.Id == m.HubId && h.Slug == hub))
+            .Select(m => m.Roles).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.Client.GetAsync(url)).StatusCode);
+    }
+
     [Theory, BothDatabases]
     public async Task RemovedLegalReviewer_ReadsOrSignsOffTheRequest_NotFound(string provider)
     {

@@ -1,13 +1,16 @@
 using System.Text.Json;
+using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Agora.Web.Features.Accounts.Pages;
 
-/// <summary>Downloads everything Agora holds about the person as JSON.</summary>
-public sealed class ExportModel(PersonalDataExport export) : PageModel
+/// <summary>Everything Agora holds about the person: shown on the page, or downloaded as JSON or as an archive with their files.</summary>
+public sealed class ExportModel(PersonalDataService data, CurrentUser current) : PageModel
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>The export as JSON, section by section, when the person asked to see it here.</summary>
+    public IReadOnlyList<(string Section, JsonElement Value)>? Sections { get; private set; }
 
     public void OnGet()
     {
@@ -15,7 +18,25 @@ public sealed class ExportModel(PersonalDataExport export) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var data = await export.ExportAsync(ct);
-        return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "agora-personal-data.json");
+        var export = await data.ExportAsync(current.RequiredId, ct);
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, PersonalDataService.Json), "application/json", "agora-personal-data.json");
+    }
+
+    public async Task OnPostArchiveAsync(CancellationToken ct)
+    {
+        Response.ContentType = "application/zip";
+        Response.Headers.ContentDisposition = "attachment; filename=\"agora-personal-data.zip\"";
+        // The archive is written to a buffer first: a zip needs a seekable stream for its directory.
+        using var buffer = new MemoryStream();
+        await data.WriteArchiveAsync(current.RequiredId, buffer, ct);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(Response.Body, ct);
+    }
+
+    public async Task<IActionResult> OnPostShowAsync(CancellationToken ct)
+    {
+        var export = await data.ExportAsync(current.RequiredId, ct);
+        Sections = export.Select(e => (e.Key, JsonSerializer.SerializeToElement(e.Value, PersonalDataService.Json))).ToList();
+        return Page();
     }
 }
