@@ -15,7 +15,7 @@ namespace Agora.Web.Features.Organisations;
 public sealed class OrganisationMembership(
     AgoraDbContext db, CurrentUser current, OrganisationQueries queries, OrganisationAccess access, Validator v, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>The members, for anyone signed in; email addresses only for fellow members and platform admins.</summary>
+    /// <summary>The members, for anyone signed in; email addresses only for the organisation's admins and platform admins.</summary>
     public async Task<Result<PagedList<OrganisationMemberRow>>> ListAsync(string slug, ListQuery q, CancellationToken ct)
     {
         if (!current.IsAuthenticated) return Result<PagedList<OrganisationMemberRow>>.NotFound();
