@@ -8,7 +8,7 @@ namespace Agora.Web.Features.Ideas;
 
 /// <summary>Submits a complete idea in one step (the API's <c>publish: true</c>): validated as for publication and published at once.</summary>
 public sealed class SubmitIdea(
-    AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, IdeaAccess access, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
+    AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, IdeaAccess access, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock, Platform.Security.SubmissionLimits limits)
 {
     public async Task<Result<IdeaRef>> SubmitAsync(string hubSlug, string campaignSlug, IdeaInput input, CancellationToken ct)
     {
@@ -23,6 +23,8 @@ public sealed class SubmitIdea(
         await content.ApplyAsync(template, input, campaign, complete: true, ct);
         if (!content.Validator.IsValid) return Result<IdeaRef>.Invalid(content.Validator.Errors);
         var v = content.Validator;
+        if (await limits.RefuseAsync<IdeaRef>(Platform.Security.SubmissionKinds.Ideas, db.Ideas.Where(i => i.AuthorId == userId).Select(i => i.CreatedAt), ct) is { } tooMany)
+            return tooMany;
 
         return await db.InTransactionAsync(async () =>
         {
