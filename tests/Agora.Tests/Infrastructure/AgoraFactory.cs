@@ -43,6 +43,9 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
             ["RateLimits:SignInPerMinute"] = "100000",
             ["RateLimits:RegisterPerMinute"] = "100000",
             ["RateLimits:PasswordResetPerMinute"] = "100000",
+            // The shared apps' demo people submit far more than a person would; SubmissionLimitTests set low limits.
+            ["RateLimits:Submissions:PerMinute"] = "100000",
+            ["RateLimits:Submissions:PerHour"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests run the notification mail job themselves.
             ["Notifications:BackgroundMail"] = "false",

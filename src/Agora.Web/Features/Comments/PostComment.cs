@@ -13,7 +13,7 @@ namespace Agora.Web.Features.Comments;
 /// activity time, makes the writer follow the idea, and notifies followers and the people @mentioned.
 /// </summary>
 public sealed class PostComment(AgoraDbContext db, IdeaAccess ideas, CurrentUser current, Validator v, MarkdownRenderer markdown,
-    Mentions mentions, Notifier notifier, TimeProvider clock)
+    Mentions mentions, Notifier notifier, TimeProvider clock, Platform.Security.SubmissionLimits limits)
 {
     public async Task<Result<long>> HandleAsync(int ideaId, long? parentId, string? body, CancellationToken ct)
     {
@@ -32,6 +32,8 @@ public sealed class PostComment(AgoraDbContext db, IdeaAccess ideas, CurrentUser
         if (!v.IsValid) return Result<long>.Invalid(v.Errors);
 
         var me = current.RequiredId;
+        if (await limits.RefuseAsync<long>(Platform.Security.SubmissionKinds.Comments, db.Comments.Where(c => c.AuthorId == me).Select(c => c.CreatedAt), ct) is { } tooMany)
+            return tooMany;
         var mentioned = await mentions.FindAsync(text, scope.Idea.HubId, ideaId, ct);
         var followers = await notifier.IdeaFollowersAsync(ideaId, ct);
         var now = clock.GetUtcNow();

@@ -14,7 +14,8 @@ public sealed record HubDetail(Guid Id, string Slug, string Name, string Descrip
 
 public sealed record HubTextDto(string Culture, string Name, string Description);
 
-public sealed record MemberRow(Guid UserId, string DisplayName, string Email, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt);
+/// <summary>One member of a hub. Email is null unless the reader manages the hub (see <see cref="HubQueries.SeesMemberEmailsAsync"/>).</summary>
+public sealed record MemberRow(Guid UserId, string DisplayName, string? Email, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt);
 
 /// <summary>Read side of hubs: what other areas and the pages may ask.</summary>
 public sealed class HubQueries(AgoraDbContext db)
@@ -81,12 +82,23 @@ public sealed class HubQueries(AgoraDbContext db)
     public Task<Guid?> FindIdAsync(string slug, CancellationToken ct) =>
         db.Hubs.Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
 
-    public async Task<PagedList<MemberRow>> MembersAsync(Guid hubId, ListQuery q, HubRoles? role, CancellationToken ct)
+    /// <summary>
+    /// Who may read members' email addresses: those who manage the people, that is the hub's managers and platform
+    /// admins. The members page and the API both ask this, through <see cref="MembersForAsync"/>.
+    /// </summary>
+    public static Task<bool> SeesMemberEmailsAsync(Platform.Auth.CurrentUser viewer, Guid hubId, CancellationToken ct) =>
+        viewer.IsHubManagerAsync(hubId, ct);
+
+    /// <summary>The members as <paramref name="viewer"/> may see them: emails only for those who manage the hub.</summary>
+    public async Task<PagedList<MemberRow>> MembersForAsync(Platform.Auth.CurrentUser viewer, Guid hubId, ListQuery q, HubRoles? role, CancellationToken ct) =>
+        await MembersAsync(hubId, q, role, await SeesMemberEmailsAsync(viewer, hubId, ct), ct);
+
+    private async Task<PagedList<MemberRow>> MembersAsync(Guid hubId, ListQuery q, HubRoles? role, bool withEmails, CancellationToken ct)
     {
         var members = from m in db.HubMemberships.AsNoTracking()
                       join u in db.Users on m.UserId equals u.Id
                       where m.HubId == hubId
-                      select new { m.UserId, u.DisplayName, u.Email, Org = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(), m.Roles, m.JoinedAt };
+                      select new { m.UserId, u.DisplayName, Email = withEmails ? u.Email : null, Org = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(), m.Roles, m.JoinedAt };
         if (role is { } r && r != HubRoles.None) members = members.Where(m => (m.Roles & r) == r);
         var total = await members.CountAsync(ct);
         members = (q.Sort, q.Descending) switch
@@ -97,7 +109,7 @@ public sealed class HubQueries(AgoraDbContext db)
             _ => members.OrderBy(m => m.DisplayName).ThenBy(m => m.UserId),
         };
         var rows = await members.Skip(q.Skip).Take(q.PageSize).ToListAsync(ct);
-        return new PagedList<MemberRow>(rows.Select(m => new MemberRow(m.UserId, m.DisplayName, m.Email ?? "", m.Org,
+        return new PagedList<MemberRow>(rows.Select(m => new MemberRow(m.UserId, m.DisplayName, m.Email, m.Org,
             HubRoleList.Split(m.Roles).Select(x => x.ToString()).ToList(), m.JoinedAt)).ToList(), q.Page, q.PageSize, total);
     }
 

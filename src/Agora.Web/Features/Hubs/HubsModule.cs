@@ -28,7 +28,7 @@ public static class HubsModule
         hubs.MapPost("/", CreateHub).RequireAuthorization(Policies.PlatformAdmin).RequireScope(write).WithSummary("Create a hub (platform admin)");
         hubs.MapPut("/{slug}", UpdateHub).RequireScope(write).WithSummary("Update a hub (hub manager)");
         hubs.MapPost("/{slug}/join", Join).RequireScope(write).WithSummary("Join an open hub or ask to join an approval hub");
-        hubs.MapGet("/{slug}/members", Members).RequireScope(read).WithSummary("Members and their roles (hub members)");
+        hubs.MapGet("/{slug}/members", Members).RequireScope(read).WithSummary("Members and their roles (hub members; email addresses for hub managers only)");
         hubs.MapPut("/{slug}/members/{userId:guid}/roles", SetRoles).RequireScope(write).WithSummary("Set a member's roles (hub manager)");
         hubs.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireScope(write).WithSummary("Remove a member (hub manager) or leave");
         hubs.MapGet("/{slug}/join-requests", JoinRequests).RequireScope(read).WithSummary("Pending join requests (hub manager)");
@@ -84,7 +84,7 @@ public static class HubsModule
         var query = ListQuery.Parse(page, pageSize, sort, HubQueries.MemberSorts, "name");
         HubRoles? roleFilter = role is null ? null : HubRoleList.Parse([role]);
         if (query is null || (role is not null && roleFilter is null)) return ApiResults.BadQuery(t);
-        return TypedResults.Ok(await q.MembersAsync(hubId, query, roleFilter, ct));
+        return TypedResults.Ok(await q.MembersForAsync(current, hubId, query, roleFilter, ct));
     }
 
     public sealed record RolesBody(List<string>? Roles);

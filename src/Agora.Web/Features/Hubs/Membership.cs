@@ -21,7 +21,8 @@ public enum JoinOutcome
 /// <summary>Joining hubs, deciding requests, invitations and roles: who may do which is checked here.</summary>
 public sealed class Membership(
     AgoraDbContext db, CurrentUser current, IAuthorizationService authz, Validator v, AuditLog audit,
-    TimeProvider clock, IMailer mailer, AccountLinks links, IStringLocalizer<SharedResource> t, HubRights rights)
+    TimeProvider clock, IMailer mailer, AccountLinks links, IStringLocalizer<SharedResource> t, HubRights rights,
+    Platform.Security.SubmissionLimits limits)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
@@ -39,6 +40,7 @@ public sealed class Membership(
             return Result<JoinOutcome>.Conflict("", v.Message("Hubs.AlreadyMember"));
         var text = v.Text("message", message, 1000, required: false, multiline: true);
         if (!v.IsValid) return Result<JoinOutcome>.Invalid(v.Errors);
+        if (await limits.RefuseAsync<JoinOutcome>(Platform.Security.SubmissionKinds.JoinRequests, db.JoinRequests.Where(r => r.UserId == userId).Select(r => r.CreatedAt), ct) is { } tooMany) return tooMany;
         var now = clock.GetUtcNow();
         switch (hub.JoinPolicy)
         {

@@ -148,6 +148,23 @@ public sealed class IdeaCoAuthor
     public DateTimeOffset? AnsweredAt { get; set; }
 }
 
+/// <summary>
+/// An invitation to co-author an idea, addressed to an email: the same whether the address has an account or not, and
+/// the person appears as co-author only once they accept, signed in with that confirmed address. Answering is single use.
+/// </summary>
+public sealed class IdeaCoAuthorInvitation
+{
+    public Guid Id { get; set; }
+    public int IdeaId { get; set; }
+    public string Email { get; set; } = "";
+    public string NormalizedEmail { get; set; } = "";
+    public Guid InvitedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public bool? Accepted { get; set; }
+}
+
 public sealed class IdeaAttachment
 {
     public int IdeaId { get; set; }
@@ -258,6 +275,20 @@ public sealed class IdeaAnswerConfiguration : IEntityTypeConfiguration<IdeaAnswe
         b.HasKey(a => new { a.IdeaId, a.QuestionId });
         b.Property(a => a.Value).HasMaxLength(8000).IsRequired();
         b.HasOne<CampaignQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class IdeaCoAuthorInvitationConfiguration : IEntityTypeConfiguration<IdeaCoAuthorInvitation>
+{
+    public void Configure(EntityTypeBuilder<IdeaCoAuthorInvitation> b)
+    {
+        b.ToTable("IdeaCoAuthorInvitations");
+        b.Property(i => i.Email).HasMaxLength(256).IsRequired();
+        b.Property(i => i.NormalizedEmail).HasMaxLength(256).IsRequired();
+        b.HasIndex(i => new { i.IdeaId, i.NormalizedEmail });
+        b.HasIndex(i => i.NormalizedEmail);
+        b.HasIndex(i => i.InvitedById);
+        b.HasOne<Idea>().WithMany().HasForeignKey(i => i.IdeaId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

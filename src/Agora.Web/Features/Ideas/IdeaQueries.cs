@@ -24,6 +24,9 @@ public sealed record IdeaAuthorView(string Name, bool Lead);
 
 public sealed record CoAuthorView(Guid UserId, string Name, CoAuthorStatus Status, DateTimeOffset InvitedAt);
 
+/// <summary>An open co-author invitation as its authors see it: the address they typed, never who has an account.</summary>
+public sealed record CoAuthorInvitationView(string Email, DateTimeOffset InvitedAt, DateTimeOffset ExpiresAt);
+
 public sealed record IdeaAnswerView(Guid QuestionId, string Label, QuestionKind Kind, string Value, IReadOnlyList<string> Values);
 
 public sealed record AttachmentView(Guid FileId, string FileName, string ContentType, long Size, string Url);
@@ -47,7 +50,7 @@ public sealed record IdeaDetail(
     IReadOnlyList<IdeaAuthorView> Authors, IdeaState State, string? Answer, int? MergedIntoId, bool Hidden,
     DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, DateTimeOffset LastActivityAt,
     int? VoteCount, int CommentCount, int FollowerCount, int Version, IReadOnlyList<string> Tags,
-    IReadOnlyList<IdeaAnswerView> Answers, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<CoAuthorView> CoAuthorInvitations,
+    IReadOnlyList<IdeaAnswerView> Answers, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<CoAuthorInvitationView> CoAuthorInvitations,
     IReadOnlyList<IdeaEventView> History, int VersionCount, IdeaViewerView Viewer,
     Initiatives.IdeaInitiative? Initiative = null);
 
@@ -315,7 +318,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
             showCounts ? idea.VoteCount : null, idea.CommentCount, idea.FollowerCount, idea.Version,
             idea.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList(), answers,
             attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, $"/api/v1/ideas/{idea.Id}/attachments/{a.Id}")).ToList(),
-            scope.IsAuthorOrCoAuthor ? coAuthors.Where(c => c.Status != CoAuthorStatus.Accepted).ToList() : [],
+            scope.IsAuthorOrCoAuthor ? await OpenCoAuthorInvitationsAsync(id, ct) : [],
             history, extra.Versions, viewerView,
             // Accepted ideas may go on as an initiative (shown when the reader may see that initiative).
             idea.State is IdeaState.Accepted or IdeaState.Implemented ? await initiatives.ForIdeaAsync(idea.HubId, idea.Id, ct) : null);
@@ -339,6 +342,15 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
         return new IdeaVersions(id, scope.Campaign.HubSlug, scope.Idea.Title, scope.Idea.Version, rows);
     }
 
+    private async Task<IReadOnlyList<CoAuthorInvitationView>> OpenCoAuthorInvitationsAsync(int id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.IdeaCoAuthorInvitations.AsNoTracking()
+            .Where(i => i.IdeaId == id && i.AnsweredAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new CoAuthorInvitationView(i.Email, i.CreatedAt, i.ExpiresAt)).ToListAsync(ct);
+    }
+
     /// <summary>The ideas the signed-in person wrote or co-writes, newest activity first, and their open co-author invitations.</summary>
     public async Task<MyIdeas> MineAsync(CancellationToken ct)
     {
@@ -358,7 +370,18 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
                                  orderby c.InvitedAt descending
                                  select new CoAuthorInvitationRow(i.Id, db.Hubs.Where(h => h.Id == i.HubId).Select(h => h.Slug).First(), i.Title, u.DisplayName, c.InvitedAt))
             .ToListAsync(ct);
-        return new MyIdeas(ideas, invitations);
+        // Invitations are addressed to an email; they are the person's once that address is theirs and confirmed.
+        var mine = await db.Users.Where(u => u.Id == me && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        var now = clock.GetUtcNow();
+        if (mine is not null)
+            invitations.AddRange(await (from c in db.IdeaCoAuthorInvitations.AsNoTracking()
+                                        join i in db.Ideas on c.IdeaId equals i.Id
+                                        join u in db.Users on c.InvitedById equals u.Id
+                                        where c.NormalizedEmail == mine && c.AnsweredAt == null && c.ExpiresAt > now
+                                        orderby c.CreatedAt descending
+                                        select new CoAuthorInvitationRow(i.Id, db.Hubs.Where(h => h.Id == i.HubId).Select(h => h.Slug).First(), i.Title, u.DisplayName, c.CreatedAt))
+                .ToListAsync(ct));
+        return new MyIdeas(ideas, invitations.DistinctBy(x => x.IdeaId).ToList());
     }
 
     /// <summary>The focus area keys an idea of the campaign may name.</summary>

@@ -107,6 +107,14 @@ public sealed class IdeaAccess(AgoraDbContext db, CampaignQueries campaigns, Cur
         CoAuthorStatus? co = userId is { } u
             ? await db.IdeaCoAuthors.Where(c => c.IdeaId == idea.Id && c.UserId == u).Select(c => (CoAuthorStatus?)c.Status).SingleOrDefaultAsync(ct)
             : null;
+        // An open invitation to the person's confirmed address lets them see the idea they are asked to co-author.
+        if (co is null or CoAuthorStatus.Declined && userId is { } invitee)
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (await db.IdeaCoAuthorInvitations.AnyAsync(i => i.IdeaId == idea.Id && i.AnsweredAt == null && i.ExpiresAt > now
+                    && db.Users.Any(x => x.Id == invitee && x.EmailConfirmed && x.NormalizedEmail == i.NormalizedEmail), ct))
+                co = CoAuthorStatus.Invited;
+        }
         return new IdeaScope(idea, campaign, userId, co);
     }
 

@@ -67,9 +67,10 @@ public static class IdeasApi
         ideas.MapDelete("/{id:int}/attachments/{fileId:guid}", async (int id, Guid fileId, RemoveIdeaAttachment h, CancellationToken ct) =>
                 ApiResults.From(await h.RemoveAsync(id, fileId, ct), _ => TypedResults.NoContent()))
             .RequireScope(write).WithName("RemoveIdeaAttachment").WithSummary("Remove an attachment (authors, while editable)");
-        ideas.MapPost("/{id:int}/coauthors", async (int id, EmailBody? body, InviteCoAuthor h, CancellationToken ct) =>
-                ApiResults.From(await h.InviteAsync(id, body?.Email, ct), invitation => TypedResults.Created($"/api/v1/ideas/{id}", new { id = invitation })))
-            .RequireScope(write).WithName("InviteCoAuthor").WithSummary("Invite a person with an account to co-author (the author; at most 5)");
+        ideas.MapPost("/{id:int}/coauthors", async (int id, EmailBody? body, InviteCoAuthor h, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+                ApiResults.From(await h.InviteAsync(id, body?.Email, ct), _ => TypedResults.Accepted((string?)null, new { message = t["Ideas.CoAuthorInvited"].Value })))
+            .RequireScope(write).WithName("InviteCoAuthor")
+            .WithSummary("Invite a person by email to co-author (the author; at most 5); answers 202 the same way whether or not the address has an account");
         ideas.MapPost("/{id:int}/coauthors/accept", async (int id, AnswerCoAuthorInvitation h, CancellationToken ct) =>
                 ApiResults.From(await h.AnswerAsync(id, true, ct), s => TypedResults.Ok(new { status = s })))
             .RequireScope(write).WithName("AcceptCoAuthorInvitation").WithSummary("Accept your invitation to co-author");

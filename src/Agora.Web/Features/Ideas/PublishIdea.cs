@@ -26,6 +26,8 @@ public sealed class PublishIdea(AgoraDbContext db, IdeaAccess access, IdeaConten
 
         return await db.InTransactionAsync(async () =>
         {
+            // Count-then-insert is exact only one at a time (two parallel publications could both see room).
+            if (campaign.Policy.IdeasPerPerson is not null) await db.LockCampaignForLimitAsync(campaign.Id, ct);
             var already = await access.CountSubmittedAsync(campaign.Id, userId, ct);
             if (!IdeaRules.CanPublish(scope.Idea, campaign, true, clock.Today(), already))
                 return (false, Result<IdeaRef>.Conflict("", v.Message("Ideas.LimitReached", campaign.Policy.IdeasPerPerson ?? 0)));

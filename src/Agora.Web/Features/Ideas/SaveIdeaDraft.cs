@@ -6,7 +6,7 @@ using Agora.Web.Platform.Errors;
 namespace Agora.Web.Features.Ideas;
 
 /// <summary>Starts an idea as a draft: only a title is needed; only its authors see it until it is published.</summary>
-public sealed class SaveIdeaDraft(AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, TimeProvider clock)
+public sealed class SaveIdeaDraft(AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, TimeProvider clock, Platform.Security.SubmissionLimits limits)
 {
     public async Task<Result<IdeaRef>> CreateAsync(string hubSlug, string campaignSlug, IdeaInput input, CancellationToken ct)
     {
@@ -23,6 +23,9 @@ public sealed class SaveIdeaDraft(AgoraDbContext db, CampaignQueries campaigns, 
         };
         await content.ApplyAsync(idea, input, campaign, complete: false, ct);
         if (!content.Validator.IsValid) return Result<IdeaRef>.Invalid(content.Validator.Errors);
+        var me = idea.AuthorId;
+        if (await limits.RefuseAsync<IdeaRef>(Platform.Security.SubmissionKinds.Ideas, db.Ideas.Where(i => i.AuthorId == me).Select(i => i.CreatedAt), ct) is { } tooMany)
+            return tooMany;
         db.Ideas.Add(idea);
         await db.SaveChangesAsync(ct);
         return Result<IdeaRef>.Ok(new IdeaRef(idea.Id, campaign.HubSlug, idea.State, idea.Version));

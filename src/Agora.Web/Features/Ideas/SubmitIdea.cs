@@ -8,7 +8,7 @@ namespace Agora.Web.Features.Ideas;
 
 /// <summary>Submits a complete idea in one step (the API's <c>publish: true</c>): validated as for publication and published at once.</summary>
 public sealed class SubmitIdea(
-    AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, IdeaAccess access, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
+    AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, IdeaContent content, IdeaAccess access, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock, Platform.Security.SubmissionLimits limits)
 {
     public async Task<Result<IdeaRef>> SubmitAsync(string hubSlug, string campaignSlug, IdeaInput input, CancellationToken ct)
     {
@@ -23,9 +23,13 @@ public sealed class SubmitIdea(
         await content.ApplyAsync(template, input, campaign, complete: true, ct);
         if (!content.Validator.IsValid) return Result<IdeaRef>.Invalid(content.Validator.Errors);
         var v = content.Validator;
+        if (await limits.RefuseAsync<IdeaRef>(Platform.Security.SubmissionKinds.Ideas, db.Ideas.Where(i => i.AuthorId == userId).Select(i => i.CreatedAt), ct) is { } tooMany)
+            return tooMany;
 
         return await db.InTransactionAsync(async () =>
         {
+            // Count-then-insert is exact only one at a time (two parallel publications could both see room).
+            if (campaign.Policy.IdeasPerPerson is not null) await db.LockCampaignForLimitAsync(campaign.Id, ct);
             var already = await access.CountSubmittedAsync(campaign.Id, userId, ct);
             if (!CampaignRules.CanSubmit(campaign.Policy, campaign.Viewer, clock.Today(), already))
                 return (false, Result<IdeaRef>.Conflict("", v.Message("Ideas.LimitReached", campaign.Policy.IdeasPerPerson ?? 0)));

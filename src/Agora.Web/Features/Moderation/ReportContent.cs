@@ -10,7 +10,7 @@ namespace Agora.Web.Features.Moderation;
 /// Someone reports an idea or a comment with a reason. One report per person and content (the unique index
 /// decides under concurrency); reporting again just answers that it was already reported.
 /// </summary>
-public sealed class ReportContent(AgoraDbContext db, IdeaAccess ideas, CurrentUser current, Validator v, TimeProvider clock)
+public sealed class ReportContent(AgoraDbContext db, IdeaAccess ideas, CurrentUser current, Validator v, TimeProvider clock, Platform.Security.SubmissionLimits limits)
 {
     public async Task<Result<bool>> HandleAsync(ReportTarget target, long id, ReportReason reason, string? details, CancellationToken ct)
     {
@@ -23,6 +23,9 @@ public sealed class ReportContent(AgoraDbContext db, IdeaAccess ideas, CurrentUs
         if (!Enum.IsDefined(reason)) v.Add("reason", "Validation.Invalid");
         var text = v.Text("details", details, ModerationRules.MaxReasonLength, required: reason == ReportReason.Other, multiline: true);
         if (!v.IsValid) return Result<bool>.Invalid(v.Errors);
+        var me = current.RequiredId;
+        if (await limits.RefuseAsync<bool>(Platform.Security.SubmissionKinds.Reports, db.Reports.Where(r => r.ReporterId == me).Select(r => r.CreatedAt), ct) is { } tooMany)
+            return tooMany;
         var report = new Report
         {
             Id = Guid.NewGuid(), HubId = scope.Idea.HubId, Target = target, TargetId = id, ReporterId = current.RequiredId,

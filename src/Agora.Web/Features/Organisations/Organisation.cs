@@ -38,6 +38,39 @@ public sealed class OrganisationMember
     public DateTimeOffset JoinedAt { get; set; }
 }
 
+/// <summary>
+/// An invitation to join an organisation, addressed to an email: the same for addresses with and without an account
+/// (nobody learns who has one), and a person is a member only once they accept, signed in with that confirmed address.
+/// Open until answered or expired; answering it is single use.
+/// </summary>
+public sealed class OrganisationInvitation
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public string Email { get; set; } = "";
+    public string NormalizedEmail { get; set; } = "";
+    public bool IsAdmin { get; set; }
+    public Guid InvitedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public bool? Accepted { get; set; }
+}
+
+public sealed class OrganisationInvitationConfiguration : IEntityTypeConfiguration<OrganisationInvitation>
+{
+    public void Configure(EntityTypeBuilder<OrganisationInvitation> b)
+    {
+        b.ToTable("OrganisationInvitations");
+        b.Property(i => i.Email).HasMaxLength(256).IsRequired();
+        b.Property(i => i.NormalizedEmail).HasMaxLength(256).IsRequired();
+        b.HasIndex(i => i.NormalizedEmail);
+        b.HasIndex(i => new { i.OrganisationId, i.NormalizedEmail });
+        b.HasIndex(i => i.InvitedById);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
     public void Configure(EntityTypeBuilder<Organisation> b)

@@ -12,10 +12,9 @@ public sealed class OrganisationAccess(OrganisationQueries queries, CurrentUser 
         return current.IsPlatformAdmin || await queries.MemberIsAdminAsync(organisationId, userId, ct) == true;
     }
 
-    /// <summary>Members' email addresses: colleagues in the organisation and platform admins.</summary>
-    public async Task<bool> CanSeeEmailsAsync(Guid organisationId, CancellationToken ct)
-    {
-        if (current.Id is not { } userId || !current.IsAuthenticated) return false;
-        return current.IsPlatformAdmin || await queries.MemberIsAdminAsync(organisationId, userId, ct) is not null;
-    }
+    /// <summary>
+    /// Members' email addresses: only those who manage the people (the organisation's admins and platform admins),
+    /// as for hubs; a plain member sees names and roles.
+    /// </summary>
+    public Task<bool> CanSeeEmailsAsync(Guid organisationId, CancellationToken ct) => CanManageAsync(organisationId, ct);
 }

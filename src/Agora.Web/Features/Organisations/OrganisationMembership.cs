@@ -13,9 +13,12 @@ namespace Agora.Web.Features.Organisations;
 /// organisation always keeps at least one admin.
 /// </summary>
 public sealed class OrganisationMembership(
-    AgoraDbContext db, CurrentUser current, OrganisationQueries queries, OrganisationAccess access, Validator v, AuditLog audit, TimeProvider clock)
+    AgoraDbContext db, CurrentUser current, OrganisationQueries queries, OrganisationAccess access, Validator v, AuditLog audit, TimeProvider clock,
+    Platform.Email.IMailer mailer, AccountLinks links, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t, Platform.Security.SubmissionLimits limits)
 {
-    /// <summary>The members, for anyone signed in; email addresses only for fellow members and platform admins.</summary>
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+
+    /// <summary>The members, for anyone signed in; email addresses only for the organisation's admins and platform admins.</summary>
     public async Task<Result<PagedList<OrganisationMemberRow>>> ListAsync(string slug, ListQuery q, CancellationToken ct)
     {
         if (!current.IsAuthenticated) return Result<PagedList<OrganisationMemberRow>>.NotFound();
@@ -27,24 +30,94 @@ public sealed class OrganisationMembership(
         return Result<PagedList<OrganisationMemberRow>>.Ok(page);
     }
 
-    /// <summary>Adds the person who has an account with this email.</summary>
-    public async Task<Result<OrganisationMemberRow>> AddAsync(string slug, string? email, bool isAdmin, CancellationToken ct)
+    /// <summary>
+    /// Invites the person with this email address. The answer is the same whether the address has an account, is
+    /// already invited or already belongs (nobody learns who has an account from it); the address gets the same
+    /// email either way, and the person becomes a member only when they accept, signed in with that address.
+    /// </summary>
+    public async Task<Result<bool>> InviteAsync(string slug, string? email, bool isAdmin, CancellationToken ct)
     {
         var organisation = await ManagedAsync(slug, ct);
-        if (organisation is null) return Result<OrganisationMemberRow>.NotFound();
+        if (organisation is null) return Result<bool>.NotFound();
         var address = v.Email("email", email);
-        if (!v.IsValid) return Result<OrganisationMemberRow>.Invalid(v.Errors);
+        if (!v.IsValid) return Result<bool>.Invalid(v.Errors);
+        var inviter = current.RequiredId;
+        if (await limits.RefuseAsync<bool>(Platform.Security.SubmissionKinds.Invitations,
+                db.OrganisationInvitations.Where(i => i.InvitedById == inviter).Select(i => i.CreatedAt), ct) is { } tooMany)
+            return tooMany;
         var normalized = address.ToUpperInvariant();
-        var user = await db.Users.Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
-        if (user is null) return Result<OrganisationMemberRow>.Invalid("email", v.Message("Organisations.NoAccount"));
-        if (await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == organisation.Id && m.UserId == user.Id, ct))
-            return Result<OrganisationMemberRow>.Invalid("email", v.Message("Organisations.AlreadyMember"));
-        var member = new OrganisationMember { OrganisationId = organisation.Id, UserId = user.Id, IsAdmin = isAdmin, JoinedAt = clock.GetUtcNow() };
-        db.OrganisationMembers.Add(member);
-        audit.Add(AuditActions.OrganisationMemberAdded, subject: organisation.Slug, details: Describe(user.Email, isAdmin));
-        if (!await TrySaveAsync(ct)) return Result<OrganisationMemberRow>.Conflict("email", v.Message("Organisations.AlreadyMember"));
-        return Result<OrganisationMemberRow>.Ok(new OrganisationMemberRow(user.Id, user.DisplayName, user.Email ?? "", isAdmin, member.JoinedAt));
+        var now = clock.GetUtcNow();
+        var open = await db.OrganisationInvitations.FirstOrDefaultAsync(i => i.OrganisationId == organisation.Id
+            && i.NormalizedEmail == normalized && i.AnsweredAt == null && i.ExpiresAt > now, ct);
+        if (open is null)
+        {
+            open = new OrganisationInvitation
+            {
+                Id = Guid.NewGuid(), OrganisationId = organisation.Id, Email = address, NormalizedEmail = normalized,
+                InvitedById = inviter, CreatedAt = now,
+            };
+            db.OrganisationInvitations.Add(open);
+        }
+        open.IsAdmin = isAdmin;
+        open.ExpiresAt = now + InvitationLifetime;
+        audit.Add(AuditActions.OrganisationMemberInvited, subject: organisation.Slug, details: Describe(address, isAdmin));
+        await db.SaveChangesAsync(ct);
+        var name = await db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Name).SingleAsync(ct);
+        await mailer.SendAsync(new Platform.Email.MailMessageData(address, t["Mail.OrganisationInvitation.Subject", name],
+            t["Mail.OrganisationInvitation.Body", name, links.Absolute("/organisations/invitations"), open.ExpiresAt.ToString("d")]), ct);
+        return Result<bool>.Ok(true);
+    }
+
+    /// <summary>The open invitations addressed to the signed-in person's confirmed email.</summary>
+    public async Task<IReadOnlyList<OrganisationInvitationRow>> MyInvitationsAsync(CancellationToken ct)
+    {
+        if (await MyConfirmedEmailAsync(ct) is not { } mine) return [];
+        var now = clock.GetUtcNow();
+        return await (from i in db.OrganisationInvitations.AsNoTracking()
+                      join o in db.Organisations on i.OrganisationId equals o.Id
+                      where i.NormalizedEmail == mine && i.AnsweredAt == null && i.ExpiresAt > now
+                      orderby o.Name
+                      select new OrganisationInvitationRow(i.Id, o.Slug, o.Name, i.IsAdmin, i.ExpiresAt)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The person the invitation is addressed to accepts (and becomes a member) or declines. Once only: the answer is
+    /// one guarded UPDATE of an open invitation addressed to their confirmed email; anything else is not found.
+    /// </summary>
+    public async Task<Result<string>> AnswerAsync(Guid invitationId, bool accept, CancellationToken ct)
+    {
+        if (await MyConfirmedEmailAsync(ct) is not { } mine) return Result<string>.NotFound();
+        var me = current.RequiredId;
+        var now = clock.GetUtcNow();
+        var invitation = await (from i in db.OrganisationInvitations.AsNoTracking()
+                                join o in db.Organisations on i.OrganisationId equals o.Id
+                                where i.Id == invitationId && i.NormalizedEmail == mine && i.AnsweredAt == null && i.ExpiresAt > now
+                                select new { i.OrganisationId, i.IsAdmin, o.Slug }).SingleOrDefaultAsync(ct);
+        if (invitation is null) return Result<string>.NotFound();
+        var answered = await db.OrganisationInvitations
+            .Where(i => i.Id == invitationId && i.NormalizedEmail == mine && i.AnsweredAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AnsweredAt, now).SetProperty(i => i.Accepted, accept), ct);
+        if (answered == 0) return Result<string>.NotFound();
+        var email = await EmailOfAsync(me, ct);
+        if (!accept)
+        {
+            audit.Add(AuditActions.OrganisationInvitationDeclined, subject: invitation.Slug, details: email);
+            await db.SaveChangesAsync(ct);
+            return Result<string>.Ok(invitation.Slug);
+        }
+        if (!await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == invitation.OrganisationId && m.UserId == me, ct))
+            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = invitation.OrganisationId, UserId = me, IsAdmin = invitation.IsAdmin, JoinedAt = now });
+        audit.Add(AuditActions.OrganisationMemberAdded, subject: invitation.Slug, details: Describe(email, invitation.IsAdmin));
+        // A concurrent acceptance of another invitation to the same organisation made the membership already.
+        await TrySaveAsync(ct);
+        return Result<string>.Ok(invitation.Slug);
+    }
+
+    private async Task<string?> MyConfirmedEmailAsync(CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return null;
+        var me = current.RequiredId;
+        return await db.Users.Where(u => u.Id == me && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>Makes a member an admin or takes that away; the last admin stays one.</summary>

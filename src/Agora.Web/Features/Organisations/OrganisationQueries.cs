@@ -13,6 +13,9 @@ public sealed record OrganisationDetail(Guid Id, string Slug, string Name, Organ
 /// <summary>One member of an organisation. Email is null when the reader may not see it.</summary>
 public sealed record OrganisationMemberRow(Guid UserId, string DisplayName, string? Email, bool IsAdmin, DateTimeOffset JoinedAt);
 
+/// <summary>An open invitation to join an organisation, as its addressee sees it.</summary>
+public sealed record OrganisationInvitationRow(Guid Id, string OrganisationSlug, string OrganisationName, bool IsAdmin, DateTimeOffset ExpiresAt);
+
 /// <summary>An organisation a person belongs to, for choosing one on the profile.</summary>
 public sealed record OrganisationRef(Guid Id, string Slug, string Name, bool IsAdmin);
 

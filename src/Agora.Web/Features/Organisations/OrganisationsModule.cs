@@ -33,13 +33,22 @@ public static class OrganisationsModule
             .WithSummary("Update an organisation (organisation admin or platform admin)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         organisations.MapGet("/{slug}/members", Members).RequireScope(read)
-            .WithSummary("Members of an organisation (anyone signed in; email addresses for fellow members and platform admins)")
+            .WithSummary("Members of an organisation (anyone signed in; email addresses for its admins and platform admins)")
             .WithDescription("Sort by name or joinedAt (prefix - for descending).")
             .Produces<PagedList<OrganisationMemberRow>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         organisations.MapPost("/{slug}/members", AddMember).RequireScope(write)
-            .WithSummary("Add a person with an account, by email (organisation admin or platform admin)")
-            .Produces<OrganisationMemberRow>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Invite a person by email (organisation admin or platform admin); they become a member when they accept")
+            .WithDescription("Answers 202 the same way whether or not the address has an account.")
+            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        organisations.MapGet("/invitations", MyInvitations).RequireScope(read)
+            .WithSummary("Your open invitations to join organisations").Produces<IReadOnlyList<OrganisationInvitationRow>>();
+        organisations.MapPost("/invitations/{id:guid}/accept", (Guid id, OrganisationMembership m, CancellationToken ct) => Answer(id, true, m, ct))
+            .RequireScope(write).WithName("AcceptOrganisationInvitation").WithSummary("Accept your invitation: you become a member")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        organisations.MapPost("/invitations/{id:guid}/decline", (Guid id, OrganisationMembership m, CancellationToken ct) => Answer(id, false, m, ct))
+            .RequireScope(write).WithName("DeclineOrganisationInvitation").WithSummary("Decline your invitation")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         organisations.MapPut("/{slug}/members/{userId:guid}", SetAdmin).RequireScope(write)
             .WithSummary("Make a member an admin or not (organisation admin or platform admin)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -77,9 +86,15 @@ public static class OrganisationsModule
 
     public sealed record AddMemberBody(string? Email, bool? IsAdmin);
 
-    private static async Task<IResult> AddMember(string slug, AddMemberBody body, OrganisationMembership members, CancellationToken ct) =>
-        ApiResults.From(await members.AddAsync(slug, body.Email, body.IsAdmin ?? false, ct),
-            m => TypedResults.Created($"/api/v1/organisations/{slug}/members", m));
+    private static async Task<IResult> AddMember(string slug, AddMemberBody body, OrganisationMembership members, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        ApiResults.From(await members.InviteAsync(slug, body.Email, body.IsAdmin ?? false, ct),
+            _ => TypedResults.Accepted((string?)null, new { message = t["Organisations.InvitationSent"].Value }));
+
+    private static async Task<IResult> MyInvitations(OrganisationMembership members, CancellationToken ct) =>
+        TypedResults.Ok(await members.MyInvitationsAsync(ct));
+
+    private static async Task<IResult> Answer(Guid id, bool accept, OrganisationMembership members, CancellationToken ct) =>
+        ApiResults.From(await members.AnswerAsync(id, accept, ct), slug => TypedResults.Ok(new { organisation = slug, accepted = accept }));
 
     public sealed record SetAdminBody(bool? IsAdmin);
 

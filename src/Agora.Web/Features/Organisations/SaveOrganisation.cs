@@ -23,7 +23,7 @@ public sealed record OrganisationInput
 public sealed class SaveOrganisation(AgoraDbContext db, CurrentUser current, OrganisationAccess access, Validator v, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Slugs that name pages under /organisations/.</summary>
-    private static readonly string[] Reserved = ["new"];
+    private static readonly string[] Reserved = ["new", "invitations"];
 
     public async Task<Result<string>> CreateAsync(OrganisationInput input, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public sealed record ExtendInput(int? Months, string? Reason);
 /// it is decided. Every change is in the request's timeline and the audit trail.
 /// </summary>
 public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, RequestTypes types, CurrentUser current, Viewers viewers,
-    Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
+    Validator v, AuditLog audit, Notifier notifier, TimeProvider clock, Platform.Security.SubmissionLimits limits)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -51,6 +51,7 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
         if (type is null) v.Add("typeKey", input.TypeKey is null ? "Validation.Required" : "Validation.Invalid");
         var title = v.Text("title", input.Title, RequestLimits.Title);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
+        if (await limits.RefuseAsync<int>(Platform.Security.SubmissionKinds.Requests, db.Requests.Where(r => r.ApplicantId == current.RequiredId).Select(r => r.CreatedAt), ct) is { } tooMany) return tooMany;
         var now = clock.GetUtcNow();
         var request = new HubRequest
         {

@@ -39,6 +39,8 @@ public static class AuditActions
     public const string OrganisationCreated = "organisation.created";
     public const string OrganisationUpdated = "organisation.updated";
     public const string OrganisationMemberAdded = "organisation.member.added";
+    public const string OrganisationMemberInvited = "organisation.member.invited";
+    public const string OrganisationInvitationDeclined = "organisation.invitation.declined";
     public const string OrganisationMemberRemoved = "organisation.member.removed";
     public const string CampaignCreated = "campaign.created";
     public const string CampaignUpdated = "campaign.updated";
@@ -54,6 +56,7 @@ public static class AuditActions
     public const string IdeaAttachmentAdded = "idea.attachment.added";
     public const string IdeaAttachmentRemoved = "idea.attachment.removed";
     public const string IdeaCoAuthorInvited = "idea.coauthor.invited";
+    public const string IdeaCoAuthorAnswered = "idea.coauthor.answered";
     public const string CommentMarkedOfficial = "comment.official.marked";
     public const string CommentUnmarkedOfficial = "comment.official.unmarked";
     public const string ContentHidden = "moderation.hidden";

@@ -29,6 +29,7 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<HubInvitation> HubInvitations => Set<HubInvitation>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -42,6 +43,7 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<IdeaTag> IdeaTags => Set<IdeaTag>();
     public DbSet<IdeaAnswer> IdeaAnswers => Set<IdeaAnswer>();
     public DbSet<IdeaCoAuthor> IdeaCoAuthors => Set<IdeaCoAuthor>();
+    public DbSet<IdeaCoAuthorInvitation> IdeaCoAuthorInvitations => Set<IdeaCoAuthorInvitation>();
     public DbSet<IdeaAttachment> IdeaAttachments => Set<IdeaAttachment>();
     public DbSet<IdeaEvent> IdeaEvents => Set<IdeaEvent>();
     public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();

@@ -39,15 +39,27 @@ public sealed record ListQuery(int Page, int PageSize, string Sort, bool Descend
 
 public static class ApiResults
 {
-    /// <summary>Maps a use-case result to the HTTP answer: 200/201, 400 with field errors, 403, 404 or 409.</summary>
+    /// <summary>Maps a use-case result to the HTTP answer: 200/201, 400 with field errors, 403, 404, 409 or 429 (with Retry-After).</summary>
     public static IResult From<T>(Result<T> result, Func<T, IResult>? ok = null) => result.Outcome switch
     {
         Outcome.Ok => ok is null ? TypedResults.Ok(result.Value) : ok(result.Value!),
         Outcome.Invalid => TypedResults.ValidationProblem(result.Errors),
         Outcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden),
         Outcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: result.Errors.Values.SelectMany(v => v).FirstOrDefault()),
+        Outcome.TooMany => new TooManyResult(result.RetryAfter ?? TimeSpan.FromMinutes(1), result.Errors.Values.SelectMany(v => v).FirstOrDefault()),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
     };
+
+    /// <summary>429 problem details (RFC 9457) with a Retry-After header in whole seconds (RFC 9110).</summary>
+    private sealed class TooManyResult(TimeSpan retryAfter, string? detail) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var seconds = (long)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: detail).ExecuteAsync(httpContext);
+        }
+    }
 
     public static ValidationProblem BadQuery(Microsoft.Extensions.Localization.IStringLocalizer t) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [t["Validation.Paging"]] });

@@ -26,6 +26,8 @@ public static class RateLimits
     public static void AddAgoraRateLimits(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new();
+        // Submissions are limited per person inside the use cases, counted in the database (see SubmissionLimits).
+        builder.Services.AddScoped<SubmissionLimits>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

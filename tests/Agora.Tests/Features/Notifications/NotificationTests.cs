@@ -68,7 +68,7 @@ public sealed class NotificationTests(AgoraApps apps)
         var id = await Ideas.IdeaFixtures.SubmitAsync(author.Client, c, Ideas.IdeaFixtures.Body(c, "Quiet hours on the ward"));
         Assert.Contains(await TextsAsync(follower), t => t.Contains("Filipa Fellow published a new idea: “Quiet hours on the ward”", StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.Created, (await author.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/coauthors", new { email = DemoAccounts.Mentor })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await author.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/coauthors", new { email = DemoAccounts.Mentor })).StatusCode);
         var mentor = await Ideas.IdeaFixtures.SignInAsync(app, DemoAccounts.Mentor);
         Assert.Contains(await TextsAsync(mentor), t => t.Contains("invited you to co-author “Quiet hours on the ward”", StringComparison.Ordinal));
 

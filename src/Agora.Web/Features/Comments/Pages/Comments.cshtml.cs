@@ -64,7 +64,7 @@ public sealed class CommentsModel(CommentQueries queries, PostComment post, Chan
                 return NotFound();
             case Outcome.Forbidden:
                 return Forbid();
-            case Outcome.Invalid:
+            case Outcome.Invalid or Outcome.TooMany:
                 ModelState.AddErrors(errors);
                 return await LoadAsync(slug, id, ct);
         }

@@ -19,6 +19,7 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
     public string Slug { get; private set; } = "";
     public string HubName { get; private set; } = "";
     public bool CanManage { get; private set; }
+    public bool ShowEmails { get; private set; }
     public PagedList<MemberRow> Result { get; private set; } = new([], 1, 50, 0);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) => await LoadAsync(slug, ct);
@@ -64,7 +65,8 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
         Slug = hub.Slug;
         HubName = hub.Name;
         CanManage = await current.IsHubManagerAsync(hub.Id, ct);
-        Result = await hubs.MembersAsync(hub.Id, query, role, ct);
+        Result = await hubs.MembersForAsync(current, hub.Id, query, role, ct);
+        ShowEmails = await HubQueries.SeesMemberEmailsAsync(current, hub.Id, ct);
         return Page();
     }
 }

@@ -44,7 +44,7 @@ public sealed class ReportModel(ReportContent report, IStringLocalizer<SharedRes
                 return NotFound();
             case Outcome.Forbidden:
                 return Forbid();
-            case Outcome.Invalid:
+            case Outcome.Invalid or Outcome.TooMany:
                 ModelState.AddErrors(result.Errors);
                 return Page();
         }

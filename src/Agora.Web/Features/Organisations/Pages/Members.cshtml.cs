@@ -44,11 +44,11 @@ public sealed class MembersModel(
 
     public async Task<IActionResult> OnPostAddAsync(string slug, CancellationToken ct)
     {
-        var result = await membership.AddAsync(slug, Input.Email, Input.IsAdmin, ct);
+        var result = await membership.InviteAsync(slug, Input.Email, Input.IsAdmin, ct);
         if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return NotFound();
         if (result.IsOk)
         {
-            TempData["Flash"] = t["Organisations.MemberAdded", result.Value!.DisplayName].Value;
+            TempData["Flash"] = t["Organisations.InvitationSent"].Value;
             return Redirect($"/organisations/{slug}/members");
         }
         ModelState.AddErrors(result.Errors);
