@@ -48,6 +48,7 @@ public static class AgoraSetup
         builder.AddAgoraMail();
         services.AddScoped<AuditLog>();
         services.AddScoped<HubRights>();
+        Platform.Privacy.PersonalDataRegistration.AddPersonalData<Platform.Files.FilesPersonalData>(services);
         services.AddScoped<Validator>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<Features.Dev.Pages.DevMailbox>();
