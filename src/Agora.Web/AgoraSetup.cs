@@ -51,6 +51,7 @@ public static class AgoraSetup
         services.AddScoped<HubRights>();
         services.AddScoped<Platform.Privacy.PersonalDataService>();
         services.AddPersonalData<AuditPersonalData>();
+        services.AddPersonalData<Platform.Files.FilesPersonalData>();
         services.AddScoped<Validator>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<Features.Dev.Pages.DevMailbox>();

@@ -1,4 +1,5 @@
 using Agora.Web.Platform.Html;
+using Agora.Web.Platform.Privacy;
 
 namespace Agora.Web.Features.Campaigns;
 
@@ -14,6 +15,7 @@ public static class CampaignsModule
         services.AddScoped<SetCampaignFeatured>();
         services.AddScoped<CampaignCover>();
         services.AddScoped<FollowCampaign>();
+        services.AddPersonalData<CampaignsPersonalData>();
     }
 
     public static void MapCampaignsApi(this RouteGroupBuilder api) => CampaignsApi.Map(api);

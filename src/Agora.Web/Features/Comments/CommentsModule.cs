@@ -1,6 +1,7 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Privacy;
 using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Comments;
@@ -13,6 +14,7 @@ public static class CommentsModule
         services.AddScoped<CommentQueries>();
         services.AddScoped<PostComment>();
         services.AddScoped<ChangeComment>();
+        services.AddPersonalData<CommentsPersonalData>();
     }
 
     public sealed record CommentBody(string? Body, long? ParentId);

@@ -1,3 +1,5 @@
+using Agora.Web.Platform.Privacy;
+
 namespace Agora.Web.Features.Ideas;
 
 public static class IdeasModule
@@ -22,6 +24,7 @@ public static class IdeasModule
         services.AddScoped<InviteCoAuthor>();
         services.AddScoped<AnswerCoAuthorInvitation>();
         services.AddScoped<MergeIdeas>();
+        services.AddPersonalData<IdeasPersonalData>();
     }
 
     public static void MapIdeasApi(this RouteGroupBuilder api) => api.MapIdeasEndpoints();

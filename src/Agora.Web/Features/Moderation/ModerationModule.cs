@@ -1,6 +1,7 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Privacy;
 using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Moderation;
@@ -12,6 +13,7 @@ public static class ModerationModule
         services.AddScoped<ReportContent>();
         services.AddScoped<ModerateContent>();
         services.AddScoped<ModerationQueries>();
+        services.AddPersonalData<ModerationPersonalData>();
     }
 
     public sealed record ReportBody(ReportTarget Target, long Id, ReportReason Reason, string? Details);

@@ -1,6 +1,7 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Privacy;
 using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Notifications;
@@ -14,6 +15,7 @@ public static class NotificationsModule
         services.AddScoped<NotificationQueries>();
         services.AddScoped<NotificationPreferences>();
         services.AddScoped<NotificationMailJob>();
+        services.AddPersonalData<NotificationsPersonalData>();
         services.AddHostedService<NotificationMailService>();
     }
 

@@ -1,6 +1,7 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
@@ -18,6 +19,7 @@ public static class TransferModule
         services.AddScoped<ImportIdeas>();
         services.AddScoped<ImportQueries>();
         services.AddScoped<ImportJobRunner>();
+        services.AddPersonalData<TransferPersonalData>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
     }
