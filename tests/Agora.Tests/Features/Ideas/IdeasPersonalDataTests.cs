@@ -48,7 +48,7 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
         var theirs = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Porters with tablets"));
         Assert.Equal(HttpStatusCode.OK, (await person.Browser.Client.PutAsync($"/api/v1/ideas/{theirs}/vote", null)).StatusCode);
         Assert.True((await person.Browser.Client.PutAsync($"/api/v1/ideas/{theirs}/follow", null)).IsSuccessStatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync($"/api/v1/ideas/{theirs}/coauthors", new { email = person.Email })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await member.Client.PostAsJsonAsync($"/api/v1/ideas/{theirs}/coauthors", new { email = person.Email })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PutAsync($"/api/v1/ideas/{mine}/vote", null)).StatusCode);
         var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
         var followersBefore = await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.Id == theirs).Select(i => i.FollowerCount).SingleAsync());
@@ -61,7 +61,7 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
         Assert.Contains("\"anonymous\":true", json);
         Assert.Contains("ward plan.pdf", json);
         Assert.Contains("Porters with tablets", json); // voted on and followed
-        Assert.Contains("\"status\":\"Invited\"", json);
+        Assert.Contains($"\"coAuthorInvitationsByEmail\":[{{\"ideaId\":{theirs},", json);
         Assert.DoesNotContain(DemoAccounts.Member, json);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -85,6 +85,7 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
             Assert.False(await db.Ideas.AnyAsync(i => i.Id == draft));
             Assert.False(await db.IdeaFollowers.AnyAsync(f => f.UserId == userId));
             Assert.False(await db.IdeaCoAuthors.AnyAsync(x => x.UserId == userId));
+            Assert.False(await db.IdeaCoAuthorInvitations.AnyAsync(x => x.NormalizedEmail == person.Email.ToUpperInvariant()));
             Assert.Equal(followersBefore - 1, await db.Ideas.Where(i => i.Id == theirs).Select(i => i.FollowerCount).SingleAsync());
             // What others built on stays: the idea with its text and attachment, the votes both ways.
             var idea = await db.Ideas.SingleAsync(i => i.Id == mine);
@@ -116,7 +117,7 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
         var fileId = await AttachAsync(person.Browser.Client, alone);
         // An idea with an accepted co-author is theirs too: its text stays.
         var joint = await IdeaFixtures.SubmitAsync(person.Browser.Client, c, IdeaFixtures.Body(c, "Shared discharge checklist"));
-        Assert.Equal(HttpStatusCode.Created, (await person.Browser.Client.PostAsJsonAsync($"/api/v1/ideas/{joint}/coauthors", new { email = DemoAccounts.Member })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await person.Browser.Client.PostAsJsonAsync($"/api/v1/ideas/{joint}/coauthors", new { email = DemoAccounts.Member })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PostAsync($"/api/v1/ideas/{joint}/coauthors/accept", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PutAsync($"/api/v1/ideas/{alone}/vote", null)).StatusCode);
         var ideaCount = await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync());
