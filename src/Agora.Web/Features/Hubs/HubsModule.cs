@@ -1,6 +1,7 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ public static class HubsModule
         services.AddScoped<HubQueries>();
         services.AddScoped<SaveHub>();
         services.AddScoped<Membership>();
+        services.AddPersonalData<HubsPersonalData>();
     }
 
     public static void MapHubsApi(this RouteGroupBuilder api)

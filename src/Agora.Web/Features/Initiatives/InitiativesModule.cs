@@ -1,4 +1,5 @@
 using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Privacy;
 
 namespace Agora.Web.Features.Initiatives;
 
@@ -22,6 +23,8 @@ public static class InitiativesModule
         services.AddScoped<Portfolio>();
         services.AddScoped<Indicators>();
         services.AddScoped<IHubRightsEndedHandler, InitiativeRightsEnded>();
+        services.AddScoped<InitiativeRightsEnded>();
+        services.AddPersonalData<InitiativesPersonalData>();
     }
 
     public static void MapInitiativesApi(this RouteGroupBuilder api)

@@ -1,6 +1,7 @@
 using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +15,7 @@ public static class OrganisationsModule
         services.AddScoped<OrganisationAccess>();
         services.AddScoped<SaveOrganisation>();
         services.AddScoped<OrganisationMembership>();
+        services.AddPersonalData<OrganisationsPersonalData>();
     }
 
     public static void MapOrganisationsApi(this RouteGroupBuilder api)

@@ -83,6 +83,15 @@ public sealed class HubRequest
     public int Version { get; set; } = 1;
     /// <summary>The last deadline reminder sent: days before the deadline (14, 3), or -1 once past it.</summary>
     public int? LastReminder { get; set; }
+    /// <summary>
+    /// Set when the applicant's account was erased while the law requires keeping this request (a decided health-data
+    /// application, or one with a permit): their name and organisation as they were, shown instead of "a former member".
+    /// </summary>
+    public string? RetainedApplicantName { get; set; }
+    public string? RetainedApplicantOrganisation { get; set; }
+
+    /// <summary>Kept with the applicant's identity under legal retention after their account was erased.</summary>
+    public bool Retained => RetainedApplicantName is not null;
 
     public DateOnly? DueOn => ExtendedDueOn ?? DecisionDueOn;
 }
@@ -226,6 +235,9 @@ public sealed class HubRequestConfiguration : IEntityTypeConfiguration<HubReques
         b.Property(r => r.Conditions).HasMaxLength(RequestLimits.Note);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.DueOn);
+        b.Ignore(r => r.Retained);
+        b.Property(r => r.RetainedApplicantName).HasMaxLength(100);
+        b.Property(r => r.RetainedApplicantOrganisation).HasMaxLength(200);
         b.HasIndex(r => new { r.HubId, r.State, r.UpdatedAt });
         b.HasIndex(r => new { r.ApplicantId, r.UpdatedAt });
         b.HasOne<Hub>().WithMany().HasForeignKey(r => r.HubId).OnDelete(DeleteBehavior.Cascade);

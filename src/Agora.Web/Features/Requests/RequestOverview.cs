@@ -79,13 +79,13 @@ public sealed class RequestOverview(AgoraDbContext db, Viewers viewers, RequestT
             && r.State != RequestState.Draft && r.State != RequestState.Withdrawn);
         var total = await listed.CountAsync(ct);
         var rows = await listed.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
-            .Select(r => new { r.Id, r.Title, r.TypeId, r.AnswersJson, r.State, r.SubmittedAt, r.DecidedAt }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Title, r.TypeId, r.AnswersJson, r.State, r.SubmittedAt, r.DecidedAt, r.RetainedApplicantOrganisation }).ToListAsync(ct);
         var forms = data.ToDictionary(t => t.Id, t => RequestAnswers.ReadForm(t.FormJson));
         return new PagedList<RegisterEntry>(rows.Select(r =>
         {
             var answers = RequestAnswers.Parse(r.AnswersJson);
             var purposes = forms[r.TypeId].Fields.FirstOrDefault(f => f.Key == "purposes");
-            return new RegisterEntry(r.Id, r.Title, RequestAnswers.Text(answers, "organisation"),
+            return new RegisterEntry(r.Id, r.Title, RequestAnswers.Text(answers, "organisation") ?? r.RetainedApplicantOrganisation,
                 RequestAnswers.Many(answers, "purposes").Select(k => purposes?.Options?.FirstOrDefault(o => o.Key == k)?.Label.In(Culture) ?? k).ToList(),
                 r.State, DateOnly.FromDateTime(r.SubmittedAt!.Value.UtcDateTime), r.DecidedAt is { } d ? DateOnly.FromDateTime(d.UtcDateTime) : null);
         }).ToList(), page, RegisterPageSize, total);

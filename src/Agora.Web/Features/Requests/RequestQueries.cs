@@ -38,13 +38,15 @@ public sealed record DecisionView(RequestState Decision, string? Reasons, string
 /// <summary>
 /// A request as the reader may see it. The applicant sees their answers, documents, dates and timeline; the hub's
 /// side (managers, assigned reviewers) sees the applicant's name too. Internal notes are never part of this record.
+/// <see cref="Retained"/>: the applicant's account was erased and the request is kept, with their name, under legal retention.
 /// </summary>
 public sealed record RequestDetail(int Id, string HubSlug, string Title, RequestTypeView Type, RequestState State, string Applicant, string Language,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, string? Missing, DateOnly? CompletionDueOn, DateOnly? CompleteOn, DateOnly? DecisionDueOn,
     DateOnly? ExtendedDueOn, string? ExtensionReason, int? DaysLeft, bool Overdue, IReadOnlyList<AnswerSection> Sections, IReadOnlyList<FileView> Files,
     IReadOnlyList<TimelineEntry> Timeline, int Version, bool IsApplicant, bool CanEdit, bool CanWithdraw, bool CanReturn, bool CanAccept, bool CanExtend,
     IReadOnlyList<MessageView> Questions, IReadOnlyList<MessageView>? InternalNotes, IReadOnlyList<ReviewView>? Reviews,
-    IReadOnlyList<ReviewRole> RequiredSignOffs, DecisionView? Decision, IReadOnlyList<PermitView> Permits, bool SeesInternal, bool CanDecide);
+    IReadOnlyList<ReviewRole> RequiredSignOffs, DecisionView? Decision, IReadOnlyList<PermitView> Permits, bool SeesInternal, bool CanDecide,
+    bool Retained);
 
 /// <summary>Reads requests with the rule of <see cref="RequestAccess"/>; every view of a request and of its documents is audited.</summary>
 public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, CurrentUser current, AuditLog audit, TimeProvider clock)
@@ -58,7 +60,7 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
         join h in db.Hubs on r.HubId equals h.Id
         join t in db.RequestTypes on r.TypeId equals t.Id
         join u in db.Users on r.ApplicantId equals u.Id
-        select new RequestSummaryRow(r.Id, h.Slug, h.Name, r.Title, t.NameEn, t.NamePt, t.NameNb, t.Kind, r.State, u.DisplayName, r.UpdatedAt,
+        select new RequestSummaryRow(r.Id, h.Slug, h.Name, r.Title, t.NameEn, t.NamePt, t.NameNb, t.Kind, r.State, r.RetainedApplicantName ?? u.DisplayName, r.UpdatedAt,
             r.SubmittedAt, r.ExtendedDueOn ?? r.DecisionDueOn);
 
     private sealed record RequestSummaryRow(int Id, string HubSlug, string HubName, string Title, string En, string Pt, string Nb, RequestKind Kind,
@@ -124,7 +126,7 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
             .Select(f => new { f.Id, f.FieldKey, f.FileName, f.ContentType, f.Size, f.UploadedAt }).ToListAsync(ct);
         var timeline = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.Id)
             .Select(e => new TimelineEntry(e.From, e.To, e.Note, e.At)).ToListAsync(ct);
-        var applicant = await db.Users.Where(u => u.Id == r.ApplicantId).Select(u => u.DisplayName).SingleAsync(ct);
+        var applicant = r.RetainedApplicantName ?? await db.Users.Where(u => u.Id == r.ApplicantId).Select(u => u.DisplayName).SingleAsync(ct);
         // Questions and answers for everyone who knows the request; internal notes only ever for the hub's side.
         var messages = await (from m in db.RequestMessages.AsNoTracking()
                               join u in db.Users on m.AuthorId equals u.Id
@@ -175,7 +177,7 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
             messages.Where(m => m.Kind != MessageKind.InternalNote).ToList(), scope.SeesInternal ? messages.Where(m => m.Kind == MessageKind.InternalNote).ToList() : null,
             reviews, RequestTypes.SignOffs(scope.Type),
             r.DecidedAt is { } at && decidedBy is not null ? new DecisionView(r.State, r.DecisionText, r.Conditions, at, decidedBy) : null,
-            permits, scope.SeesInternal, scope.IsManager && r.State == RequestState.InReview);
+            permits, scope.SeesInternal, scope.IsManager && r.State == RequestState.InReview, r.Retained);
     }
 
     private static AnswerView Answer(RequestField f, JsonObject scope) => f.Kind switch
@@ -227,13 +229,13 @@ public sealed class RequestQueries(AgoraDbContext db, RequestAccess access, Curr
             || r.State is not (RequestState.Approved or RequestState.ApprovedWithConditions or RequestState.Rejected)) return null;
         var hub = await db.Hubs.AsNoTracking().Where(h => h.Id == r.HubId)
             .Select(h => new { h.Name, Texts = h.Texts.Select(t => new { t.Culture, t.Name }).ToList() }).SingleAsync(ct);
-        var applicant = await db.Users.Where(u => u.Id == r.ApplicantId).Select(u => u.DisplayName).SingleAsync(ct);
+        var applicant = r.RetainedApplicantName ?? await db.Users.Where(u => u.Id == r.ApplicantId).Select(u => u.DisplayName).SingleAsync(ct);
         var decider = await db.Users.Where(u => u.Id == decidedBy).Select(u => u.DisplayName).SingleAsync(ct);
         var permit = await db.DataPermits.AsNoTracking().Where(p => p.RequestId == id).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         var answers = RequestAnswers.Parse(r.AnswersJson);
         var kind = new LocalText(scope.Type.NameEn, scope.Type.NamePt, scope.Type.NameNb).In(r.Language);
         var content = new LetterContent(hub.Texts.FirstOrDefault(t => t.Culture == r.Language)?.Name ?? hub.Name, applicant,
-            RequestAnswers.Text(answers, "organisation"), r.Id, r.Title, kind,
+            RequestAnswers.Text(answers, "organisation") ?? r.RetainedApplicantOrganisation, r.Id, r.Title, kind,
             DateOnly.FromDateTime((r.SubmittedAt ?? r.CreatedAt).UtcDateTime), DateOnly.FromDateTime(decidedAt.UtcDateTime), r.State,
             r.DecisionText, r.State == RequestState.ApprovedWithConditions ? r.Conditions : null, decider,
             permit is null || r.State == RequestState.Rejected ? null

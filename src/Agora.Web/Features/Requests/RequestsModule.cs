@@ -1,4 +1,5 @@
 using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Privacy;
 
 namespace Agora.Web.Features.Requests;
 
@@ -16,6 +17,8 @@ public static class RequestsModule
         services.AddScoped<RequestReminders>();
         services.AddScoped<RequestTypeAdmin>();
         services.AddScoped<IHubRightsEndedHandler, RequestRightsEnded>();
+        services.AddScoped<RequestRightsEnded>();
+        services.AddPersonalData<RequestsPersonalData>();
         services.AddHostedService<RequestReminderService>();
     }
 
