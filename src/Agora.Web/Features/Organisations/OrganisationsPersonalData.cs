@@ -13,6 +13,9 @@ public sealed class OrganisationsPersonalData(AgoraDbContext db) : IPersonalData
     [
         // UserId: their memberships of organisations (exported; deleted).
         typeof(OrganisationMember),
+        // Invitations by email: those to the person's address are exported and deleted; those they sent (others'
+        // addresses) are exported without the address and stay as anonymised references (InvitedById).
+        typeof(OrganisationInvitation),
     ];
 
     public async Task<object?> ExportAsync(Guid userId, CancellationToken ct) =>
@@ -23,8 +26,22 @@ public sealed class OrganisationsPersonalData(AgoraDbContext db) : IPersonalData
                                  where m.UserId == userId
                                  orderby m.JoinedAt
                                  select new { m.OrganisationId, o.Slug, o.Name, m.IsAdmin, m.JoinedAt }).ToListAsync(ct),
+            invitationsToMe = await (from i in db.OrganisationInvitations.AsNoTracking()
+                                     join o in db.Organisations on i.OrganisationId equals o.Id
+                                     where db.Users.Any(u => u.Id == userId && u.NormalizedEmail == i.NormalizedEmail)
+                                     orderby i.CreatedAt
+                                     select new { i.OrganisationId, o.Name, i.IsAdmin, i.CreatedAt, i.ExpiresAt, i.AnsweredAt, i.Accepted }).ToListAsync(ct),
+            invitationsSent = await db.OrganisationInvitations.AsNoTracking().Where(i => i.InvitedById == userId).OrderBy(i => i.CreatedAt)
+                .Select(i => new { i.OrganisationId, i.IsAdmin, i.CreatedAt, i.AnsweredAt, i.Accepted }).ToListAsync(ct),
         };
 
-    public async Task EraseAsync(Erasure e, CancellationToken ct) =>
+    public async Task EraseAsync(Erasure e, CancellationToken ct)
+    {
         await db.OrganisationMembers.Where(m => m.UserId == e.UserId).ExecuteDeleteAsync(ct);
+        if (e.Email is { } email)
+        {
+            var normalized = email.ToUpperInvariant();
+            await db.OrganisationInvitations.Where(i => i.NormalizedEmail == normalized).ExecuteDeleteAsync(ct);
+        }
+    }
 }
