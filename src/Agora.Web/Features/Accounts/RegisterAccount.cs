@@ -16,6 +16,8 @@ public sealed class RegisterAccount(UserManager<AgoraUser> users, Validator v, A
     public async Task<Result<bool>> RegisterAsync(RegisterInput input, string culture, CancellationToken ct)
     {
         var name = v.Text("displayName", input.DisplayName, 100);
+        // What an erased account is called may not be anybody's name.
+        if (name.Length > 0 && Platform.Privacy.FormerMember.Is(name)) v.Add("displayName", "Accounts.NameReserved");
         var email = v.Email("email", input.Email);
         if (string.IsNullOrEmpty(input.Password)) v.Add("password", "Validation.Required");
         else if (input.Password != input.ConfirmPassword) v.Add("confirmPassword", "Accounts.PasswordsDiffer");

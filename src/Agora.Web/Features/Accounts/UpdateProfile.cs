@@ -32,6 +32,8 @@ public sealed class UpdateProfile(AgoraDbContext db, CurrentUser current, UserMa
         var user = await users.FindByIdAsync(current.RequiredId.ToString());
         if (user is null) return Result<ProfileDto>.NotFound();
         var name = v.Text("displayName", input.DisplayName, 100);
+        // What an erased account is called may not be anybody's name.
+        if (name.Length > 0 && Platform.Privacy.FormerMember.Is(name)) v.Add("displayName", "Accounts.NameReserved");
         string? language = null;
         if (!string.IsNullOrWhiteSpace(input.PreferredLanguage))
         {

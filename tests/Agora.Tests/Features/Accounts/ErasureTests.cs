@@ -131,4 +131,20 @@ public sealed class ErasureTests(AgoraApps apps)
         var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync("/api/v1/admin/erasures", new { email = DemoAccounts.Citizen })).StatusCode);
     }
+
+    [Theory, BothDatabases]
+    public async Task Register_AsAFormerMember_Refused(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var browser = new PageClient(app.NewClient());
+        foreach (var name in new[] { "a former member", "et tidligere medlem" })
+        {
+            var answer = await browser.SubmitAsync("/account/register", new Dictionary<string, string>
+            {
+                ["Input.DisplayName"] = name, ["Input.Email"] = $"former-{Guid.NewGuid():N}@example.org",
+                ["Input.Password"] = TestPeople.Password, ["Input.ConfirmPassword"] = TestPeople.Password,
+            });
+            Assert.Contains("kept for erased accounts", PageClient.ErrorsOf(await answer.Content.ReadAsStringAsync()));
+        }
+    }
 }
