@@ -179,8 +179,9 @@ public sealed class InnovationJourneyTests(BrowserFixture fixture, ITestOutputHe
                     await journey.Visit(evaluator, $"{who}-scorecard-conflict-filled");
                     await ClickOkAsync(evaluator, form.GetByRole(AriaRole.Button, new() { Name = L("Scorecard.Submit"), Exact = true }), $"{who} declares a conflict of interest");
                     await Expect(evaluator.GetByText(L("Scorecard.ConflictRecorded"))).ToBeVisibleAsync();
-                    await Expect(result).ToContainTextAsync(L("Scorecard.CountedValue", 2, 1));
-                    await Expect(result).ToContainTextAsync(ConflictNote);
+                    // A declared conflict does not unblind: the others' scores and comments stay hidden (issue 13, hole 10c).
+                    await Expect(result).ToContainTextAsync(L("Scorecard.ResultHidden"));
+                    foreach (var other in comments) await Expect(evaluator.Locator("main")).Not.ToContainTextAsync(other);
                     await journey.Visit(evaluator, $"{who}-scorecard-conflict-recorded");
                 }
             }
@@ -197,6 +198,7 @@ public sealed class InnovationJourneyTests(BrowserFixture fixture, ITestOutputHe
         await Expect(managerResult).ToContainTextAsync(EvaluatorComment);
         await Expect(managerResult).ToContainTextAsync(FellowComment);
         await Expect(managerResult).ToContainTextAsync(L("Scorecard.Excluded"));
+        await Expect(managerResult).ToContainTextAsync(ConflictNote);
         await Expect(manager.Locator("main")).ToContainTextAsync(L("Scorecard.Submissions", 3));
         await journey.Visit(manager, "manager-scorecard-result");
 
