@@ -154,19 +154,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         foreach (var problem in pages.Where(p => p.Url is null)) failures.Add(problem.Problem!);
         var targets = pages.Where(p => p.Url is not null).ToList();
         var tabs = new[] { first, await context.NewPageAsync() };
-        var found = await Task.WhenAll(tabs.Select((tab, n) => ScanAllAsync(tab, targets.Where((_, i) => i % tabs.Length == n), visitor)));
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        var found = await Task.WhenAll(tabs.Select((tab, n) => ScanAllAsync(tab, targets.Where((_, i) => i % tabs.Length == n), visitor, seen)));
         failures.AddRange(found.SelectMany(f => f));
 
         Assert.True(failures.Count == 0,
             $"{failures.Count} accessibility problem(s) as {visitor}:{Environment.NewLine}" + string.Join(Environment.NewLine, failures));
     }
 
-    private async Task<List<string>> ScanAllAsync(IPage page, IEnumerable<PageUrl> targets, Visitor visitor)
+    private async Task<List<string>> ScanAllAsync(IPage page, IEnumerable<PageUrl> targets, Visitor visitor, System.Collections.Concurrent.ConcurrentDictionary<string, bool> seen)
     {
         var failures = new List<string>();
         foreach (var target in targets)
         {
-            var pageFailures = await ScanAsync(page, target, visitor);
+            var pageFailures = await ScanAsync(page, target, visitor, seen);
             if (pageFailures.Count == 0) continue;
             failures.AddRange(pageFailures);
             var name = visitor + "-" + string.Concat(target.Url!.Select(c => char.IsLetterOrDigit(c) ? c : '_')).Trim('_');
@@ -175,7 +176,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         return failures;
     }
 
-    private async Task<List<string>> ScanAsync(IPage page, PageUrl target, Visitor visitor)
+    private async Task<List<string>> ScanAsync(IPage page, PageUrl target, Visitor visitor, System.Collections.Concurrent.ConcurrentDictionary<string, bool> seen)
     {
         var failures = new List<string>();
         IResponse? response;
@@ -193,6 +194,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         if (!contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
         {
             output.WriteLine($"{where}: not HTML ({contentType}), skipped");
+            return failures;
+        }
+
+        // A page that sends this visitor elsewhere (sign-in, home) or answers with an error shows a page already
+        // scanned in this run: the sign-in form or the error page. Each of those is scanned once per visitor.
+        var landed = new Uri(page.Url).AbsolutePath;
+        var status = response?.Status ?? 0;
+        var same = status >= 400 ? $"error {status}" : landed != new Uri(new Uri(fixture.BaseUrl), target.Url!).AbsolutePath ? "at " + landed : null;
+        if (same is not null && !seen.TryAdd(same, true))
+        {
+            output.WriteLine($"{where}: the same page as an earlier one ({same}), already scanned");
             return failures;
         }
 
