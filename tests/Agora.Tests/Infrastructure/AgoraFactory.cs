@@ -47,6 +47,9 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
             ["RateLimits:Submissions:PerMinute"] = "100000",
             ["RateLimits:Submissions:PerHour"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The test server has no request body size feature, so every upload logged two warnings that buried failures.
+            ["Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
             // Tests run the notification mail job themselves.
             ["Notifications:BackgroundMail"] = "false",
             // Each response says how many SQL commands it sent (QueryCountTests).

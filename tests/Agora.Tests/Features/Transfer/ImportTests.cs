@@ -216,7 +216,6 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ImportJobRunner>().RunAsync(TransferFixtures.JobId(jobUrl), CancellationToken.None);
         Assert.Equal(goodTitles.Count, await IdeasInAsync(app, c));
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 60);
     }
 
     [Theory, BothDatabases]
