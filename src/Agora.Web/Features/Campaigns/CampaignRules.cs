@@ -1,27 +1,5 @@
 namespace Agora.Web.Features.Campaigns;
 
-/// <summary>What the rules need to know about the person asking, for one hub.</summary>
-public sealed record Viewer(bool IsAuthenticated, bool IsMember, bool IsManager, bool IsBlocked, bool IsFacilitator = false, bool IsGatekeeper = false,
-    bool IsEvaluator = false)
-{
-    public static readonly Viewer Anonymous = new(false, false, false, false);
-
-    /// <summary>Hub managers (and platform admins) configure campaigns, see drafts and merge ideas.</summary>
-    public bool CanManage => IsManager;
-
-    /// <summary>Hub managers and gatekeepers take the gate decisions of the hub's innovation initiatives.</summary>
-    public bool CanDecideGates => IsManager || IsGatekeeper;
-
-    /// <summary>Evaluators score the hub's initiatives on its scorecard.</summary>
-    public bool CanEvaluate => IsEvaluator;
-
-    /// <summary>Managers, gatekeepers and evaluators judge every initiative of the hub, so they may read them all.</summary>
-    public bool ReadsAllInitiatives => IsManager || IsGatekeeper || IsEvaluator;
-
-    /// <summary>Hub managers and facilitators triage ideas and work the moderation queue.</summary>
-    public bool CanModerate => IsManager || IsFacilitator;
-}
-
 /// <summary>The parts of a campaign the participation rules look at.</summary>
 public sealed record CampaignPolicy(CampaignState State, CampaignAudience Audience, IReadOnlyList<CampaignPhase> Phases,
     int? IdeasPerPerson, int? VotesPerPerson)

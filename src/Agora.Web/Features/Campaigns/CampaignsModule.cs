@@ -8,7 +8,6 @@ public static class CampaignsModule
     public static void AddCampaigns(this IServiceCollection services)
     {
         services.AddSingleton<MarkdownRenderer>();
-        services.AddScoped<Viewers>();
         services.AddScoped<CampaignQueries>();
         services.AddScoped<SaveCampaign>();
         services.AddScoped<ChangeCampaignState>();

@@ -64,7 +64,7 @@ public sealed record QuestionInput
 }
 
 /// <summary>Creating and editing a campaign, with its phases, questions, focus areas and cover (hub managers and platform admins).</summary>
-public sealed class SaveCampaign(AgoraDbContext db, Viewers viewers, CurrentUser current, Validator v, AuditLog audit, TimeProvider clock)
+public sealed class SaveCampaign(AgoraDbContext db, Viewers viewers, CurrentUser current, ICampaignIdeas ideas, Validator v, AuditLog audit, TimeProvider clock)
 {
     public const int MaxQuestions = 20;
     public const int MinOptions = 2;
@@ -123,7 +123,7 @@ public sealed class SaveCampaign(AgoraDbContext db, Viewers viewers, CurrentUser
             return CampaignAccess.Refused<string>(refused);
 
         var questionIds = campaign.Questions.Select(q => q.Id).ToList();
-        var answered = (await db.IdeaAnswers.Where(a => questionIds.Contains(a.QuestionId)).Select(a => a.QuestionId).Distinct().ToListAsync(ct))
+        var answered = (await ideas.AnsweredQuestionIds.Where(id => questionIds.Contains(id)).Distinct().ToListAsync(ct))
             .ToHashSet();
         // An empty language keeps the campaign's own.
         await ApplyAsync(campaign, input, campaign.Language, answered, ct);

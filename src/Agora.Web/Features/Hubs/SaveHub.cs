@@ -148,15 +148,3 @@ public sealed class SaveHub(AgoraDbContext db, CurrentUser current, IAuthorizati
     public static string TextField(string culture, string field) =>
         char.ToLowerInvariant(field[0]) + field[1..] + char.ToUpperInvariant(culture[0]) + culture[1..].Replace("-", "");
 }
-
-public static class ImageTypes
-{
-    /// <summary>The image type by its first bytes; SVG and anything else is refused.</summary>
-    public static string? Detect(ReadOnlySpan<byte> b)
-    {
-        if (b.Length >= 8 && b[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
-        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return "image/jpeg";
-        if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
-        return null;
-    }
-}

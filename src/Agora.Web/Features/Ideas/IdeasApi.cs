@@ -154,14 +154,8 @@ public static class IdeasApi
     }
 
     /// <summary>Reads an upload, refusing oversized files before reading them whole.</summary>
-    public static async Task<UploadInput?> ReadUploadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0) return null;
-        if (file.Length > AddIdeaAttachment.MaxBytes) return new UploadInput(file.FileName, new byte[AddIdeaAttachment.MaxBytes + 1]);
-        using var ms = new MemoryStream();
-        await file.CopyToAsync(ms, ct);
-        return new UploadInput(file.FileName, ms.ToArray());
-    }
+    public static Task<UploadInput?> ReadUploadAsync(IFormFile? file, CancellationToken ct) =>
+        Uploads.ReadAsync(file, AddIdeaAttachment.MaxBytes, ct);
 
     private static async Task<IResult> Download(int id, Guid fileId, IdeaAttachmentFiles files, HttpContext http, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Agora.Web.Features.Campaigns;
 using Agora.Web.Platform.Privacy;
 
 namespace Agora.Web.Features.Ideas;
@@ -6,6 +7,7 @@ public static class IdeasModule
 {
     public static void AddIdeas(this IServiceCollection services)
     {
+        services.AddScoped<ICampaignIdeas, CampaignIdeas>();
         services.AddScoped<IdeaAccess>();
         services.AddScoped<IdeaContent>();
         services.AddScoped<IdeaQueries>();

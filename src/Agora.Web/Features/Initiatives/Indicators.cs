@@ -35,7 +35,7 @@ public sealed class Indicators(AgoraDbContext db, Viewers viewers, InnovationPro
     public async Task<Result<IndicatorSet>> ComputeAsync(string hubSlug, string? from, string? to, CancellationToken ct)
     {
         if (await db.HubIdAsync(hubSlug, ct) is not { } hub) return Result<IndicatorSet>.NotFound();
-        if (!(await viewers.ForHubAsync(hub, ct)).CanDecideGates) return Result<IndicatorSet>.Forbidden();
+        if (!(await viewers.ForHubAsync(hub, ct)).May(InitiativeOperations.DecideGates)) return Result<IndicatorSet>.Forbidden();
         if (PortfolioFilters.ParsePeriod(from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), v) is not { } period)
             return Result<IndicatorSet>.Invalid(v.Errors);
         return Result<IndicatorSet>.Ok(await ComputeAsync(hub, period, ct));

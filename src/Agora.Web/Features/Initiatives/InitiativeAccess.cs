@@ -23,10 +23,10 @@ public sealed class InitiativeAccess(AgoraDbContext db, Viewers viewers, Current
         public bool CanContribute => Viewer.IsManager || IsTeam;
         /// <summary>Its owner and the hub's managers change its texts, visibility and classification.</summary>
         public bool CanEdit => Viewer.IsManager || (Initiative.OwnerId == UserId && HoldsTeamRights(Viewer));
-        public bool CanDecideGates => Viewer.CanDecideGates;
-        public bool CanEvaluate => Viewer.CanEvaluate && !IsTeam;
+        public bool CanDecideGates => Viewer.May(InitiativeOperations.DecideGates);
+        public bool CanEvaluate => Viewer.May(InitiativeOperations.Evaluate) && !IsTeam;
         /// <summary>The team, managers, gatekeepers and evaluators read its description, documents and gate rationales.</summary>
-        public bool CanReadDocuments => CanContribute || Viewer.ReadsAllInitiatives;
+        public bool CanReadDocuments => CanContribute || Viewer.May(InitiativeOperations.ReadAll);
         /// <summary>
         /// Who may see its money (budget lines, planned and spent, in every page, chart, API answer and export): the
         /// team and those who see every initiative's budget (<see cref="SeesAllBudgets"/>); never the public or a plain member.
@@ -45,7 +45,7 @@ public sealed class InitiativeAccess(AgoraDbContext db, Viewers viewers, Current
     public static bool HoldsTeamRights(Viewer viewer) => viewer.IsMember && !viewer.IsBlocked;
 
     /// <summary>The hub's managers, gatekeepers and evaluators see the budget of every initiative of the hub (they judge them all).</summary>
-    public static bool SeesAllBudgets(Viewer viewer) => viewer.ReadsAllInitiatives;
+    public static bool SeesAllBudgets(Viewer viewer) => viewer.May(InitiativeOperations.ReadAll);
 
     /// <summary>
     /// The hub's initiatives whose money the person may see, as a filter: the same rule as <see cref="Scope.CanSeeMoney"/>

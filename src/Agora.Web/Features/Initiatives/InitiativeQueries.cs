@@ -79,7 +79,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
     {
         var viewer = await viewers.ForHubAsync(hubId, ct);
         var all = db.Initiatives.AsNoTracking().Where(i => i.HubId == hubId);
-        if (viewer.ReadsAllInitiatives) return all;
+        if (viewer.May(InitiativeOperations.ReadAll)) return all;
         var me = current.Id ?? Guid.Empty;
         // The same rule as InitiativeAccess.Scope.Knows, as a filter: public, on the team (while a member of the hub), or
         // credited for its ideas.
@@ -158,7 +158,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
         // The team and managers work on it; gatekeepers and evaluators read all of it to judge it.
         var onTeam = InitiativeAccess.HoldsTeamRights(viewer) && team.Any(m => m.UserId == me);
         var works = viewer.IsManager || onTeam;
-        var inside = works || viewer.ReadsAllInitiatives;
+        var inside = works || viewer.May(InitiativeOperations.ReadAll);
         var ideaRows = await (from x in db.InitiativeIdeas.AsNoTracking()
                               join i in db.Ideas on x.IdeaId equals i.Id
                               join c in db.Campaigns on i.CampaignId equals c.Id
@@ -192,10 +192,10 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
             initiative.Visibility, initiative.Status, stages.Single(s => s.Id == initiative.StageId), stages, ideas, inside ? team : null,
             gates.Select(g => new GateView(g.Outcome, Name(g.FromStageId), Name(g.ToStageId), g.DecidedAt, inside ? g.Rationale : null, inside ? g.DisplayName : null, g.Lessons)).ToList(),
             required, documents, classification, benefits, works ? goals : [],
-            viewer.CanDecideGates && initiative.Status == InitiativeStatus.Active && stages[^1].Id == initiative.StageId
+            viewer.May(InitiativeOperations.DecideGates) && initiative.Status == InitiativeStatus.Active && stages[^1].Id == initiative.StageId
                 && benefits.Any(b => b.Measurements.Count > 0),
             initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
-            viewer.CanDecideGates && GateRules.IsOpen(initiative.Status), works,
+            viewer.May(InitiativeOperations.DecideGates) && GateRules.IsOpen(initiative.Status), works,
             viewer.IsManager || (initiative.OwnerId == me && InitiativeAccess.HoldsTeamRights(viewer)));
     }
 

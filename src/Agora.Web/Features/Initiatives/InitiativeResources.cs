@@ -66,7 +66,7 @@ public sealed class InitiativeResources(AgoraDbContext db, InitiativeAccess acce
         var (initiative, refused) = await AllowedAsync(hubSlug, id, ct);
         if (initiative is null) return refused!;
         if (input.Year is not { } year) v.Add("year", "Validation.Required");
-        else if (year is < ResourceRules.MinYear or > ResourceRules.MaxYear) v.Add("year", "Validation.Range", ResourceRules.MinYear, ResourceRules.MaxYear);
+        else if (year is < BudgetAndRiskLimits.MinYear or > BudgetAndRiskLimits.MaxYear) v.Add("year", "Validation.Range", BudgetAndRiskLimits.MinYear, BudgetAndRiskLimits.MaxYear);
         if (input.Quarter is not { } quarter) v.Add("quarter", "Validation.Required");
         else if (quarter is < 1 or > 4) v.Add("quarter", "Validation.Range", 1, 4);
         if (input.Source is not { } source) v.Add("source", "Validation.Required");
@@ -82,8 +82,8 @@ public sealed class InitiativeResources(AgoraDbContext db, InitiativeAccess acce
         if (line is null)
         {
             if (planned == 0 && spent == 0) return Result<int>.Ok(0);
-            if (await db.BudgetLines.CountAsync(b => b.InitiativeId == id, ct) >= ResourceRules.MaxBudgetLines)
-                return Result<int>.Invalid("year", v.Message("Initiatives.Resources.TooManyLines", ResourceRules.MaxBudgetLines));
+            if (await db.BudgetLines.CountAsync(b => b.InitiativeId == id, ct) >= BudgetAndRiskLimits.MaxBudgetLines)
+                return Result<int>.Invalid("year", v.Message("Initiatives.Resources.TooManyLines", BudgetAndRiskLimits.MaxBudgetLines));
             line = new BudgetLine { InitiativeId = id, Year = input.Year!.Value, Quarter = input.Quarter!.Value, Source = input.Source!.Value };
             db.BudgetLines.Add(line);
         }
@@ -110,7 +110,7 @@ public sealed class InitiativeResources(AgoraDbContext db, InitiativeAccess acce
 
     private void Amount(string field, decimal? value)
     {
-        if (value is { } a && (a < 0 || a > ResourceRules.MaxAmount)) v.Add(field, "Initiatives.Resources.Amount");
+        if (value is { } a && (a < 0 || a > BudgetAndRiskLimits.MaxAmount)) v.Add(field, "Initiatives.Resources.Amount");
     }
 
     public async Task<Result<int>> AddRiskAsync(string hubSlug, int id, RiskInput input, CancellationToken ct)
@@ -118,8 +118,8 @@ public sealed class InitiativeResources(AgoraDbContext db, InitiativeAccess acce
         var (initiative, refused) = await AllowedAsync(hubSlug, id, ct);
         if (initiative is null) return refused!;
         var (description, mitigation) = ValidateRisk(input);
-        if (await db.InitiativeRisks.CountAsync(r => r.InitiativeId == id, ct) >= ResourceRules.MaxRisks)
-            v.Add("description", "Initiatives.Resources.TooManyRisks", ResourceRules.MaxRisks);
+        if (await db.InitiativeRisks.CountAsync(r => r.InitiativeId == id, ct) >= BudgetAndRiskLimits.MaxRisks)
+            v.Add("description", "Initiatives.Resources.TooManyRisks", BudgetAndRiskLimits.MaxRisks);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var now = clock.GetUtcNow();
         var risk = new InitiativeRisk
@@ -156,8 +156,8 @@ public sealed class InitiativeResources(AgoraDbContext db, InitiativeAccess acce
 
     private (string Description, string Mitigation) ValidateRisk(RiskInput input)
     {
-        var description = v.Text("description", input.Description, ResourceRules.Text, multiline: true);
-        var mitigation = v.Text("mitigation", input.Mitigation, ResourceRules.Text, required: false, multiline: true);
+        var description = v.Text("description", input.Description, BudgetAndRiskLimits.Text, multiline: true);
+        var mitigation = v.Text("mitigation", input.Mitigation, BudgetAndRiskLimits.Text, required: false, multiline: true);
         Scale("likelihood", input.Likelihood);
         Scale("impact", input.Impact);
         return (description, mitigation);

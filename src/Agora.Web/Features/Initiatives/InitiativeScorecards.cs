@@ -94,7 +94,7 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
         var reason = CannotSubmit(scope, stage.Id, mine);
         // Blind until one's own scores are in: evaluators after submitting scores (a declared conflict is no scorecard, so it
         // never unblinds); gatekeepers and managers who do not evaluate themselves.
-        var seesResult = myConflict == false || (scope.Viewer.CanDecideGates && !scope.Viewer.IsEvaluator);
+        var seesResult = myConflict == false || (scope.Viewer.May(InitiativeOperations.DecideGates) && !scope.Viewer.IsEvaluator);
         var result = seesResult ? await ResultAsync(initiative.HubId, id, stage.Id, criteria, ct) : null;
         return new ScorecardView(id, Info(stage), stages.Where(s => evaluatedStageIds.Contains(s.Id) || s.Id == initiative.StageId).Select(Info).ToList(),
             criteria, reason is null, reason, mine, submissions, result);
@@ -102,7 +102,7 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
 
     /// <summary>Why the person may not submit a scorecard at this stage (a message key), or null when they may.</summary>
     private static string? CannotSubmit(InitiativeAccess.Scope scope, Guid stageId, bool submitted) =>
-        !scope.Viewer.CanEvaluate ? "Scorecard.NotEvaluator"
+        !scope.Viewer.May(InitiativeOperations.Evaluate) ? "Scorecard.NotEvaluator"
         : scope.IsTeam ? "Scorecard.OnTheTeam"
         : submitted ? "Scorecard.AlreadySubmitted"
         : stageId != scope.Initiative.StageId ? "Scorecard.NotCurrentStage"

@@ -198,7 +198,7 @@ public static class InitiativesApi
         }
         ArtefactKind? kind = Enum.TryParse<ArtefactKind>(form["kind"].ToString(), ignoreCase: true, out var k) ? k
             : string.IsNullOrEmpty(form["kind"]) ? null : (ArtefactKind)(-1);
-        var upload = await Ideas.IdeasApi.ReadUploadAsync(form.Files.GetFile("file"), ct);
+        var upload = await Uploads.ReadAsync(form.Files.GetFile("file"), Uploads.MaxBytes, ct);
         return ApiResults.From(await add.AddAsync(slug, id, kind, upload, ct), d => TypedResults.Created(d.Url, d));
     }
 

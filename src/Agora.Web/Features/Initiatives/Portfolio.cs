@@ -64,7 +64,7 @@ public static class PortfolioFilters
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= ResourceRules.MinYear and <= ResourceRules.MaxYear)
+            && date.Year is >= BudgetAndRiskLimits.MinYear and <= BudgetAndRiskLimits.MaxYear)
             return date;
         v.Add(field, "Validation.Invalid");
         return null;

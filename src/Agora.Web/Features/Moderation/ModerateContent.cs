@@ -92,7 +92,7 @@ public sealed class ModerateContent(AgoraDbContext db, Viewers viewers, CurrentU
         var text = v.Text("reason", reason, ModerationRules.MaxReasonLength, multiline: true);
         var target = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.Email, u.IsPlatformAdmin }).SingleOrDefaultAsync(ct);
         if (target is null) return Result<bool>.NotFound();
-        var manager = await db.HubMemberships.AnyAsync(m => m.HubId == hub && m.UserId == userId && (m.Roles & Hubs.HubRoles.HubManager) != 0, ct);
+        var manager = await db.HubMemberships.AnyAsync(m => m.HubId == hub && m.UserId == userId && (m.Roles & HubRoles.HubManager) != 0, ct);
         if (manager || target.IsPlatformAdmin || userId == current.RequiredId) v.Add("userId", "Moderation.CannotBlock");
         if (!v.IsValid) return Result<bool>.Invalid(v.Errors);
         var inserted = await db.TryInsertAsync(new HubBlock { HubId = hub.Value, UserId = userId, Reason = text, BlockedById = current.RequiredId, BlockedAt = clock.GetUtcNow() }, ct);
@@ -102,12 +102,12 @@ public sealed class ModerateContent(AgoraDbContext db, Viewers viewers, CurrentU
             // Rights end when their source ends: the roles go (an unblock does not bring them back), and every feature
             // ends what the membership gave (review assignments, team seats).
             var membership = await db.HubMemberships.SingleOrDefaultAsync(m => m.HubId == hub && m.UserId == userId, ct);
-            if (membership is not null && membership.Roles != Hubs.HubRoles.Member)
+            if (membership is not null && membership.Roles != HubRoles.Member)
             {
-                audit.Add(AuditActions.RolesChanged, hub, target.Email, $"{membership.Roles} -> {Hubs.HubRoles.Member}");
-                membership.Roles = Hubs.HubRoles.Member;
+                audit.Add(AuditActions.RolesChanged, hub, target.Email, $"{membership.Roles} -> {HubRoles.Member}");
+                membership.Roles = HubRoles.Member;
             }
-            await rights.EndedAsync(new HubRightsEnded(hub.Value, userId, Hubs.HubRoles.None, HubRightsEndReason.Blocked), ct);
+            await rights.EndedAsync(new HubRightsEnded(hub.Value, userId, HubRoles.None, HubRightsEndReason.Blocked), ct);
             await db.SaveChangesAsync(ct);
             viewers.Forget(hub.Value);
         }

@@ -10,6 +10,7 @@ public static class ModerationModule
 {
     public static void AddModeration(this IServiceCollection services)
     {
+        services.AddScoped<IHubBlocks, HubBlocks>();
         services.AddScoped<ReportContent>();
         services.AddScoped<ModerateContent>();
         services.AddScoped<ModerationQueries>();

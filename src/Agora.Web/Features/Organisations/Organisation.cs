@@ -76,6 +76,8 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     public void Configure(EntityTypeBuilder<Organisation> b)
     {
         b.ToTable("Organisations");
+        // A person's own organisation (their profile); configured here so the account knows no organisations.
+        b.HasMany<AgoraUser>().WithOne().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         b.Property(o => o.Slug).HasMaxLength(60).IsRequired();
         b.HasIndex(o => o.Slug).IsUnique();
         b.Property(o => o.Name).HasMaxLength(160).IsRequired();

@@ -14,7 +14,8 @@ namespace Agora.Web.Features.Requests;
 /// </summary>
 public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUser current)
 {
-    public sealed record Scope(HubRequest Request, RequestType Type, Viewer Viewer, Guid UserId, IReadOnlyList<ReviewRole> ReviewerRoles)
+    /// <summary>What the person asking is to one request: its applicant, a reviewer, a manager of its hub, or none.</summary>
+    public sealed record Standing(HubRequest Request, RequestType Type, Viewer Viewer, Guid UserId, IReadOnlyList<ReviewRole> ReviewerRoles)
     {
         public bool IsApplicant => Request.ApplicantId == UserId;
         /// <summary>Sent to the hub at least once; before that (a draft, or a draft withdrawn) only the applicant knows it.</summary>
@@ -32,7 +33,7 @@ public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUse
     }
 
     /// <summary>The request of the hub with the person's rights on it; null when there is none or the person may not know it.</summary>
-    public async Task<Scope?> LoadAsync(string hubSlug, int id, CancellationToken ct)
+    public async Task<Standing?> LoadAsync(string hubSlug, int id, CancellationToken ct)
     {
         if (!current.IsAuthenticated) return null;
         var request = await db.Requests.AsNoTracking()
@@ -45,7 +46,7 @@ public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUse
         var roles = (await db.RequestReviews.Where(r => r.RequestId == id && r.ReviewerId == me).Select(r => r.Role).ToListAsync(ct))
             .Where(allowed.Contains).ToList();
         var type = await db.RequestTypes.AsNoTracking().SingleAsync(t => t.Id == request.TypeId, ct);
-        var scope = new Scope(request, type, viewer, me, roles);
+        var scope = new Standing(request, type, viewer, me, roles);
         return scope.Knows ? scope : null;
     }
 }

@@ -305,7 +305,7 @@ public sealed class RequestReviewing(AgoraDbContext db, RequestAccess access, Va
         return Result<int>.Ok(current.Version);
     }
 
-    private async Task<(RequestAccess.Scope? Scope, DataPermit? Current, Result<int>? Refused)> PermitScopeAsync(string hubSlug, int id, CancellationToken ct)
+    private async Task<(RequestAccess.Standing? Scope, DataPermit? Current, Result<int>? Refused)> PermitScopeAsync(string hubSlug, int id, CancellationToken ct)
     {
         var scope = await access.LoadAsync(hubSlug, id, ct);
         if (scope is null) return (null, null, Result<int>.NotFound());

@@ -176,7 +176,7 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
     }
 
     /// <summary>Moves the request from one of <paramref name="from"/> to <paramref name="to"/> if nobody changed it meanwhile; records the event.</summary>
-    private async Task<Result<int>> MoveAsync(RequestAccess.Scope scope, RequestState[] from, RequestState to, string? note,
+    private async Task<Result<int>> MoveAsync(RequestAccess.Standing scope, RequestState[] from, RequestState to, string? note,
         Func<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<HubRequest>, Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<HubRequest>> more,
         string action, CancellationToken ct)
     {

@@ -162,7 +162,7 @@ public static class RequestsApi
     }
 
     private static async Task<IResult> List(string slug, string? state, string? type, bool? overdue, int? page, RequestQueries q, Hubs.HubQueries hubs,
-        Campaigns.Viewers viewers, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        Viewers viewers, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         RequestState? s = null;
         if (!string.IsNullOrEmpty(state))
@@ -225,7 +225,7 @@ public static class RequestsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
         }
-        var upload = await Ideas.IdeasApi.ReadUploadAsync(form.Files.GetFile("file"), ct);
+        var upload = await Uploads.ReadAsync(form.Files.GetFile("file"), Uploads.MaxBytes, ct);
         return ApiResults.From(await workflow.AddFileAsync(slug, id, form["field"].ToString(), upload, ct),
             fileId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}/files/{fileId}", new { id = fileId }));
     }

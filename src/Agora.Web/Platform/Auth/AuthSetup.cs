@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Localization;
 using Agora.Web.Platform.Security;
@@ -135,6 +134,7 @@ public static class AuthSetup
 
         services.AddScoped<LocalizedIdentityErrorDescriber>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Viewers>();
         services.AddScoped<IAuthorizationHandler, HubAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAdminHandler>();
         services.AddAuthorization(o =>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,7 +76,4 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, AgoraDbContext db
 
     public async Task<bool> IsHubManagerAsync(Guid hubId, CancellationToken ct = default) =>
         IsPlatformAdmin || (await RolesInAsync(hubId, ct)).HasFlag(HubRoles.HubManager);
-
-    public async Task<bool> IsHubMemberAsync(Guid hubId, CancellationToken ct = default) =>
-        IsPlatformAdmin || (await RolesInAsync(hubId, ct)) != HubRoles.None;
 }

@@ -1,4 +1,3 @@
-using Agora.Web.Features.Hubs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Agora.Web.Features.Hubs;
 
 namespace Agora.Web.Platform.Auth;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;

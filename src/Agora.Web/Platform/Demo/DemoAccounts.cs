@@ -46,9 +46,6 @@ public static class DemoAccounts
     public static readonly IReadOnlyList<string> All =
         [Admin, Manager, OtherManager, Member, Agent, Facilitator, Mentor, Fellow, Evaluator, Reviewer, Citizen];
 
-    /// <summary>The accounts that sign in with a password and an authenticator code.</summary>
-    public static readonly IReadOnlyList<string> WithTwoFactor = [Admin, Manager, OtherManager];
-
     /// <summary>The three demo hubs' slugs.</summary>
     public static readonly IReadOnlyList<string> Hubs = [IminHub, HelseplattformenHub, DihCentroHub];
 }

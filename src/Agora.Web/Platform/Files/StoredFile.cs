@@ -29,6 +29,6 @@ public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFil
         b.Property(f => f.FileName).HasMaxLength(200).IsRequired();
         b.Property(f => f.ContentType).HasMaxLength(120).IsRequired();
         b.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
-        b.HasOne<Features.Accounts.AgoraUser>().WithMany().HasForeignKey(f => f.UploadedById).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<AgoraUser>().WithMany().HasForeignKey(f => f.UploadedById).OnDelete(DeleteBehavior.SetNull);
     }
 }

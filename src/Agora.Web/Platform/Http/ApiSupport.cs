@@ -124,8 +124,8 @@ public static class CultureEndpoint
     public static void MapCultureEndpoint(this WebApplication app)
     {
         app.MapPost("/culture", async (HttpContext ctx, [FromForm] string culture, [FromForm] string? returnUrl,
-                Microsoft.AspNetCore.Identity.UserManager<Features.Accounts.AgoraUser> users,
-                Microsoft.AspNetCore.Identity.SignInManager<Features.Accounts.AgoraUser> signIn) =>
+                Microsoft.AspNetCore.Identity.UserManager<AgoraUser> users,
+                Microsoft.AspNetCore.Identity.SignInManager<AgoraUser> signIn) =>
             {
                 if (!LocalizationSetup.IsSupported(culture)) return Results.BadRequest();
                 culture = LocalizationSetup.Normalize(culture);

@@ -22,10 +22,8 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t) : PageModel
             case Outcome.Ok:
                 TempData["Flash"] = t[flash].Value;
                 return Redirect(redirect);
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 foreach (var (field, messages) in result.Errors)
                     foreach (var m in messages) ModelState.AddModelError(ErrorKey(prefix, field), m);

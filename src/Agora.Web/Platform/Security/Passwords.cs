@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Agora.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Agora.Web.Platform.Security;

@@ -188,7 +188,7 @@ public sealed class CampaignPagesTests(AgoraApps apps)
         db.Hubs.Add(hub);
         db.HubMemberships.Add(new Agora.Web.Features.Hubs.HubMembership
         {
-            HubId = hub.Id, UserId = manager, Roles = Agora.Web.Features.Hubs.HubRoles.Member | Agora.Web.Features.Hubs.HubRoles.HubManager, JoinedAt = DateTimeOffset.UtcNow,
+            HubId = hub.Id, UserId = manager, Roles = Agora.Web.Platform.Auth.HubRoles.Member | Agora.Web.Platform.Auth.HubRoles.HubManager, JoinedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
         return hub.Slug;

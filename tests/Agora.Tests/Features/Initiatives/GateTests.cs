@@ -18,7 +18,7 @@ public sealed class GateTests(AgoraApps apps)
 {
     /// <summary>Gives a person the gatekeeper role for the test, and takes it back after.</summary>
     internal static Task<IAsyncDisposable> GatekeeperAsync(AgoraFactory app, string email) =>
-        HubRoleGrant.GrantAsync(app, email, Agora.Web.Features.Hubs.HubRoles.Gatekeeper);
+        HubRoleGrant.GrantAsync(app, email, Agora.Web.Platform.Auth.HubRoles.Gatekeeper);
 
     private static async Task<(int Id, int Idea)> InitiativeAsync(AgoraFactory app, PageClient manager)
     {

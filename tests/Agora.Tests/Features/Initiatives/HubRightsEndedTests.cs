@@ -4,7 +4,7 @@ using System.Text.Json;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Accounts;
 using HubMembership = Agora.Web.Features.Hubs.HubMembership;
-using HubRoles = Agora.Web.Features.Hubs.HubRoles;
+using HubRoles = Agora.Web.Platform.Auth.HubRoles;
 using Agora.Web.Features.Initiatives;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Demo;

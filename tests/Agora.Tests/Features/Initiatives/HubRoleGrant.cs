@@ -1,5 +1,5 @@
 using Agora.Tests.Infrastructure;
-using HubRoles = Agora.Web.Features.Hubs.HubRoles;
+using HubRoles = Agora.Web.Platform.Auth.HubRoles;
 using Microsoft.EntityFrameworkCore;
 using static Agora.Tests.Features.Ideas.IdeaFixtures;
 

@@ -9,7 +9,7 @@ using Agora.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using HubMembership = Agora.Web.Features.Hubs.HubMembership;
-using HubRoles = Agora.Web.Features.Hubs.HubRoles;
+using HubRoles = Agora.Web.Platform.Auth.HubRoles;
 using static Agora.Tests.Features.Ideas.IdeaFixtures;
 
 namespace Agora.Tests.Features.Initiatives;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
-using HubRoles = Agora.Web.Features.Hubs.HubRoles;
+using HubRoles = Agora.Web.Platform.Auth.HubRoles;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Initiatives;
 using Agora.Web.Platform.Audit;

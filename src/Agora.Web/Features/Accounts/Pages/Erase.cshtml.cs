@@ -1,4 +1,5 @@
 using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ public sealed class EraseModel(DeleteAccount delete, IStringLocalizer<SharedReso
             return Page();
         }
         var result = await delete.EraseAsync(new EraseAccountInput(Input.Email, Input.DeleteContributions), ct);
-        if (result.Outcome == Platform.Errors.Outcome.Forbidden) return Forbid();
+        if (result.Outcome == Outcome.Forbidden) return this.Refusal(result.Outcome);
         if (!result.IsOk)
         {
             ModelState.AddErrors(result.Errors);

@@ -24,7 +24,7 @@ public sealed class TokensModel(ApiTokens tokens, IStringLocalizer<SharedResourc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await tokens.CreateAsync(new CreateTokenInput(Input.Name, Input.Scopes, Input.ExpiresInDays), ct);
-        if (result.Outcome == Outcome.Forbidden) return Forbid();
+        if (result.Outcome == Outcome.Forbidden) return this.Refusal(result.Outcome);
         if (result.IsOk)
         {
             // Shown in this response only; never stored or redirected with.

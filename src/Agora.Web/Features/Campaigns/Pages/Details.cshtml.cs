@@ -1,6 +1,7 @@
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Html;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,10 +11,10 @@ namespace Agora.Web.Features.Campaigns.Pages;
 
 [AllowAnonymous]
 public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer markdown, FollowCampaign follow, ChangeCampaignState states,
-    SetCampaignFeatured featured, CurrentUser current, Ideas.IdeaQueries ideas, IStringLocalizer<SharedResource> t) : PageModel
+    SetCampaignFeatured featured, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>The campaign's ideas, first page (the full list with filters is the campaign's ideas page).</summary>
-    public Ideas.Pages.IdeaListView? Ideas { get; private set; }
+    /// <summary>The campaign as the rules see it, for the ideas list (the Ideas area's CampaignIdeas view component).</summary>
+    public CampaignContext Context { get; private set; } = null!;
 
     public CampaignDetail Campaign { get; private set; } = null!;
     /// <summary>The description as sanitised HTML (MarkdownRenderer); the only markup the page does not encode.</summary>
@@ -68,7 +69,7 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
                 TempData["Flash"] = t[flashKey].Value;
                 return Redirect($"/hubs/{slug}/campaigns/{campaign}");
             case Outcome.Forbidden:
-                return Forbid();
+                return this.Refusal(Outcome.Forbidden);
             default:
                 return NotFound();
         }
@@ -77,8 +78,7 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
     /// <summary>A refused change: 404/403, or the page again with the reason at the top.</summary>
     private async Task<IActionResult> ShowAsync(Outcome outcome, IDictionary<string, string[]> errors, string slug, string campaign, CancellationToken ct)
     {
-        if (outcome == Outcome.NotFound) return NotFound();
-        if (outcome == Outcome.Forbidden) return Forbid();
+        if (outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(outcome);
         foreach (var m in errors.Values.SelectMany(v => v)) ModelState.AddModelError("", m);
         return await LoadAsync(slug, campaign, ct) ?? Page();
     }
@@ -90,7 +90,7 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
             return current.IsAuthenticated ? NotFound() : Challenge();
         Campaign = detail;
         DescriptionHtml = markdown.ToHtml(detail.Description);
-        Ideas = await Agora.Web.Features.Ideas.Pages.IdeaLists.ForCampaignAsync(ideas, context, Request, ct);
+        Context = context;
         return null;
     }
 }

@@ -32,10 +32,8 @@ public sealed class EditModel(CampaignQueries campaigns, SaveCampaign save, IStr
             case Outcome.Ok:
                 TempData["Flash"] = t["Common.Saved"].Value;
                 return Redirect($"/hubs/{Campaign.HubSlug}/campaigns/{result.Value}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 ModelState.AddErrors(CampaignForm.ToFormErrors(result.Errors, rows));
                 return Page();

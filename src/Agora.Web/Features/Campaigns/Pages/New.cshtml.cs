@@ -32,10 +32,8 @@ public sealed class NewModel(HubQueries hubs, CampaignQueries campaigns, Viewers
             case Outcome.Ok:
                 TempData["Flash"] = t["Campaigns.Created"].Value;
                 return Redirect($"/hubs/{Hub.Slug}/campaigns/{result.Value}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 ModelState.AddErrors(CampaignForm.ToFormErrors(result.Errors, rows));
                 return Page();

@@ -60,10 +60,8 @@ public sealed class CommentsModel(CommentQueries queries, PostComment post, Chan
     {
         switch (outcome)
         {
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(outcome);
             case Outcome.Invalid or Outcome.TooMany:
                 ModelState.AddErrors(errors);
                 return await LoadAsync(slug, id, ct);

@@ -1,4 +1,3 @@
-using Agora.Web.Features.Campaigns;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Hubs.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(HubQueries hubs, Membership membership, CurrentUser current, CampaignQueries campaigns,
+public sealed class DetailsModel(HubQueries hubs, Membership membership, CurrentUser current,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public HubDetail? Hub { get; private set; }
@@ -19,7 +18,6 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
     public bool CanManage { get; private set; }
     /// <summary>Facilitators and managers work the moderation queue.</summary>
     public bool CanModerate { get; private set; }
-    public IReadOnlyList<CampaignSummary> FeaturedCampaigns { get; private set; } = [];
 
     [BindProperty] public JoinForm Input { get; set; } = new();
 
@@ -40,10 +38,8 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
             case Outcome.Ok:
                 TempData["Flash"] = result.Value == JoinOutcome.Joined ? t["Hubs.Joined"].Value : t["Hubs.Requested"].Value;
                 return RedirectToPage(new { slug });
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 ModelState.AddErrors(result.Errors);
                 return await LoadAsync(slug, ct) ? Page() : NotFound();
@@ -54,7 +50,7 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
     {
         if (!current.IsAuthenticated) return Challenge();
         var result = await membership.RemoveAsync(slug, current.RequiredId, ct);
-        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
         if (!result.IsOk)
         {
             ModelState.AddErrors(result.Errors);
@@ -68,7 +64,6 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
     {
         Hub = await hubs.GetAsync(slug, ct);
         if (Hub is null) return false;
-        FeaturedCampaigns = await campaigns.FeaturedAsync(Hub.Id, Campaigns.Pages.FeaturedCampaignsView.Max, ct);
         if (current.IsAuthenticated)
         {
             MyRoles = await current.RolesInAsync(Hub.Id, ct);

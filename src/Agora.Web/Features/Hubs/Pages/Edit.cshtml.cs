@@ -27,8 +27,7 @@ public sealed class EditModel(HubQueries hubs, SaveHub save, CurrentUser current
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var result = await save.UpdateAsync(slug, Input.ToInput(slug), await Input.ReadLogoAsync(ct), Input.RemoveLogo, ct);
-        if (result.Outcome == Outcome.NotFound) return NotFound();
-        if (result.Outcome == Outcome.Forbidden) return Forbid();
+        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(result.Outcome);
         if (result.IsOk)
         {
             TempData["Flash"] = t["Common.Saved"].Value;

@@ -28,7 +28,7 @@ public sealed class InvitationsModel(HubQueries hubs, Membership membership, Cur
         var roles = HubRoleList.Parse(Input.Roles);
         if (roles is null) return BadRequest();
         var result = await membership.InviteAsync(slug, Input.Email, roles.Value, ct);
-        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
         if (!result.IsOk)
         {
             ModelState.AddErrors(result.Errors);

@@ -29,7 +29,7 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
         var parsed = HubRoleList.Parse(roles);
         if (parsed is null) return BadRequest();
         var result = await membership.SetRolesAsync(slug, userId, parsed.Value, ct);
-        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
         if (!result.IsOk)
         {
             ModelState.AddErrors(result.Errors);
@@ -43,7 +43,7 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
     {
         var name = await hubs.DisplayNameAsync(userId, ct);
         var result = await membership.RemoveAsync(slug, userId, ct);
-        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
         if (!result.IsOk)
         {
             ModelState.AddErrors(result.Errors);

@@ -19,7 +19,7 @@ public sealed class NewModel(HubQueries hubs, SaveHub save, IStringLocalizer<Sha
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await save.CreateAsync(Input.ToInput(null), await Input.ReadLogoAsync(ct), ct);
-        if (result.Outcome == Outcome.Forbidden) return Forbid();
+        if (result.Outcome == Outcome.Forbidden) return this.Refusal(result.Outcome);
         if (result.IsOk)
         {
             TempData["Flash"] = t["Hubs.Created"].Value;

@@ -7,7 +7,7 @@ namespace Agora.Web.Features.Ideas.Pages;
 
 /// <summary>An idea's page: its text, support, following, the authors' and the moderators' actions, and its public history.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t, Campaigns.Viewers viewers) : IdeaPageModel
+public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t, Viewers viewers) : IdeaPageModel
 {
     public IdeaDetail Idea { get; private set; } = null!;
     /// <summary>A hub manager may start an initiative from an accepted idea that is in none.</summary>

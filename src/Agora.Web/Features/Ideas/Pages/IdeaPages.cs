@@ -134,24 +134,10 @@ public static class IdeaLists
 /// <summary>Answers of use cases turned into page results, the same way on every idea page.</summary>
 public abstract class IdeaPageModel : PageModel
 {
-    /// <summary>OK: flash and go to <paramref name="redirect"/>; refused: 404/403 (sign in first when anonymous); otherwise show the page again with the messages.</summary>
-    protected async Task<IActionResult> AnswerAsync<T>(Result<T> result, string? flash, Func<T, string> redirect,
-        Func<Task<IActionResult>> showAgain, string prefix = "Input")
-    {
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                if (flash is not null) TempData["Flash"] = flash;
-                return Redirect(redirect(result.Value!));
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
-            default:
-                ModelState.AddErrors(result.Errors, prefix);
-                return await showAgain();
-        }
-    }
+    /// <summary>The page answer of <see cref="PageAnswers.AnswerAsync{T}"/>, as every page gives it.</summary>
+    protected Task<IActionResult> AnswerAsync<T>(Result<T> result, string? flash, Func<T, string> redirect,
+        Func<Task<IActionResult>> showAgain, string prefix = "Input") =>
+        PageAnswers.AnswerAsync(this, result, flash, redirect, showAgain, prefix);
 
     protected static string IdeaUrl(string hubSlug, int id) => $"/hubs/{hubSlug}/ideas/{id.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -56,10 +56,8 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
             case Outcome.Ok:
                 TempData["Flash"] = Text["Initiatives.Gate.Decided", Text["GateOutcome." + result.Value]].Value;
                 return Redirect($"/hubs/{slug}/initiatives/{id}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 ModelState.AddErrors(result.Errors, "Gate");
                 return await LoadAsync(slug, id, ct) ? Page() : NotFound();
@@ -72,16 +70,14 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
     public async Task<IActionResult> OnPostDocumentAsync(string slug, [FromRoute(Name = "initiative")] int id, [FromServices] AddInitiativeDocument add, CancellationToken ct)
     {
         if (!current.IsAuthenticated) return Challenge();
-        var result = await add.AddAsync(slug, id, DocumentKind, await Ideas.IdeasApi.ReadUploadAsync(DocumentFile, ct), ct);
+        var result = await add.AddAsync(slug, id, DocumentKind, await Uploads.ReadAsync(DocumentFile, Uploads.MaxBytes, ct), ct);
         switch (result.Outcome)
         {
             case Outcome.Ok:
                 TempData["Flash"] = Text["Initiatives.DocumentAdded"].Value;
                 return Redirect($"/hubs/{slug}/initiatives/{id}#documents");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 foreach (var (field, messages) in result.Errors)
                     foreach (var m in messages) ModelState.AddModelError(field == "kind" ? "DocumentKind" : "DocumentFile", m);

@@ -50,10 +50,8 @@ public sealed class EditModel(HubQueries hubs, InitiativeQueries initiatives, Ed
             case Outcome.Ok:
                 TempData["Flash"] = t["Initiatives.Saved"].Value;
                 return Redirect($"/hubs/{slug}/initiatives/{id}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 ModelState.AddErrors(result.Errors);
                 return Page();

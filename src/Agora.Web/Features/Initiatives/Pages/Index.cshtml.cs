@@ -22,7 +22,7 @@ public sealed class IndexModel(HubQueries hubs, InitiativeQueries initiatives, V
         Hub = hub;
         var viewer = await viewers.ForHubAsync(hub.Id, ct);
         CanManage = viewer.CanManage;
-        CanDecideGates = viewer.CanDecideGates;
+        CanDecideGates = viewer.May(InitiativeOperations.DecideGates);
         Board = await initiatives.BoardAsync(hub.Id, ct);
         return Page();
     }

@@ -1,5 +1,6 @@
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,10 +21,8 @@ public sealed class IndicatorsModel(HubQueries hubs, Indicators indicators) : Pa
         var result = await indicators.ComputeAsync(slug, from, to, ct);
         switch (result.Outcome)
         {
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             case Outcome.Ok:
                 Set = result.Value;
                 From = Set!.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

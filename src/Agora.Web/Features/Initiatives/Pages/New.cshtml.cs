@@ -41,10 +41,8 @@ public sealed class NewModel(HubQueries hubs, InitiativeQueries initiatives, Vie
             case Outcome.Ok:
                 TempData["Flash"] = t["Initiatives.Started"].Value;
                 return Redirect($"/hubs/{Hub.Slug}/initiatives/{result.Value}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 ModelState.AddErrors(result.Errors);
                 return Page();

@@ -2,6 +2,7 @@ using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Transfer;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class PortfolioModel(HubQueries hubs, InitiativeQueries initiative
         if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
         Hub = hub;
         Query = new PortfolioQuery(from, to, stage, status, verganti, kind, origin, careLevel, setting);
-        CanSeeIndicators = (await viewers.ForHubAsync(hub.Id, ct)).CanDecideGates;
+        CanSeeIndicators = (await viewers.ForHubAsync(hub.Id, ct)).May(InitiativeOperations.DecideGates);
         Stages = await initiatives.ProcessAsync(slug, ct) ?? [];
         Result<PortfolioView> result;
         if (format is not null)
@@ -36,12 +37,12 @@ public sealed class PortfolioModel(HubQueries hubs, InitiativeQueries initiative
             var export = await portfolio.ExportAsync(slug, Query, format, ct);
             if (export.IsOk) return new ExportFileResult(export.Value!);
             result = Result<PortfolioView>.Invalid(export.Errors);
-            if (export.Outcome == Outcome.NotFound) return NotFound();
+            if (export.Outcome == Outcome.NotFound) return this.Refusal(export.Outcome);
         }
         else
         {
             result = await portfolio.GetAsync(slug, Query, ct);
-            if (result.Outcome == Outcome.NotFound) return NotFound();
+            if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
         }
         if (result.IsOk) View = result.Value;
         else

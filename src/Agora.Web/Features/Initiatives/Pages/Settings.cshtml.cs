@@ -96,8 +96,7 @@ public sealed class SettingsModel(HubQueries hubs, PortfolioSettings settings, C
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
         var result = await settings.GetAsync(slug, ct);
-        if (result.Outcome == Outcome.NotFound) return NotFound();
-        if (result.Outcome == Outcome.Forbidden) return Forbid();
+        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(result.Outcome);
         Hub = hub;
         Settings = result.Value!;
         Currency ??= Settings.Currency;

@@ -40,10 +40,8 @@ public sealed class ReportModel(ReportContent report, IStringLocalizer<SharedRes
         var result = await report.HandleAsync(Target, Id, Input.Reason.Value, Input.Details, ct);
         switch (result.Outcome)
         {
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             case Outcome.Invalid or Outcome.TooMany:
                 ModelState.AddErrors(result.Errors);
                 return Page();

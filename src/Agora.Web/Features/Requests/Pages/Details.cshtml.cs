@@ -9,7 +9,7 @@ namespace Agora.Web.Features.Requests.Pages;
 
 /// <summary>One request: its answers, documents, dates and timeline, and what the reader may do with it now.</summary>
 public sealed class DetailsModel(HubQueries hubs, RequestQueries queries, RequestWorkflow workflow, RequestReviewing reviewing,
-    Campaigns.Viewers viewers, IStringLocalizer<SharedResource> t) : FormPage(t)
+    Viewers viewers, IStringLocalizer<SharedResource> t) : FormPage(t)
 {
     public HubDetail Hub { get; private set; } = null!;
     public RequestDetail Item { get; private set; } = null!;

@@ -66,7 +66,7 @@ public sealed class EditModel(HubQueries hubs, RequestQueries queries, RequestWo
         if (!saved.IsOk) return await ShowErrorsAsync(slug, id, saved, answers, ct);
         foreach (var file in Request.Form.Files.Where(f => f.Name.StartsWith("f.", StringComparison.Ordinal) && f.Length > 0))
         {
-            var added = await workflow.AddFileAsync(slug, id, file.Name[2..], await Ideas.IdeasApi.ReadUploadAsync(file, ct), ct);
+            var added = await workflow.AddFileAsync(slug, id, file.Name[2..], await Uploads.ReadAsync(file, Uploads.MaxBytes, ct), ct);
             if (!added.IsOk) return await ShowErrorsAsync(slug, id, added.Select(_ => 0), null, ct, "a." + file.Name[2..]);
         }
         return null;
@@ -76,10 +76,8 @@ public sealed class EditModel(HubQueries hubs, RequestQueries queries, RequestWo
     {
         switch (result.Outcome)
         {
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
         }
         foreach (var (field, messages) in result.Errors)
         {

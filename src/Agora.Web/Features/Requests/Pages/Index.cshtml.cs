@@ -2,6 +2,7 @@ using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +51,7 @@ public sealed class IndexModel(HubQueries hubs, RequestTypes types, RequestQueri
     public async Task<IActionResult> OnPostRegisterAsync(string slug, bool published, CancellationToken ct)
     {
         var result = await overview.SetRegisterAsync(slug, published, ct);
-        if (result.Outcome == Platform.Errors.Outcome.NotFound) return NotFound();
+        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
         if (!result.IsOk) return Forbid();
         TempData["Flash"] = t[published ? "Register.Published" : "Register.Withdrawn"].Value;
         return Redirect($"/hubs/{slug}/requests");

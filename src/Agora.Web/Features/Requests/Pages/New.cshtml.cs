@@ -25,10 +25,8 @@ public sealed class NewModel(HubQueries hubs, RequestTypes types, RequestWorkflo
             case Outcome.Ok:
                 TempData["Flash"] = t["Requests.DraftStarted"].Value;
                 return Redirect($"/hubs/{slug}/requests/{result.Value}/edit");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 foreach (var (field, messages) in result.Errors)
                     foreach (var m in messages) ModelState.AddModelError(field == "typeKey" ? "type" : "Title", m);

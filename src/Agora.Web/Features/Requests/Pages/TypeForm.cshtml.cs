@@ -1,5 +1,6 @@
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -116,10 +117,8 @@ public sealed class TypeFormModel(HubQueries hubs, RequestTypeAdmin admin, IStri
             case Outcome.Ok:
                 TempData["Flash"] = t[flash].Value;
                 return Redirect($"/hubs/{slug}/requests/types/{key}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
+            case Outcome.NotFound or Outcome.Forbidden:
+                return this.Refusal(result.Outcome);
             default:
                 foreach (var (name, messages) in result.Errors)
                     foreach (var m in messages) ModelState.AddModelError("", m);
@@ -131,8 +130,7 @@ public sealed class TypeFormModel(HubQueries hubs, RequestTypeAdmin admin, IStri
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
         var list = await admin.ListAsync(slug, ct);
-        if (list.Outcome == Outcome.NotFound) return NotFound();
-        if (list.Outcome == Outcome.Forbidden) return Forbid();
+        if (list.Outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(list.Outcome);
         if (list.Value!.FirstOrDefault(x => x.Type.Key == key) is not { } type) return NotFound();
         Hub = hub;
         Type = type;

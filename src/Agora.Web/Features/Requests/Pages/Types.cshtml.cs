@@ -1,5 +1,6 @@
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -50,8 +51,7 @@ public sealed class TypesModel(HubQueries hubs, RequestTypeAdmin admin, IStringL
 
     private async Task<IActionResult> FailAsync(string slug, Result<int> result, CancellationToken ct)
     {
-        if (result.Outcome == Outcome.NotFound) return NotFound();
-        if (result.Outcome == Outcome.Forbidden) return Forbid();
+        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(result.Outcome);
         foreach (var (field, messages) in result.Errors)
             foreach (var m in messages) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
         return await LoadAsync(slug, ct) ?? Page();
@@ -61,8 +61,7 @@ public sealed class TypesModel(HubQueries hubs, RequestTypeAdmin admin, IStringL
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
         var list = await admin.ListAsync(slug, ct);
-        if (list.Outcome == Outcome.NotFound) return NotFound();
-        if (list.Outcome == Outcome.Forbidden) return Forbid();
+        if (list.Outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(list.Outcome);
         Hub = hub;
         Types = list.Value!;
         return null;

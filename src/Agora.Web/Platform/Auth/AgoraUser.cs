@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Agora.Web.Features.Accounts;
+namespace Agora.Web.Platform.Auth;
 
 /// <summary>A person with an account.</summary>
 public sealed class AgoraUser : IdentityUser<Guid>
@@ -23,6 +23,6 @@ public sealed class AgoraUserConfiguration : IEntityTypeConfiguration<AgoraUser>
         b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired()
             .HasConversion(v => Platform.Privacy.FormerMember.ToStored(v), v => Platform.Privacy.FormerMember.FromStored(v));
         b.Property(u => u.PreferredLanguage).HasMaxLength(10);
-        b.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+        // The organisation a person names (OrganisationId) is tied to its table by Organisations' configuration.
     }
 }

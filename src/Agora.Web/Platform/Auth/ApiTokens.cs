@@ -1,10 +1,9 @@
 using Agora.Web.Platform.Audit;
-using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Accounts;
+namespace Agora.Web.Platform.Auth;
 
 public sealed record TokenRow(Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, bool Active);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace Agora.Web.Features.Transfer;
+namespace Agora.Web.Platform.Spreadsheets;
 
 /// <summary>How cell values become text in CSV and XLSX files.</summary>
 public static class SpreadsheetText

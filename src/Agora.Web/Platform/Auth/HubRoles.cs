@@ -1,4 +1,4 @@
-namespace Agora.Web.Features.Hubs;
+namespace Agora.Web.Platform.Auth;
 
 /// <summary>Roles a person holds in one hub; a person may hold several.</summary>
 [Flags]

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Agora.Web.Platform.Audit;
-using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Accounts;
+namespace Agora.Web.Platform.Auth;
 
 public sealed record SessionRow(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? IpAddress, string? UserAgent, bool IsCurrent);
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Hubs.Pages;
 
-public sealed class RequestsModel(HubQueries hubs, Membership membership, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class JoinRequestsModel(HubQueries hubs, Membership membership, CurrentUser current, IStringLocalizer<SharedResource> t) : PageModel
 {
     public string Slug { get; private set; } = "";
     public string HubName { get; private set; } = "";
@@ -24,7 +24,7 @@ public sealed class RequestsModel(HubQueries hubs, Membership membership, Curren
         var hubId = await hubs.FindIdAsync(slug, ct);
         var request = hubId is null ? null : (await hubs.PendingRequestsAsync(hubId.Value, ct)).FirstOrDefault(r => r.Id == id);
         var result = await membership.DecideAsync(slug, id, approve, ct);
-        if (result.Outcome == Outcome.NotFound) return NotFound();
+        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
         if (!result.IsOk)
         {
             ModelState.AddErrors(result.Errors);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Agora.Web.Features.Accounts;
+namespace Agora.Web.Platform.Auth;
 
 /// <summary>One signed-in browser; the auth cookie carries its id and is refused once it is revoked.</summary>
 public sealed class UserSession

@@ -58,14 +58,15 @@ public sealed class InitiativeRiskConfiguration : IEntityTypeConfiguration<Initi
     public void Configure(EntityTypeBuilder<InitiativeRisk> b)
     {
         b.ToTable("InitiativeRisks");
-        b.Property(x => x.Description).HasMaxLength(ResourceRules.Text).IsRequired();
-        b.Property(x => x.Mitigation).HasMaxLength(ResourceRules.Text).IsRequired();
+        b.Property(x => x.Description).HasMaxLength(BudgetAndRiskLimits.Text).IsRequired();
+        b.Property(x => x.Mitigation).HasMaxLength(BudgetAndRiskLimits.Text).IsRequired();
         b.HasIndex(x => x.InitiativeId);
         b.HasOne<Initiative>().WithMany().HasForeignKey(x => x.InitiativeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
-public static class ResourceRules
+/// <summary>Limits on an initiative's budget lines and risks (text length, counts, years, amounts).</summary>
+public static class BudgetAndRiskLimits
 {
     public const int Text = 2000;
     public const int MaxRisks = 50;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Agora.Web.Features.Accounts;
+namespace Agora.Web.Platform.Auth;
 
 /// <summary>A personal access token; only its SHA-256 hash is stored.</summary>
 public sealed class ApiToken

@@ -1,0 +1,40 @@
+using Agora.Web.Platform.Errors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Agora.Web.Platform.Http;
+
+/// <summary>The one way a use case's <see cref="Result{T}"/> becomes a page response, on every page.</summary>
+public static class PageAnswers
+{
+    /// <summary>
+    /// A refusal as a page answers it: 404 for what the person may not know exists; for what they may not do, sign in
+    /// first when they are anonymous, otherwise 403.
+    /// </summary>
+    public static IActionResult Refusal(this PageModel page, Outcome outcome) => outcome switch
+    {
+        Outcome.NotFound => page.NotFound(),
+        Outcome.Forbidden => page.User.Identity?.IsAuthenticated == true ? page.Forbid() : page.Challenge(),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a refusal."),
+    };
+
+    /// <summary>
+    /// OK: the flash (when given) and a redirect to <paramref name="redirect"/>; refused: <see cref="Refusal"/>;
+    /// otherwise the page again (<paramref name="showAgain"/>) with the errors under <paramref name="prefix"/>.
+    /// </summary>
+    public static async Task<IActionResult> AnswerAsync<T>(this PageModel page, Result<T> result, string? flash, Func<T, string> redirect,
+        Func<Task<IActionResult>> showAgain, string prefix = "Input")
+    {
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                if (flash is not null) page.TempData["Flash"] = flash;
+                return new RedirectResult(redirect(result.Value!));
+            case Outcome.NotFound or Outcome.Forbidden:
+                return page.Refusal(result.Outcome);
+            default:
+                page.ModelState.AddErrors(result.Errors, prefix);
+                return await showAgain();
+        }
+    }
+}
