@@ -127,17 +127,26 @@ if [[ -n "${AGORA_TEST_FILTER:-}" ]]; then
     echo "Filter: $AGORA_TEST_FILTER"
 fi
 
+# Each suite also writes a TRX file to TestResults/, read at the end for the summary: a log that shows only its last
+# lines (as in CI) still names every failed test and its first error line.
+results_dir="$root_dir/TestResults"
+unit_trx="$results_dir/unit.trx"
+browser_trx="$results_dir/browser.trx"
+mkdir -p "$results_dir"
+rm -f "$unit_trx" "$browser_trx"
+test_args+=(--results-directory "$results_dir")
+
 # The two suites run at the same time: the browser tests spend most of their time in Chromium, the unit and
 # integration tests in the server and the databases, so together they use both cores. The unit tests' output is
 # kept in a file and printed when they end, so the two logs do not interleave.
 unit_log=$(mktemp "${TMPDIR:-/tmp}/agora-unit-tests.XXXXXX")
 log "Unit and integration tests (tests/Agora.Tests), in the background"
-( rc=0; dotnet test tests/Agora.Tests "${test_args[@]}" >"$unit_log" 2>&1 || rc=$?; echo "$rc" >"$unit_log.rc" ) &
+( rc=0; dotnet test tests/Agora.Tests "${test_args[@]}" --logger "trx;LogFileName=$unit_trx" >"$unit_log" 2>&1 || rc=$?; echo "$rc" >"$unit_log.rc" ) &
 unit_pid=$!
 
 browser_rc=0
 log "Browser tests (tests/Agora.Browser.Tests)"
-dotnet test tests/Agora.Browser.Tests "${test_args[@]}" || browser_rc=$?
+dotnet test tests/Agora.Browser.Tests "${test_args[@]}" --logger "trx;LogFileName=$browser_trx" || browser_rc=$?
 
 wait "$unit_pid" || true
 log "Unit and integration tests (tests/Agora.Tests): output"
@@ -146,9 +155,37 @@ unit_rc=$(cat "$unit_log.rc" 2>/dev/null || echo 1)
 rm -f "$unit_log" "$unit_log.rc"
 
 result() { if [[ $1 -eq 0 ]]; then echo "passed"; else echo "FAILED (exit $1)"; fi; }
+
+# Counts and failed tests (name and first line of the error) from a suite's TRX file.
+trx_summary() {
+    command -v python3 >/dev/null 2>&1 || { echo "    (python3 is missing: see $1)"; return; }
+    python3 - "$1" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except (OSError, ET.ParseError) as e:
+    print(f"    no test results ({sys.argv[1]}: {e.__class__.__name__})")
+    sys.exit(0)
+c = root.find("t:ResultSummary/t:Counters", ns)
+if c is not None:
+    print(f"    {c.get('total')} tests: {c.get('passed')} passed, {c.get('failed')} failed, {c.get('notExecuted')} not run")
+for r in root.iter(f"{{{ns['t']}}}UnitTestResult"):
+    if r.get("outcome") != "Failed":
+        continue
+    message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+    lines = [l.strip() for l in ((message.text or "") if message is not None else "").splitlines() if l.strip()]
+    first = lines[0] if lines else "(no message)"
+    print(f"    FAILED {r.get('testName')}: {first[:400]}")
+PY
+}
+
 log "Summary"
 echo "  tests/Agora.Tests          $(result "$unit_rc")"
+trx_summary "$unit_trx"
 echo "  tests/Agora.Browser.Tests  $(result "$browser_rc")"
+trx_summary "$browser_trx"
+echo "  test results (TRX): $results_dir/"
 echo "  screenshots: $root_dir/tests/Agora.Browser.Tests/bin/Release/net10.0/screenshots/"
 
 (( unit_rc == 0 && browser_rc == 0 ))

@@ -1,4 +1,9 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -64,6 +69,7 @@ public sealed class AgoraAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environments.Development);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, RenderedPageHeader>());
     }
 
     public override async ValueTask DisposeAsync()
@@ -79,4 +85,30 @@ public sealed class AgoraAppFactory : WebApplicationFactory<Program>
             // Best effort: a file still open is removed with the temp folder later.
         }
     }
+}
+
+/// <summary>
+/// Names, in the response header <see cref="Name"/>, the Razor Page that answered (after a redirect, the page
+/// redirected to; for an error, the error page that re-executed it), so that the accessibility scan can tell two
+/// routes rendering the same page template apart from two different pages. Only in the tests' server.
+/// </summary>
+public sealed class RenderedPageHeader : IStartupFilter
+{
+    public const string Name = "X-Agora-Test-Page";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var endpoint = context.GetEndpoint();
+                var page = endpoint?.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor p ? p.ViewEnginePath : endpoint?.DisplayName;
+                if (page is not null) context.Response.Headers[Name] = page;
+                return Task.CompletedTask;
+            });
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
 }

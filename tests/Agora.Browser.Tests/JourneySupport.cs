@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Agora.Web;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -41,13 +40,9 @@ public sealed class JourneySupport(BrowserFixture fixture, ITestOutputHelper out
     {
         var label = $"{++shotNumber:D2}-{name}";
         await ScreenshotAsync(page, folder, label);
-        var axe = await page.RunAxe();
-        foreach (var violation in axe.Violations)
-        {
-            var nodes = string.Join("; ", violation.Nodes.Select(n => n.Target?.ToString()));
-            accessibilityProblems.Add($"{label} ({PathOf(page)}): axe {violation.Id} ({violation.Impact ?? "no impact"}): {violation.Help} — at {nodes}");
-        }
-        output.WriteLine($"{label}: {PathOf(page)} (lang {await page.Locator("html").GetAttributeAsync("lang")}), {axe.Violations.Length} axe violation(s)");
+        var violations = await Axe.RunAsync(page);
+        foreach (var violation in violations) accessibilityProblems.Add($"{label} ({PathOf(page)}): {violation}");
+        output.WriteLine($"{label}: {PathOf(page)} (lang {await page.Locator("html").GetAttributeAsync("lang")}), {violations.Count} axe violation(s)");
     }
 
     /// <summary>A new page of the context, signed in; the sign-in forms count as visited pages.</summary>

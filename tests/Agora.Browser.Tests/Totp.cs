@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Agora.Browser.Tests;
@@ -7,7 +6,9 @@ namespace Agora.Browser.Tests;
 public static class Totp
 {
     public const int StepSeconds = 30;
-    private static readonly ConcurrentDictionary<string, long> LastUsedStep = new();
+    /// <summary>Steps either side of the current one that ASP.NET Core Identity accepts.</summary>
+    public const int AcceptedSteps = 2;
+    private static readonly Dictionary<string, long> LastUsedStep = new();
 
     public static string Code(string base32Key, DateTimeOffset at)
     {
@@ -16,24 +17,20 @@ public static class Totp
     }
 
     /// <summary>
-    /// A code this process has not used yet for the key: servers may refuse a code used twice,
-    /// so when the current step was already used this waits for the next one.
+    /// A code the server accepts now, without waiting for a new 30-second step. ASP.NET Core Identity's
+    /// AuthenticatorTokenProvider accepts the codes of two steps either side of the current one and does not remember
+    /// used codes. Should a server refuse a code used twice, sign-ins in the same step get the next steps' codes
+    /// (up to two ahead, still inside that window) before a code is given again.
     /// </summary>
-    public static async Task<string> FreshCodeAsync(string base32Key)
+    public static string FreshCode(string base32Key, DateTimeOffset? at = null)
     {
-        while (true)
+        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / StepSeconds;
+        lock (LastUsedStep)
         {
-            var now = DateTimeOffset.UtcNow;
-            var step = now.ToUnixTimeSeconds() / StepSeconds;
-            var secondsLeft = StepSeconds - now.ToUnixTimeSeconds() % StepSeconds;
-            var used = LastUsedStep.TryGetValue(base32Key, out var last) && last >= step;
-            // Also avoid the last two seconds of a step: the code could expire on its way.
-            if (!used && secondsLeft > 2)
-            {
-                LastUsedStep[base32Key] = step;
-                return Code(Base32Decode(base32Key), step);
-            }
-            await Task.Delay(TimeSpan.FromSeconds(secondsLeft) + TimeSpan.FromMilliseconds(200));
+            var last = LastUsedStep.TryGetValue(base32Key, out var used) ? used : long.MinValue;
+            var next = last < step ? step : last < step + AcceptedSteps ? last + 1 : step;
+            LastUsedStep[base32Key] = Math.Max(last, next);
+            return Code(Base32Decode(base32Key), next);
         }
     }
 

@@ -24,4 +24,17 @@ public sealed class TotpTests
         Assert.Equal([0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef], Totp.Base32Decode("JBSWY3DPEHPK3PXP"));
         Assert.Equal(Totp.Base32Decode("JBSWY3DPEHPK3PXP"), Totp.Base32Decode("jbsw y3dp ehpk 3pxp"));
     }
+
+    [Fact]
+    public void Fresh_codes_in_one_step_move_ahead_inside_the_accepted_window_without_waiting()
+    {
+        const string key = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; // a key no other test uses
+        var at = DateTimeOffset.FromUnixTimeSeconds(1_000_000_020); // step 33333334
+        var step = at.ToUnixTimeSeconds() / Totp.StepSeconds;
+        var bytes = Totp.Base32Decode(key);
+        string[] expected = [Totp.Code(bytes, step), Totp.Code(bytes, step + 1), Totp.Code(bytes, step + 2), Totp.Code(bytes, step)];
+        Assert.Equal(expected, Enumerable.Range(0, 4).Select(_ => Totp.FreshCode(key, at)));
+        // Thirty seconds later the first code not handed out yet comes next, still inside the window.
+        Assert.Equal(Totp.Code(bytes, step + 3), Totp.FreshCode(key, at.AddSeconds(Totp.StepSeconds)));
+    }
 }
