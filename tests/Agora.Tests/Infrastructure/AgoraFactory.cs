@@ -19,6 +19,8 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
     public string Provider { get; }
     public string MailDirectory => Path.Combine(_dir, "mail");
     public string ConnectionString { get; }
+    /// <summary>More host configuration for one test's app (e.g. an interceptor that fails on purpose).</summary>
+    public Action<IWebHostBuilder>? Configure { get; init; }
 
     public AgoraFactory(string provider, IDictionary<string, string?>? extra = null)
     {
@@ -62,6 +64,7 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        Configure?.Invoke(builder);
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions

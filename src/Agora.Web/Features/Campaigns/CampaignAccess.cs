@@ -24,16 +24,6 @@ internal static class CampaignAccess
 
     public static Result<T> Refused<T>(Outcome outcome) =>
         outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
-
-    /// <summary>Runs <paramref name="work"/> in one transaction, retried as a whole when the provider retries.</summary>
-    public static Task<T> InTransactionAsync<T>(this AgoraDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(token);
-            var result = await work(token);
-            await tx.CommitAsync(token);
-            return result;
-        }, ct);
 }
 
 /// <summary>A cover image upload: PNG, JPEG or WebP recognised by its content, at most 1 MB.</summary>

@@ -50,7 +50,7 @@ public sealed class EditIdea(AgoraDbContext db, IdeaAccess access, IdeaContent c
             {
                 return (false, Result<IdeaRef>.Conflict("version", v.Message("Ideas.StaleVersion")));
             }
-            catch (DbUpdateException e) when (IdeaData.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (Transactions.IsUniqueViolation(e))
             {
                 // Two edits of the same version raced: the second one's version row collides.
                 return (false, Result<IdeaRef>.Conflict("version", v.Message("Ideas.StaleVersion")));

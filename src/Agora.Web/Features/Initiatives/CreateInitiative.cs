@@ -53,16 +53,17 @@ public sealed class CreateInitiative(AgoraDbContext db, Viewers viewers, Current
         var stages = await process.StagesAsync(hub, ct);
         var me = current.RequiredId;
         var now = clock.GetUtcNow();
-        var initiative = new Initiative
-        {
-            HubId = hub, Title = title, Summary = summary, Description = description, Visibility = visibility,
-            StageId = stages[0].Id, Status = InitiativeStatus.Active, OwnerId = me, CreatedById = me,
-            CreatedAt = now, UpdatedAt = now, StageEnteredAt = now,
-        };
+        int created;
         try
         {
-            await db.InTransactionAsync(async token =>
+            created = await db.InTransactionAsync(async token =>
             {
+                var initiative = new Initiative
+                {
+                    HubId = hub, Title = title, Summary = summary, Description = description, Visibility = visibility,
+                    StageId = stages[0].Id, Status = InitiativeStatus.Active, OwnerId = me, CreatedById = me,
+                    CreatedAt = now, UpdatedAt = now, StageEnteredAt = now,
+                };
                 db.Initiatives.Add(initiative);
                 await db.SaveChangesAsync(token);
                 db.InitiativeMembers.Add(new InitiativeMember { InitiativeId = initiative.Id, UserId = me, Role = TeamRole.Owner, AddedAt = now });
@@ -79,7 +80,7 @@ public sealed class CreateInitiative(AgoraDbContext db, Viewers viewers, Current
                     await notifier.AddAsync(new NotificationEvent(NotificationKind.IdeaBecameInitiative, hub, idea.Id, ActorId: me, Detail: title), credited, token);
                 }
                 await db.SaveChangesAsync(token);
-                return true;
+                return initiative.Id;
             }, ct);
         }
         catch (DbUpdateException) when (ideas.Count > 0)
@@ -88,7 +89,7 @@ public sealed class CreateInitiative(AgoraDbContext db, Viewers viewers, Current
             db.ChangeTracker.Clear();
             return Result<int>.Conflict("ideaIds", v.Message("Initiatives.IdeaTakenMeanwhile"));
         }
-        return Result<int>.Ok(initiative.Id);
+        return Result<int>.Ok(created);
     }
 
     public static string Subject(int id, string title) => $"#{id.ToString(CultureInfo.InvariantCulture)} {title}";

@@ -133,19 +133,21 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
         }
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
 
-        var evaluation = new Evaluation
-        {
-            InitiativeId = id, StageId = initiative.StageId, EvaluatorId = scope.UserId, Conflict = input.Conflict,
-            ConflictNote = input.Conflict ? note : "", Comment = comment, SubmittedAt = clock.GetUtcNow(),
-        };
-        db.Evaluations.Add(evaluation);
         var weighted = input.Conflict ? (decimal?)null : Weighted(criteria.Select(c => (scores[c.Id], c.Weight)));
-        audit.Add(AuditActions.InitiativeEvaluated, initiative.HubId, CreateInitiative.Subject(id, initiative.Title),
-            input.Conflict ? "conflict of interest declared" : $"weighted {weighted!.Value.ToString("0.00", CultureInfo.InvariantCulture)}");
+        var now = clock.GetUtcNow();
+        int evaluationId;
         try
         {
-            await db.InTransactionAsync(async token =>
+            evaluationId = await db.InTransactionAsync(async token =>
             {
+                var evaluation = new Evaluation
+                {
+                    InitiativeId = id, StageId = initiative.StageId, EvaluatorId = scope.UserId, Conflict = input.Conflict,
+                    ConflictNote = input.Conflict ? note : "", Comment = comment, SubmittedAt = now,
+                };
+                db.Evaluations.Add(evaluation);
+                audit.Add(AuditActions.InitiativeEvaluated, initiative.HubId, CreateInitiative.Subject(id, initiative.Title),
+                    input.Conflict ? "conflict of interest declared" : $"weighted {weighted!.Value.ToString("0.00", CultureInfo.InvariantCulture)}");
                 await db.SaveChangesAsync(token);
                 if (!input.Conflict)
                 {
@@ -155,7 +157,7 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
                     }));
                     await db.SaveChangesAsync(token);
                 }
-                return true;
+                return evaluation.Id;
             }, ct);
         }
         catch (DbUpdateException)
@@ -163,7 +165,7 @@ public sealed class InitiativeScorecards(AgoraDbContext db, InitiativeAccess acc
             // The unique (initiative, stage, evaluator) index: submitted twice at once.
             return Result<int>.Conflict("", v.Message("Scorecard.AlreadySubmitted"));
         }
-        return Result<int>.Ok(evaluation.Id);
+        return Result<int>.Ok(evaluationId);
     }
 
     public static decimal Weighted(IEnumerable<(int Score, int Weight)> scores)

@@ -69,22 +69,24 @@ public sealed class InitiativeTeam(AgoraDbContext db, InitiativeAccess access, V
             .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
         if (person is null) return Result<int>.Invalid("email", v.Message("Initiatives.Team.NotHubMember"));
 
-        var members = await db.InitiativeMembers.Where(m => m.InitiativeId == id).ToListAsync(ct);
-        var member = members.SingleOrDefault(m => m.UserId == person.Id);
-        if (member is null)
-        {
-            if (members.Count >= TeamRules.MaxMembers) return Result<int>.Invalid("email", v.Message("Initiatives.Team.TooMany", TeamRules.MaxMembers));
-            member = new InitiativeMember { InitiativeId = id, UserId = person.Id, AddedAt = clock.GetUtcNow() };
-            db.InitiativeMembers.Add(member);
-        }
-        else if (member.Role == TeamRole.Owner && input.Role != TeamRole.Owner)
-        {
+        var seen = await db.InitiativeMembers.AsNoTracking().Where(m => m.InitiativeId == id).ToListAsync(ct);
+        var existing = seen.SingleOrDefault(m => m.UserId == person.Id);
+        if (existing is null && seen.Count >= TeamRules.MaxMembers)
+            return Result<int>.Invalid("email", v.Message("Initiatives.Team.TooMany", TeamRules.MaxMembers));
+        if (existing is { Role: TeamRole.Owner } && input.Role != TeamRole.Owner)
             return Result<int>.Invalid("role", v.Message("Initiatives.Team.OwnerStays"));
-        }
-        member.Role = input.Role!.Value;
-        audit.Add(AuditActions.InitiativeTeamChanged, initiative.HubId, CreateInitiative.Subject(id, initiative.Title), $"{person.DisplayName}: {member.Role}");
         await db.InTransactionAsync(async token =>
         {
+            // Staged in the attempt: a retried attempt starts from an empty tracker and stages it once more.
+            var members = await db.InitiativeMembers.Where(m => m.InitiativeId == id).ToListAsync(token);
+            var member = members.SingleOrDefault(m => m.UserId == person.Id);
+            if (member is null)
+            {
+                member = new InitiativeMember { InitiativeId = id, UserId = person.Id, AddedAt = clock.GetUtcNow() };
+                db.InitiativeMembers.Add(member);
+            }
+            member.Role = input.Role!.Value;
+            audit.Add(AuditActions.InitiativeTeamChanged, initiative.HubId, CreateInitiative.Subject(id, initiative.Title), $"{person.DisplayName}: {member.Role}");
             if (input.Role == TeamRole.Owner && initiative.OwnerId != person.Id)
             {
                 // One owner: the previous one stays on the team as a member.

@@ -136,9 +136,11 @@ public sealed partial class PortfolioSettings(AgoraDbContext db, Viewers viewers
             || await db.Evaluations.AnyAsync(e => e.StageId == stageId, ct);
         if (inUse) return Result<int>.Invalid("", v.Message("Initiatives.Settings.StageInUse"));
         if (await db.InnovationStages.CountAsync(s => s.HubId == hub, ct) <= 1) return Result<int>.Invalid("", v.Message("Initiatives.Settings.LastStage"));
-        db.InnovationStages.Remove(stage);
-        audit.Add(AuditActions.PortfolioSettingsChanged, hub, hubSlug, $"stage removed: {stage.NameEn}");
-        await CloseGapAsync(db.InnovationStages.Where(s => s.HubId == hub), stage.Position, ct);
+        await CloseGapAsync(db.InnovationStages.Where(s => s.HubId == hub), stage.Position, () =>
+        {
+            db.InnovationStages.Remove(stage);
+            audit.Add(AuditActions.PortfolioSettingsChanged, hub, hubSlug, $"stage removed: {stage.NameEn}");
+        }, ct);
         return Result<int>.Ok(0);
     }
 
@@ -175,9 +177,11 @@ public sealed partial class PortfolioSettings(AgoraDbContext db, Viewers viewers
         if (refused is not null) return refused;
         var goal = await db.EffectGoals.SingleOrDefaultAsync(g => g.Id == goalId && g.HubId == hub, ct);
         if (goal is null) return Result<int>.NotFound();
-        db.EffectGoals.Remove(goal);
-        audit.Add(AuditActions.PortfolioSettingsChanged, hub, hubSlug, $"effect goal removed: {goal.NameEn}");
-        await CloseGapAsync(db.EffectGoals.Where(g => g.HubId == hub), goal.Position, ct);
+        await CloseGapAsync(db.EffectGoals.Where(g => g.HubId == hub), goal.Position, () =>
+        {
+            db.EffectGoals.Remove(goal);
+            audit.Add(AuditActions.PortfolioSettingsChanged, hub, hubSlug, $"effect goal removed: {goal.NameEn}");
+        }, ct);
         return Result<int>.Ok(0);
     }
 
@@ -218,9 +222,11 @@ public sealed partial class PortfolioSettings(AgoraDbContext db, Viewers viewers
         if (await db.EvaluationScores.AnyAsync(s => s.CriterionId == criterionId, ct))
             return Result<int>.Invalid("", v.Message("Initiatives.Settings.CriterionInUse"));
         if (await db.EvaluationCriteria.CountAsync(c => c.HubId == hub, ct) <= 1) return Result<int>.Invalid("", v.Message("Initiatives.Settings.LastCriterion"));
-        db.EvaluationCriteria.Remove(criterion);
-        audit.Add(AuditActions.PortfolioSettingsChanged, hub, hubSlug, $"criterion removed: {criterion.NameEn}");
-        await CloseGapAsync(db.EvaluationCriteria.Where(c => c.HubId == hub), criterion.Position, ct);
+        await CloseGapAsync(db.EvaluationCriteria.Where(c => c.HubId == hub), criterion.Position, () =>
+        {
+            db.EvaluationCriteria.Remove(criterion);
+            audit.Add(AuditActions.PortfolioSettingsChanged, hub, hubSlug, $"criterion removed: {criterion.NameEn}");
+        }, ct);
         return Result<int>.Ok(0);
     }
 
@@ -245,6 +251,9 @@ public sealed partial class PortfolioSettings(AgoraDbContext db, Viewers viewers
         // Three steps, so the unique (hub, position) index never sees two items in one place.
         await db.InTransactionAsync(async token =>
         {
+            // Every attempt starts with an empty tracker: the two items are attached again.
+            db.Attach(a);
+            db.Attach(b);
             a.Position = -pa;
             await db.SaveChangesAsync(token);
             b.Position = pa;
@@ -257,11 +266,12 @@ public sealed partial class PortfolioSettings(AgoraDbContext db, Viewers viewers
         return Result<int>.Ok(0);
     }
 
-    /// <summary>Saves the removal, then moves every later item one place up, one at a time (the unique index again).</summary>
-    private async Task CloseGapAsync<T>(IQueryable<T> siblings, int removed, CancellationToken ct) where T : class, IPositioned
+    /// <summary>Saves the removal (staged by <paramref name="remove"/> in each attempt), then moves every later item one place up, one at a time (the unique index again).</summary>
+    private async Task CloseGapAsync<T>(IQueryable<T> siblings, int removed, Action remove, CancellationToken ct) where T : class, IPositioned
     {
         await db.InTransactionAsync(async token =>
         {
+            remove();
             await db.SaveChangesAsync(token);
             foreach (var later in (await siblings.ToListAsync(token)).Where(x => x.Position > removed).OrderBy(x => x.Position))
             {
