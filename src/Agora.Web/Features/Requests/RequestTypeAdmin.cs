@@ -141,8 +141,12 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
         return Result<string>.Ok(key);
     }
 
-    /// <summary>The rules every form keeps; errors name the section and field ("sections.0.fields.2.key").</summary>
-    public static void Check(RequestForm form, Validator v)
+    /// <summary>
+    /// The rules every form keeps; errors name the section and field ("sections.0.fields.2.key"). <paramref name="fixedChoices"/> lets a
+    /// choice have a single option when that option is also its default: the built-in sandbox form states "synthetic data only" that
+    /// way. A hub's own forms may not, so what their managers build stays a question.
+    /// </summary>
+    public static void Check(RequestForm form, Validator v, bool fixedChoices = false)
     {
         if (form.Sections is not { Count: > 0 }) v.Add("sections", "Requests.Types.NoSection");
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -157,7 +161,7 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
             for (var f = 0; f < (section.Fields?.Count ?? 0); f++)
             {
                 count++;
-                Field(section.Fields![f], $"{at}.fields.{f}", keys, all, inGroup: false, v, ref count);
+                Field(section.Fields![f], $"{at}.fields.{f}", keys, all, inGroup: false, fixedChoices, v, ref count);
             }
         }
         if (count > RequestFormRules.MaxFields) v.Add("sections", "Requests.Types.TooManyFields", RequestFormRules.MaxFields);
@@ -170,7 +174,8 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
         }
     }
 
-    private static void Field(RequestField field, string at, HashSet<string> keys, List<RequestField> all, bool inGroup, Validator v, ref int count)
+    private static void Field(RequestField field, string at, HashSet<string> keys, List<RequestField> all, bool inGroup, bool fixedChoices, Validator v,
+        ref int count)
     {
         if (field.Key is null || !FieldKey().IsMatch(field.Key)) v.Add(at + ".key", "Requests.Types.KeyRule");
         else if (!keys.Add(field.Key)) v.Add(at + ".key", "Requests.Types.KeyTaken");
@@ -179,7 +184,8 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
         if (field.Help is not null) Texts(field.Help, at + ".help", v, required: false);
         if (field.Kind is FieldKind.Choice or FieldKind.MultiChoice)
         {
-            if (field.Options is not { Count: >= 2 }) v.Add(at + ".options", "Requests.Types.Options");
+            var fewest = fixedChoices && field.Default is not null ? 1 : 2;
+            if (field.Options is null || field.Options.Count < fewest) v.Add(at + ".options", "Requests.Types.Options");
             else
             {
                 if (field.Options.Select(o => o.Key).Distinct().Count() != field.Options.Count || field.Options.Any(o => o.Key is null || !FieldKey().IsMatch(o.Key)))
@@ -196,7 +202,7 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
             for (var i = 0; i < (field.Fields?.Count ?? 0); i++)
             {
                 count++;
-                Field(field.Fields![i], $"{at}.fields.{i}", keys, all, inGroup: true, v, ref count);
+                Field(field.Fields![i], $"{at}.fields.{i}", keys, all, inGroup: true, fixedChoices, v, ref count);
             }
         }
         all.Add(field);

@@ -20,6 +20,7 @@ public static class RequestsModule
         services.AddScoped<RequestRightsEnded>();
         services.AddPersonalData<RequestsPersonalData>();
         services.AddHostedService<RequestReminderService>();
+        services.AddHostedService<BuiltInFormsCheck>();
     }
 
     public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);

@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Agora.Web;
 using Agora.Web.Features.Requests;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Agora.Tests.Features.Requests;
 
@@ -14,6 +18,64 @@ public sealed partial class BuiltInFormsTests
 
     private static IEnumerable<RequestField> AllFields(RequestForm form) =>
         form.Fields.SelectMany(f => new[] { f }.Concat(f.Fields ?? []));
+
+    /// <summary>The app's own messages, as the check at start reads them.</summary>
+    private static readonly IStringLocalizer<SharedResource> Messages = new StringLocalizer<SharedResource>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+
+    private static (string File, string Json) File(string name) => BuiltInForms.Files().Single(f => f.File == name);
+
+    [Fact]
+    public void Files_EveryBuiltInKind_OneFileTheFormCheckerFindsNoErrorIn()
+    {
+        var files = BuiltInForms.Files();
+        Assert.Equal(RequestTypes.BuiltIn.Select(b => b.Key + ".json").Order(StringComparer.Ordinal), files.Select(f => f.File));
+        Assert.Empty(BuiltInForms.Problems(files, Messages));
+        BuiltInForms.EnsureValid(files, Messages);
+        foreach (var (kind, key) in RequestTypes.BuiltIn)
+            Assert.Equal(kind, BuiltInForms.Parse(key + ".json", File(key + ".json").Json).Kind);
+    }
+
+    [Fact]
+    public void EnsureValid_BrokenDefinitions_RefusedNamingTheFileAndThePlace()
+    {
+        var sandbox = File("sandbox-test.json");
+        var duplicateKey = sandbox.Json.Replace("\"key\": \"companyNumber\"", "\"key\": \"companyName\"", StringComparison.Ordinal);
+        var noDefault = sandbox.Json.Replace("\"default\": \"syntheticOnly\"", "\"maxLength\": null", StringComparison.Ordinal);
+        var unknownRole = sandbox.Json.Replace("\"Security\": [", "\"Safety\": [", StringComparison.Ordinal);
+        Assert.NotEqual(sandbox.Json, duplicateKey);
+        Assert.NotEqual(sandbox.Json, noDefault);
+        Assert.NotEqual(sandbox.Json, unknownRole);
+
+        var refused = Assert.Throws<BrokenBuiltInFormException>(() => BuiltInForms.EnsureValid(
+            [("sandbox-test.json", duplicateKey), File("health-data-access.json")], Messages));
+        Assert.Contains("sandbox-test.json: sections.0.fields.1.key: ", refused.Message);
+        Assert.DoesNotContain("health-data-access.json:", refused.Message);
+        // The kinds without a file are named too.
+        Assert.Contains("research-participation.json: missing", refused.Message);
+
+        // A single option is a fixed answer only when it is also the default.
+        Assert.Contains(BuiltInForms.Problems([("sandbox-test.json", noDefault)], Messages), p => p.StartsWith("sandbox-test.json: sections.3.fields.0.options: ", StringComparison.Ordinal));
+        // The sign-off role's checklist is gone, and the role that replaced it does not exist.
+        var roles = BuiltInForms.Problems([("sandbox-test.json", unknownRole)], Messages);
+        Assert.Contains("sandbox-test.json: checklist.roles.Safety: ", roles[0]);
+        Assert.Contains(roles, p => p.StartsWith("sandbox-test.json: checklist.roles.Security: ", StringComparison.Ordinal));
+        // A file under the wrong name, a typo in a property and a file that is not JSON.
+        Assert.Contains(BuiltInForms.Problems([("research-participation.json", File("innovation-participation.json").Json)], Messages),
+            p => p.StartsWith("research-participation.json: kind: ", StringComparison.Ordinal));
+        var typo = sandbox.Json.Replace("\"maxLength\"", "\"maxLenght\"", StringComparison.Ordinal);
+        Assert.Contains("sandbox-test.json cannot be read", Assert.Throws<BrokenBuiltInFormException>(() => BuiltInForms.Parse("sandbox-test.json", typo)).Message);
+        Assert.Contains("sandbox-test.json cannot be read", Assert.Throws<BrokenBuiltInFormException>(() => BuiltInForms.Parse("sandbox-test.json", "{ \"kind\": ")).Message);
+    }
+
+    [Fact]
+    public void For_BuiltInForms_ReadOnly()
+    {
+        var form = BuiltInForms.For(RequestKind.HealthDataAccess);
+        Assert.IsNotType<List<FormSection>>(form.Sections);
+        Assert.All(form.Sections, s => Assert.IsNotType<List<RequestField>>(s.Fields));
+        Assert.All(AllFields(form).Where(f => f.Options is not null), f => Assert.IsNotType<List<FieldOption>>(f.Options));
+    }
 
     [Fact]
     public void For_EveryBuiltInKind_FieldKeysUniqueAlsoInsideGroups()
