@@ -5,8 +5,9 @@
 #   ./scripts/test.sh                                  everything
 #   AGORA_TEST_FILTER="FullyQualifiedName~Hubs" ./scripts/test.sh   only matching tests (dotnet test --filter)
 #
-# Needs the .NET 10 SDK, PostgreSQL server binaries and Chromium (/usr/bin/chromium). Run as root
-# it installs the Debian packages postgresql and chromium when they are missing.
+# Needs the .NET 10 SDK, PostgreSQL server binaries, Chromium (/usr/bin/chromium), Java and npm. Run as root
+# it installs the Debian packages postgresql, chromium, default-jre-headless, nodejs and npm when they are missing;
+# the HTML validator (vnu.jar) comes from npm into tests/tools/html-validator/node_modules.
 # PostgreSQL runs as a private cluster in a temporary folder, listening on 127.0.0.1 only; it is
 # stopped and removed when the script ends, whatever happens. No system cluster is touched.
 set -euo pipefail
@@ -36,6 +37,9 @@ pg_bin_dir() {
 missing=()
 [[ -n "$(pg_bin_dir)" ]] || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+# The HTML validity test runs the W3C Nu HTML Checker (vnu.jar from npm) with Java.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if (( ${#missing[@]} > 0 )); then
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
         log "Installing ${missing[*]}"
@@ -50,6 +54,12 @@ fi
 PG_BIN=$(pg_bin_dir)
 [[ -n "$PG_BIN" ]] || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin"
 [[ -x /usr/bin/chromium ]] || die "Chromium not found at /usr/bin/chromium"
+command -v java >/dev/null 2>&1 || die "Java not found (package default-jre-headless)"
+command -v npm >/dev/null 2>&1 || die "npm not found (packages nodejs npm)"
+if [[ ! -f tests/tools/html-validator/node_modules/vnu-jar/build/dist/vnu.jar ]]; then
+    log "Installing the HTML validator (tests/tools/html-validator)"
+    npm ci --prefix tests/tools/html-validator --no-audit --no-fund --ignore-scripts
+fi
 PSQL="$PG_BIN/psql"
 [[ -x "$PSQL" ]] || PSQL=$(command -v psql) || die "psql not found (package postgresql-client)"
 

@@ -34,7 +34,7 @@ public sealed class Mentions(AgoraDbContext db)
             var candidates = await db.Users
                 .Where(u => u.DisplayName.ToLower().StartsWith(prefix)
                             && (db.HubMemberships.Any(m => m.HubId == hubId && m.UserId == u.Id) || participants.Contains(u.Id)))
-                .Select(u => new { u.Id, u.DisplayName }).Take(MaxCandidatesPerWord).ToListAsync(ct);
+                .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => new { u.Id, u.DisplayName }).Take(MaxCandidatesPerWord).ToListAsync(ct);
             foreach (var (index, word) in starts.Where(s => s.FirstWord.Equals(prefix, StringComparison.OrdinalIgnoreCase)))
             {
                 var rest = text[(index + 1)..];

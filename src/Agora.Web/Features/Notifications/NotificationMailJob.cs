@@ -50,7 +50,7 @@ public sealed class NotificationMailJob(AgoraDbContext db, NotificationQueries q
         while (true)
         {
             var people = await db.Notifications.Where(n => n.Delivery == delivery && n.MailedAt == null && n.CreatedAt <= before)
-                .Select(n => n.UserId).Distinct().Take(BatchPeople).ToListAsync(ct);
+                .Select(n => n.UserId).Distinct().OrderBy(id => id).Take(BatchPeople).ToListAsync(ct);
             if (people.Count == 0) return sent;
             var recipients = await db.Users.Where(u => people.Contains(u.Id))
                 .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.PreferredLanguage }).ToListAsync(ct);

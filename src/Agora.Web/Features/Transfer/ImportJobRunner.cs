@@ -256,7 +256,7 @@ internal static class ImportCleanup
     {
         var before = now - PreviewLifetime;
         var stale = await db.IdeaImportJobs.Where(j => j.Status == ImportStatus.Previewed && j.CreatedAt < before)
-            .Select(j => new { j.Id, j.FileId }).Take(500).ToListAsync(ct);
+            .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).Select(j => new { j.Id, j.FileId }).Take(500).ToListAsync(ct);
         if (stale.Count == 0) return;
         var ids = stale.Select(s => s.Id).ToList();
         var files = stale.Where(s => s.FileId != null).Select(s => s.FileId!.Value).ToList();

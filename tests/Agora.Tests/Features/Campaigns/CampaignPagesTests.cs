@@ -158,6 +158,31 @@ public sealed class CampaignPagesTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task MembersOnlyCampaign_NotAllowed_SameAnswerOnCampaignAndIdeaList(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var slug = NewSlug("members-only");
+        await CreateAsync(manager.Client, Body(slug, audience: "HubMembers"), "Open");
+        var anonymous = new PageClient(app.NewClient());
+        var citizen = await SignInAsync(app, DemoAccounts.Citizen);
+        var member = await SignInAsync(app, DemoAccounts.Member);
+        foreach (var page in new[] { $"/hubs/{Hub}/campaigns/{slug}", $"/hubs/{Hub}/campaigns/{slug}/ideas" })
+        {
+            // Not signed in: sign in first (the address says nothing about whether the campaign exists).
+            var answer = await anonymous.Client.GetAsync(page);
+            Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"{page} answered {(int)answer.StatusCode} to an anonymous visitor");
+            Assert.StartsWith("/account/signin", new Uri(new Uri("http://localhost"), answer.Headers.Location!).AbsolutePath);
+            // The same for a campaign that does not exist.
+            var missing = await anonymous.Client.GetAsync(page.Replace(slug, slug + "-none", StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.Redirect, missing.StatusCode);
+            // Signed in but not a member: 404, as for a campaign that does not exist.
+            Assert.Equal(HttpStatusCode.NotFound, (await citizen.Client.GetAsync(page)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync(page)).StatusCode);
+        }
+    }
+
+    [Theory, BothDatabases]
     public async Task ListPage_NoCampaigns_EmptyStateWithCreateLinkForManagers(string provider)
     {
         var app = await apps.GetAsync(provider);

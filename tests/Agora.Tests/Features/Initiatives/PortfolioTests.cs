@@ -333,7 +333,7 @@ public sealed class PortfolioTests(AgoraApps apps)
             var (response, page) = await outsider.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.DoesNotContain(p.BetaTitle, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
-            Assert.Equal(2, page.QuerySelectorAll("#verganti svg circle").Length); // Alpha and Delta
+            Assert.Equal(2, page.QuerySelectorAll("#by-verganti svg circle").Length); // Alpha and Delta
             Assert.Equal("1", page.QuerySelector("#by-stage table tbody tr:nth-child(2) td")!.TextContent); // only Gamma in S2
 
             var json = await GetJsonAsync(outsider.Client, $"/api/v1/hubs/{p.Slug}/portfolio?{Year2025}");
@@ -352,13 +352,13 @@ public sealed class PortfolioTests(AgoraApps apps)
 
         var (_, managers) = await manager.GetAsync(url);
         Assert.Contains(p.BetaTitle, managers.DocumentElement.OuterHtml, StringComparison.Ordinal);
-        var circles = managers.QuerySelectorAll("#verganti svg circle").Select(c => double.Parse(c.GetAttribute("r")!, CultureInfo.InvariantCulture)).ToList();
+        var circles = managers.QuerySelectorAll("#by-verganti svg circle").Select(c => double.Parse(c.GetAttribute("r")!, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(3, circles.Count);
         // Area in proportion to the planned budget: Beta's 16000 is four times Alpha's 4000, so twice the radius; Delta has none (the minimum).
         Assert.Equal(2.0, circles.Max() / circles.Where(r => r != circles.Max() && r != circles.Min()).Single(), 2);
         Assert.Equal(6.0, circles.Min());
-        Assert.NotNull(managers.QuerySelector("#verganti svg[role=img] title"));
-        Assert.NotNull(managers.QuerySelector("#verganti svg desc"));
+        Assert.NotNull(managers.QuerySelector("#by-verganti svg[role=img] title"));
+        Assert.NotNull(managers.QuerySelector("#by-verganti svg desc"));
         Assert.Contains(p.BetaTitle, managers.QuerySelector("#chart-verganti-desc")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(p.Gamma.ToString(CultureInfo.InvariantCulture), managers.QuerySelector("#unclassified")!.InnerHtml, StringComparison.Ordinal);
         Assert.NotNull(managers.QuerySelector($"a[href='/hubs/{p.Slug}/initiatives/indicators']"));
@@ -474,9 +474,9 @@ public sealed class PortfolioTests(AgoraApps apps)
 
             var (response, html) = await reader.GetAsync(page);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var radii = html.QuerySelectorAll("#verganti svg circle").Select(c => c.GetAttribute("r")).Distinct().ToList();
+            var radii = html.QuerySelectorAll("#by-verganti svg circle").Select(c => c.GetAttribute("r")).Distinct().ToList();
             Assert.Single(radii); // one size for every bubble: the size says nothing of the budget
-            Assert.DoesNotContain("Planned budget", html.QuerySelector("section#verganti")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Planned budget", html.QuerySelector("section#by-verganti")!.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain("4,000", html.DocumentElement.OuterHtml, StringComparison.Ordinal);
             Assert.DoesNotContain("NOK)", html.QuerySelector("#chart-verganti-desc")!.TextContent, StringComparison.Ordinal);
         }
@@ -507,8 +507,8 @@ public sealed class PortfolioTests(AgoraApps apps)
             Assert.Equal(16000m, decimal.Parse(cells[p.Beta].Planned, CultureInfo.InvariantCulture));
             Assert.NotEmpty(await XlsxBudgetCellsAsync(judge.Client, xlsxExports[0]));
             var (_, html) = await judge.GetAsync(page);
-            Assert.Contains("Planned budget (NOK)", html.QuerySelector("section#verganti")!.TextContent, StringComparison.Ordinal);
-            Assert.Equal(3, html.QuerySelectorAll("#verganti svg circle").Select(c => c.GetAttribute("r")).Distinct().Count());
+            Assert.Contains("Planned budget (NOK)", html.QuerySelector("section#by-verganti")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(3, html.QuerySelectorAll("#by-verganti svg circle").Select(c => c.GetAttribute("r")).Distinct().Count());
         }
     }
 

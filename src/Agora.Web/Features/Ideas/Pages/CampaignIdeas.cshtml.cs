@@ -15,7 +15,8 @@ public sealed class CampaignIdeasModel(CampaignQueries campaigns, IdeaQueries qu
     public async Task<IActionResult> OnGetAsync(string slug, string campaign, CancellationToken ct)
     {
         var context = await campaigns.GetContextAsync(slug, campaign, ct);
-        if (context is null || !context.CanRead) return NotFound();
+        // The same answer as the campaign page: 404 to a signed-in person, sign in first to anyone else.
+        if (context is null || !context.CanRead) return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         Campaign = context;
         var list = await IdeaLists.ForCampaignAsync(queries, context, Request, ct);
         if (list is null) return BadRequest();

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Agora.Web.Platform.Http;
+
+/// <summary>Machine-readable dates in HTML: the one place that formats them.</summary>
+public static class HtmlDates
+{
+    /// <summary>
+    /// A "valid global date and time string" of HTML: UTC, whole seconds ("2026-12-07T00:57:36Z"). The round-trip
+    /// format ("O") has seven fraction digits, which HTML refuses (at most three).
+    /// </summary>
+    public static string ToHtmlDateTime(this DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A "valid date string" of HTML ("2026-12-07").</summary>
+    public static string ToHtmlDate(this DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>&lt;time at="@x.CreatedAt"&gt;…&lt;/time&gt;: writes the datetime attribute in the form HTML allows.</summary>
+[HtmlTargetElement("time", Attributes = "at")]
+public sealed class TimeTagHelper : TagHelper
+{
+    [HtmlAttributeName("at")]
+    public DateTimeOffset At { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        output.Attributes.SetAttribute("datetime", At.ToHtmlDateTime());
+}
