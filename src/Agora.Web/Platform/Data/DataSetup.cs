@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,8 +14,13 @@ public static class DataSetup
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddDbContext<AgoraDbContext>(o => Configure(o, options.Provider, connectionString));
         builder.Services.AddHostedService<DatabaseInitializer>();
+        // One key ring in the database under one application name: a cookie, antiforgery token or reset link made by
+        // one instance is read by every other, and survives restarts and new deployments.
+        builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<AgoraDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
+
+    public const string DataProtectionApplicationName = "Agora";
 
     public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
     {
