@@ -47,10 +47,11 @@ public sealed class NotificationMailJob(AgoraDbContext db, NotificationQueries q
     private async Task<int> SendAsync(Delivery delivery, DateTimeOffset before, DateTimeOffset now, CancellationToken ct)
     {
         var sent = 0;
+        var failed = new HashSet<Guid>();
         while (true)
         {
-            var people = await db.Notifications.Where(n => n.Delivery == delivery && n.MailedAt == null && n.CreatedAt <= before)
-                .Select(n => n.UserId).Distinct().OrderBy(id => id).Take(BatchPeople).ToListAsync(ct);
+            var people = await db.Notifications.Where(n => n.Delivery == delivery && n.MailedAt == null && n.CreatedAt <= before && !failed.Contains(n.UserId))
+                .Select(n => n.UserId).Distinct().OrderBy(u => u).Take(BatchPeople).ToListAsync(ct);
             if (people.Count == 0) return sent;
             var recipients = await db.Users.Where(u => people.Contains(u.Id))
                 .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.PreferredLanguage }).ToListAsync(ct);
@@ -58,22 +59,30 @@ public sealed class NotificationMailJob(AgoraDbContext db, NotificationQueries q
             {
                 var due = db.Notifications.Where(n => n.UserId == person.Id && n.Delivery == delivery && n.MailedAt == null && n.CreatedAt <= before);
                 var facts = await queries.Facts(due.OrderBy(n => n.Id).Take(MaxItemsPerMail)).ToListAsync(ct);
+                if (facts.Count == 0) continue;
                 var ids = facts.Select(f => f.Id).ToList();
-                if (person.Email is not null && person.EmailConfirmed && facts.Count > 0)
+                var mail = person.Email is not null && person.EmailConfirmed ? Compose(person.Email, person.PreferredLanguage, delivery, facts) : null;
+                try
                 {
-                    try
+                    // Claim, send, commit: another instance mailing the same person holds these rows until it commits, and then
+                    // they are no longer due here (the claim finds fewer rows and rolls back). A failed send rolls the claim back,
+                    // so the next run tries again; only a crash between the send and the commit can send a message twice.
+                    var mailed = await db.InTransactionAsync(async () =>
                     {
-                        await mailer.SendAsync(Compose(person.Email, person.PreferredLanguage, delivery, facts), ct);
-                        sent++;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // Leave them due: the next run tries again.
-                        logger.LogWarning(e, "Notification mail to {UserId} failed.", person.Id);
-                        continue;
-                    }
+                        var claimed = await db.Notifications.Where(n => ids.Contains(n.Id) && n.MailedAt == null)
+                            .ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), ct);
+                        if (claimed != ids.Count) return (false, false);
+                        if (mail is not null) await mailer.SendAsync(mail, ct);
+                        return (true, mail is not null);
+                    }, ct);
+                    if (mailed) sent++;
                 }
-                await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), ct);
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Left due: the next run tries again.
+                    logger.LogWarning(e, "Notification mail to {UserId} failed.", person.Id);
+                    failed.Add(person.Id);
+                }
             }
             // People without a row (deleted meanwhile) must not block the loop.
             var gone = people.Except(recipients.Select(r => r.Id)).ToList();

@@ -16,8 +16,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Agora.Web.Platform.Data;
 
 public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
-    : IdentityDbContext<AgoraUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AgoraUser, IdentityRole<Guid>, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, antiforgery, reset links), shared by every instance.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Hub> Hubs => Set<Hub>();

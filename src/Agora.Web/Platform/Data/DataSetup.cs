@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,8 +16,13 @@ public static class DataSetup
         var strict = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddDbContext<AgoraDbContext>(o => Configure(o, options.Provider, connectionString, strict));
         builder.Services.AddHostedService<DatabaseInitializer>();
+        // One key ring in the database under one application name: a cookie, antiforgery token or reset link made by
+        // one instance is read by every other, and survives restarts and new deployments.
+        builder.Services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<AgoraDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
+
+    public const string DataProtectionApplicationName = "Agora";
 
     public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
     {

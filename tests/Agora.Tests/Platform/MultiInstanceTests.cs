@@ -1,0 +1,104 @@
+using System.Net;
+using Agora.Tests.Features.Ideas;
+using Agora.Tests.Infrastructure;
+using Agora.Web.Features.Notifications;
+using Agora.Web.Features.Accounts;
+using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agora.Tests.Platform;
+
+/// <summary>Two Agora instances on one PostgreSQL database, as behind a load balancer.</summary>
+public sealed class MultiInstanceTests
+{
+    /// <summary>Instance A makes the database; instance B is a second process on the same database.</summary>
+    private static async Task<(AgoraFactory A, AgoraFactory B)> TwoInstancesAsync()
+    {
+        var a = new AgoraFactory("Postgres");
+        _ = a.Server;
+        var b = new AgoraFactory("Postgres", new Dictionary<string, string?> { ["Database:ConnectionString"] = a.ConnectionString });
+        _ = b.Server;
+        await Task.CompletedTask;
+        return (a, b);
+    }
+
+    [Fact]
+    public async Task SignIn_CookieFromOneInstance_AcceptedByTheOther()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        await using var _a = a;
+        await using var _b = b;
+        var jar = new CookieContainer();
+        var onA = new PageClient(a.CreateDefaultClient(new Uri("http://localhost"), new SharedCookies(jar)));
+        await onA.SignInAsync(DemoAccounts.Member, DemoAccounts.Password, DemoAccounts.TotpKey);
+        var onB = new PageClient(b.CreateDefaultClient(new Uri("http://localhost"), new SharedCookies(jar)));
+
+        var (response, page) = await onB.GetAsync("/account/profile");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(DemoAccounts.Member, page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task NotificationMail_BothInstancesRunTheDigest_EachPersonGetsOneMessage()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        await using var _a = a;
+        await using var _b = b;
+        var c = await IdeaFixtures.CampaignAsync(a);
+        var ideaId = await IdeaFixtures.SeedIdeaAsync(a, c, DemoAccounts.Member);
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-2);
+        var emails = Enumerable.Range(1, 50).Select(i => $"digest{i}@agora.test").ToList();
+        await IdeaFixtures.DbAsync(a, async db =>
+        {
+            foreach (var email in emails)
+            {
+                var person = new AgoraUser
+                {
+                    Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = "Digest " + email[6..email.IndexOf('@')],
+                    SecurityStamp = Guid.NewGuid().ToString("N"), CreatedAt = yesterday,
+                };
+                db.Users.Add(person);
+                for (var n = 0; n < 3; n++)
+                {
+                    db.Notifications.Add(new Notification
+                    {
+                        UserId = person.Id, Kind = NotificationKind.Commented, HubId = c.HubId, IdeaId = ideaId, CampaignId = c.Id,
+                        CreatedAt = yesterday, Delivery = Delivery.DailyDigest,
+                    });
+                }
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        static async Task<int> RunAsync(AgoraFactory app)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<NotificationMailJob>().RunOnceAsync(CancellationToken.None);
+        }
+        var sent = await Task.WhenAll(Task.Run(() => RunAsync(a)), Task.Run(() => RunAsync(b)), Task.Run(() => RunAsync(a)), Task.Run(() => RunAsync(b)));
+
+        var mails = new[] { a.MailDirectory, b.MailDirectory }.Where(Directory.Exists).SelectMany(Directory.GetFiles).Select(File.ReadAllText).ToList();
+        foreach (var email in emails)
+            Assert.Equal(1, mails.Count(m => m.Contains("To: " + email + "\r\n", StringComparison.OrdinalIgnoreCase)));
+        Assert.True(sent.Sum() >= emails.Count, $"sent {string.Join("+", sent)}");
+        Assert.Equal(0, await IdeaFixtures.DbAsync(a, db => db.Notifications.CountAsync(n => n.Delivery == Delivery.DailyDigest && n.MailedAt == null && n.CreatedAt <= yesterday)));
+    }
+
+    /// <summary>One cookie jar for clients of both instances, as a browser behind a load balancer has.</summary>
+    private sealed class SharedCookies(CookieContainer jar) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = jar.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0) request.Headers.Add("Cookie", header);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+                foreach (var value in values) jar.SetCookies(request.RequestUri!, value);
+            return response;
+        }
+    }
+}
