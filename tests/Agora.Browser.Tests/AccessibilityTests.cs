@@ -179,7 +179,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             if (pageFailures.Count == 0) continue;
             foreach (var failure in pageFailures) failures.Enqueue(failure);
             var name = visitor + "-" + string.Concat(target.Url!.Select(c => char.IsLetterOrDigit(c) ? c : '_')).Trim('_');
-            await PageActions.ScreenshotAsync(page, "accessibility", name.Length > 100 ? name[..100] : name);
+            await PageActions.ScreenshotAsync(page, "accessibility", name.Length > 100 ? name[..100] : name, fullPage: true);
         }
     }
 

@@ -110,11 +110,18 @@ public static class PageActions
             throw new XunitException($"After signing in as {email} the header has no sign-out form (form[action='/account/signout']) at {page.Url}.");
     }
 
-    /// <summary>The whole page as a JPEG: quicker to encode and much smaller than a PNG, and as readable for a person.</summary>
-    public static async Task ScreenshotAsync(IPage page, string folder, string name)
+    /// <summary>AGORA_SCREENSHOTS=full photographs whole pages on every step; otherwise steps keep what is in view.</summary>
+    public static bool FullPageShots { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("AGORA_SCREENSHOTS"), "full", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A PNG of the page: what is in view (about a third of the time of a whole long page in Chromium), or the whole
+    /// page when <paramref name="fullPage"/> or <see cref="FullPageShots"/> asks for it.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string folder, string name, bool fullPage = false)
     {
         var dir = Path.Combine(BrowserFixture.ScreenshotRoot, folder);
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 80 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage || FullPageShots });
     }
 }
