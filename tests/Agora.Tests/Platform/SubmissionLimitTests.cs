@@ -45,17 +45,17 @@ public sealed class SubmissionLimitTests
             Assert.NotNull(retry);
             Assert.InRange(retry!.Value.TotalSeconds, 1, 60);
         }
-        Assert.Equal(Limit, await IdeaFixtures.DbAsync(app, db => db.Comments.CountAsync(x => x.IdeaId == ideaId)));
+        Assert.Equal(Limit, await DbAsync(app, db => db.Comments.CountAsync(x => x.IdeaId == ideaId)));
 
         // The page gives the same answer, as a message.
         var page = await script.SubmitAsync($"/hubs/{c.HubSlug}/ideas/{ideaId}/comments",
             new Dictionary<string, string> { ["Input.Body"] = "One more from the page" }, "#new-comment");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("too many", PageClient.ErrorsOf(await page.Content.ReadAsStringAsync()), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(Limit, await IdeaFixtures.DbAsync(app, db => db.Comments.CountAsync(x => x.IdeaId == ideaId)));
+        Assert.Equal(Limit, await DbAsync(app, db => db.Comments.CountAsync(x => x.IdeaId == ideaId)));
 
         // Another person is not affected.
-        var other = await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent);
+        var other = await SignInAsync(app, DemoAccounts.Agent);
         Assert.Equal(HttpStatusCode.Created, (await other.Client.PostAsJsonAsync($"/api/v1/ideas/{ideaId}/comments", new { body = "Mine" })).StatusCode);
     }
 

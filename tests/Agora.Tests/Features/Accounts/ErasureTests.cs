@@ -83,13 +83,13 @@ public sealed class ErasureTests(AgoraApps apps)
         Assert.DoesNotContain(commentText, fresh);
 
         // The audit trail shows the erasure under a pseudonym, never the address.
-        var admin = await IdeaFixtures.SignInAsync(app, DemoAccounts.Admin);
+        var admin = await SignInAsync(app, DemoAccounts.Admin);
         var audit = await admin.Client.GetStringAsync("/admin/audit");
         Assert.Contains("Account erased", audit);
-        var erased = await IdeaFixtures.DbAsync(app, db => Task.FromResult(db.AuditEvents.Where(e => e.Action == "account.erased").OrderBy(e => e.Id).ToList().Last()));
+        var erased = await DbAsync(app, db => Task.FromResult(db.AuditEvents.Where(e => e.Action == "account.erased").OrderBy(e => e.Id).ToList().Last()));
         Assert.StartsWith("erased-", erased.Subject);
         Assert.DoesNotContain(citizen.Email, JsonSerializer.Serialize(erased));
-        var mentions = await IdeaFixtures.DbAsync(app, db => Task.FromResult(db.AuditEvents.Count(e =>
+        var mentions = await DbAsync(app, db => Task.FromResult(db.AuditEvents.Count(e =>
             (e.ActorEmail != null && e.ActorEmail.Contains(citizen.Email) && e.OccurredAt < erased.OccurredAt)
             || (e.Subject != null && e.Subject.Contains(citizen.Email) && e.OccurredAt < erased.OccurredAt))));
         Assert.Equal(0, mentions);
@@ -100,7 +100,7 @@ public sealed class ErasureTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var person = await TestPeople.RegisterAsync(app);
-        var id = await IdeaFixtures.DbAsync(app, db => Task.FromResult(db.Users.Single(u => u.Email == person.Email).Id));
+        var id = await DbAsync(app, db => Task.FromResult(db.Users.Single(u => u.Email == person.Email).Id));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var data = scope.ServiceProvider.GetRequiredService<PersonalDataService>();
@@ -108,8 +108,8 @@ public sealed class ErasureTests(AgoraApps apps)
             Assert.True(await data.EraseAsync(id, true, ErasureRequester.PlatformAdmin, null, default));
         }
         var pseudonym = PersonalDataService.Pseudonym(id);
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => Task.FromResult(db.AuditEvents.Count(e => e.Action == "account.erased" && e.Subject == pseudonym))));
-        var user = await IdeaFixtures.DbAsync(app, db => Task.FromResult(db.Users.Single(u => u.Id == id)));
+        Assert.Equal(1, await DbAsync(app, db => Task.FromResult(db.AuditEvents.Count(e => e.Action == "account.erased" && e.Subject == pseudonym))));
+        var user = await DbAsync(app, db => Task.FromResult(db.Users.Single(u => u.Id == id)));
         Assert.Null(user.Email);
         Assert.Null(user.PasswordHash);
         Assert.Equal("a former member", user.DisplayName);
@@ -120,7 +120,7 @@ public sealed class ErasureTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var person = await TestPeople.RegisterAsync(app);
-        var admin = await IdeaFixtures.SignInAsync(app, DemoAccounts.Admin);
+        var admin = await SignInAsync(app, DemoAccounts.Admin);
         var unknown = await admin.SubmitAsync("/admin/erasure", new Dictionary<string, string> { ["Input.Email"] = "nobody-" + Guid.NewGuid().ToString("N") + "@example.org", ["Input.Confirm"] = "true" });
         Assert.Contains("No account has this email address.", PageClient.ErrorsOf(await unknown.Content.ReadAsStringAsync()));
         var self = await admin.Client.PostAsJsonAsync("/api/v1/admin/erasures", new { email = DemoAccounts.Admin });
@@ -128,7 +128,7 @@ public sealed class ErasureTests(AgoraApps apps)
         var done = await admin.SubmitAsync("/admin/erasure", new Dictionary<string, string> { ["Input.Email"] = person.Email, ["Input.Confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await person.Browser.Client.GetAsync("/account")).StatusCode);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync("/api/v1/admin/erasures", new { email = DemoAccounts.Citizen })).StatusCode);
     }
 

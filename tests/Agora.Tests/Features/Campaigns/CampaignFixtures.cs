@@ -23,13 +23,6 @@ public static class CampaignFixtures
 
     public static string NewSlug(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    public static async Task<PageClient> SignInAsync(AgoraFactory app, string email)
-    {
-        var client = new PageClient(app.NewClient());
-        await client.SignInAsync(email, DemoAccounts.Password, DemoAccounts.TotpKey);
-        return client;
-    }
-
     /// <summary>A valid API body: submission running since last week, voting after it, review on, one question of each kind.</summary>
     public static Dictionary<string, object?> Body(string slug, string audience = "HubMembers", string title = "Shorter waits at discharge")
     {

@@ -16,14 +16,14 @@ public sealed class CampaignsPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, votesPerPerson: 3);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var ideaId = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Porters with tablets"));
-        var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
+        var userId = await UserIdAsync(app, person.Email);
         // The person follows the campaign and spends a vote in it; they are its creator too (as if they had managed the hub).
         Assert.True((await person.Browser.Client.PostAsync($"/api/v1/hubs/{c.HubSlug}/campaigns/{c.Slug}/follow", null)).IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.OK, (await person.Browser.Client.PutAsync($"/api/v1/ideas/{ideaId}/vote", null)).StatusCode);
-        await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedById, userId)));
-        var followers = await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.FollowerCount).SingleAsync());
+        await DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedById, userId)));
+        var followers = await DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.FollowerCount).SingleAsync());
 
         var json = await PersonalDataFixtures.ExportAsync(app, "campaigns", userId);
         Assert.Contains("\"following\":[{", json);
@@ -33,7 +33,7 @@ public sealed class CampaignsPersonalDataTests(AgoraApps apps)
 
         await PersonalDataFixtures.EraseTwiceAsync(app, "campaigns", person, deleteContributions: false);
 
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             Assert.False(await db.CampaignFollowers.AnyAsync(f => f.UserId == userId));
             Assert.False(await db.CampaignVoteBudgets.AnyAsync(b => b.UserId == userId));

@@ -19,7 +19,7 @@ public sealed class CommentsPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var ideaId = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Porters with tablets"));
 
         // The person comments and edits (an earlier text is kept); the member replies to them.
@@ -28,7 +28,7 @@ public sealed class CommentsPersonalDataTests(AgoraApps apps)
         var commentId = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.NoContent, (await person.Browser.Client.PutAsJsonAsync($"/api/v1/comments/{commentId}", new { body = "Tablets break in the wet wards of ward 7." })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync($"/api/v1/ideas/{ideaId}/comments", new { body = "Rugged cases exist.", parentId = commentId })).StatusCode);
-        var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
+        var userId = await UserIdAsync(app, person.Email);
 
         var json = await PersonalDataFixtures.ExportAsync(app, "comments", userId);
         Assert.Contains("Tablets break in the wet wards of ward 7.", json);
@@ -38,14 +38,14 @@ public sealed class CommentsPersonalDataTests(AgoraApps apps)
         // Kept: the comment stays, as by nobody named.
         await PersonalDataFixtures.EraseTwiceAsync(app, "comments", person, deleteContributions: false);
         var thread = $"/hubs/{c.HubSlug}/ideas/{ideaId}/comments";
-        Assert.Equal(2, await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.Id == ideaId).Select(i => i.CommentCount).SingleAsync()));
+        Assert.Equal(2, await DbAsync(app, db => db.Ideas.Where(i => i.Id == ideaId).Select(i => i.CommentCount).SingleAsync()));
         var (_, doc) = await member.GetAsync(thread);
         Assert.Contains("wet wards of ward 7", doc.QuerySelector($"#comment-{commentId}")!.TextContent);
         await PersonalDataFixtures.AssertNotNamedAsync(member, thread, person);
 
         // Deleted: as the author's own deletion; the reply, the thread and the other count stay.
         await PersonalDataFixtures.EraseTwiceAsync(app, "comments", person, deleteContributions: true);
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             var comment = await db.Comments.SingleAsync(x => x.Id == commentId);
             Assert.NotNull(comment.DeletedAt);

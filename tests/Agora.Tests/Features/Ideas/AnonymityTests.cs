@@ -16,7 +16,7 @@ public sealed class AnonymityTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var body = IdeaFixtures.Body(c, "An idea I would rather not sign");
         body["anonymous"] = true;
         var id = await IdeaFixtures.SubmitAsync(member.Client, c, body);
@@ -24,15 +24,15 @@ public sealed class AnonymityTests(AgoraApps apps)
         body["solution"] = "A better solution.";
         body["version"] = 1;
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PutAsJsonAsync($"/api/v1/ideas/{id}", body)).StatusCode);
-        var name = await IdeaFixtures.DbAsync(app, db => db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.DisplayName).SingleAsync());
+        var name = await DbAsync(app, db => db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.DisplayName).SingleAsync());
         var ideaUrl = $"/hubs/{c.HubSlug}/ideas/{id}";
 
         var publics = new List<(string Who, PageClient Client)>
         {
             ("anonymous", new PageClient(app.NewClient())),
-            ("citizen", await IdeaFixtures.SignInAsync(app, DemoAccounts.Citizen)),
-            ("agent", await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent)),
-            ("manager of another hub", await IdeaFixtures.SignInAsync(app, DemoAccounts.OtherManager)),
+            ("citizen", await SignInAsync(app, DemoAccounts.Citizen)),
+            ("agent", await SignInAsync(app, DemoAccounts.Agent)),
+            ("manager of another hub", await SignInAsync(app, DemoAccounts.OtherManager)),
         };
         foreach (var (who, client) in publics)
         {
@@ -54,8 +54,8 @@ public sealed class AnonymityTests(AgoraApps apps)
 
         foreach (var (who, client) in new[]
                  {
-                     ("author", member), ("hub manager", await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager)),
-                     ("facilitator", await IdeaFixtures.SignInAsync(app, DemoAccounts.Facilitator)),
+                     ("author", member), ("hub manager", await SignInAsync(app, DemoAccounts.Manager)),
+                     ("facilitator", await SignInAsync(app, DemoAccounts.Facilitator)),
                  })
         {
             var (_, doc) = await client.GetAsync(ideaUrl);

@@ -47,7 +47,7 @@ public sealed class AttachmentTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, CampaignAudience.HubMembers);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
 
         var pdf = await UploadAsync(member.Client, id, "../../Quarterly <report>.pdf", Pdf);
@@ -78,7 +78,7 @@ public sealed class AttachmentTests(AgoraApps apps)
         Assert.Equal("plan.docx", (await docx.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString());
 
         // Members of the hub download it, as an attachment with the safe name; others get 404.
-        var agent = await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent);
+        var agent = await SignInAsync(app, DemoAccounts.Agent);
         var download = await agent.Client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
@@ -87,7 +87,7 @@ public sealed class AttachmentTests(AgoraApps apps)
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal("Quarterly _report_.pdf", disposition.FileNameStar);
         Assert.Contains("nosniff", download.Headers.GetValues("X-Content-Type-Options"));
-        var citizen = await IdeaFixtures.SignInAsync(app, DemoAccounts.Citizen);
+        var citizen = await SignInAsync(app, DemoAccounts.Citizen);
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.Client.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.Client.GetAsync($"/api/v1/ideas/{id}/attachments/{Guid.NewGuid()}")).StatusCode);
@@ -118,7 +118,7 @@ public sealed class AttachmentTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
         var edit = $"/hubs/{c.HubSlug}/ideas/{id}/edit";
 

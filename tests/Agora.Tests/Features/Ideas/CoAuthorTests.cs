@@ -16,10 +16,10 @@ public sealed class CoAuthorTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
         var ideaUrl = $"/hubs/{c.HubSlug}/ideas/{id}";
-        var agent = await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent);
+        var agent = await SignInAsync(app, DemoAccounts.Agent);
 
         // Only the author invites; not themselves.
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/coauthors", new { email = DemoAccounts.Fellow })).StatusCode);
@@ -57,15 +57,15 @@ public sealed class CoAuthorTests(AgoraApps apps)
 
         // A second invitee declines through the API.
         Assert.Equal(HttpStatusCode.Accepted, (await member.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/coauthors", new { email = DemoAccounts.Fellow })).StatusCode);
-        var fellow = await IdeaFixtures.SignInAsync(app, DemoAccounts.Fellow);
+        var fellow = await SignInAsync(app, DemoAccounts.Fellow);
         var invitations = await IdeaFixtures.GetJsonAsync(fellow.Client, "/api/v1/me/ideas");
         Assert.Contains(invitations.GetProperty("invitations").EnumerateArray(), i => i.GetProperty("ideaId").GetInt32() == id);
         var declined = await fellow.Client.PostAsync($"/api/v1/ideas/{id}/coauthors/decline", null);
         Assert.Equal("Declined", (await declined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await fellow.Client.PostAsync($"/api/v1/ideas/{id}/coauthors/accept", null)).StatusCode);
-        var statuses = await IdeaFixtures.DbAsync(app, db => db.IdeaCoAuthors.Where(x => x.IdeaId == id).Select(x => x.Status.ToString()).OrderBy(x => x).ToListAsync());
+        var statuses = await DbAsync(app, db => db.IdeaCoAuthors.Where(x => x.IdeaId == id).Select(x => x.Status.ToString()).OrderBy(x => x).ToListAsync());
         Assert.Equal(["Accepted"], statuses);
-        var answers = await IdeaFixtures.DbAsync(app, db => db.IdeaCoAuthorInvitations.Where(x => x.IdeaId == id).OrderBy(x => x.Email).Select(x => x.Accepted).ToListAsync());
+        var answers = await DbAsync(app, db => db.IdeaCoAuthorInvitations.Where(x => x.IdeaId == id).OrderBy(x => x.Email).Select(x => x.Accepted).ToListAsync());
         Assert.Equal([true, false], answers);
     }
 
@@ -74,7 +74,7 @@ public sealed class CoAuthorTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
 
         // The reviewed attack: a registered and an unknown address, told apart by the answer.
@@ -100,16 +100,16 @@ public sealed class CoAuthorTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
         await member.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/coauthors", new { email = DemoAccounts.Mentor });
         await member.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/coauthors", new { email = DemoAccounts.Evaluator });
 
-        var mentor = await IdeaFixtures.SignInAsync(app, DemoAccounts.Mentor);
+        var mentor = await SignInAsync(app, DemoAccounts.Mentor);
         Assert.Equal(HttpStatusCode.OK, (await mentor.Client.PostAsync($"/api/v1/ideas/{id}/coauthors/decline", null)).StatusCode);
         // Single use: a declined invitation cannot be accepted afterwards.
         Assert.Equal(HttpStatusCode.NotFound, (await mentor.Client.PostAsync($"/api/v1/ideas/{id}/coauthors/accept", null)).StatusCode);
-        var evaluator = await IdeaFixtures.SignInAsync(app, DemoAccounts.Evaluator);
+        var evaluator = await SignInAsync(app, DemoAccounts.Evaluator);
         Assert.Equal(HttpStatusCode.OK, (await evaluator.Client.PostAsync($"/api/v1/ideas/{id}/coauthors/accept", null)).StatusCode);
 
         var idea = await IdeaFixtures.GetJsonAsync(app.NewClient(), $"/api/v1/ideas/{id}");
@@ -117,7 +117,7 @@ public sealed class CoAuthorTests(AgoraApps apps)
         Assert.Contains("Eva Evaluator", names);
         Assert.DoesNotContain("Magnus Mentor", names);
         // Someone else cannot answer an invitation that is not theirs.
-        var agent = await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent);
+        var agent = await SignInAsync(app, DemoAccounts.Agent);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.Client.PostAsync($"/api/v1/ideas/{id}/coauthors/accept", null)).StatusCode);
     }
 }

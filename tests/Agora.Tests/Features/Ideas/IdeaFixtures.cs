@@ -29,12 +29,6 @@ public static class IdeaFixtures
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 
-    public static async Task<T> DbAsync<T>(AgoraFactory app, Func<AgoraDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AgoraDbContext>());
-    }
-
     /// <summary>
     /// An open campaign of helseplattformen. Submission runs unless <paramref name="submissionOpen"/> is false (then it ended
     /// yesterday); voting runs unless <paramref name="votingOpen"/> is false. Vote counts show unless <paramref name="showVoteCounts"/> is false. With questions: a required short text,
@@ -80,13 +74,6 @@ public static class IdeaFixtures
         await db.SaveChangesAsync();
         return new TestCampaign(id, hub.Id, Hub, campaign.Slug, campaign.Questions.OrderBy(q => q.Position).Select(q => q.Id).ToList());
     });
-
-    public static async Task<PageClient> SignInAsync(AgoraFactory app, string email)
-    {
-        var client = new PageClient(app.NewClient());
-        await client.SignInAsync(email, DemoAccounts.Password, DemoAccounts.TotpKey);
-        return client;
-    }
 
     /// <summary>A complete idea body for the API; answers fill every question of a campaign made with questions.</summary>
     public static Dictionary<string, object?> Body(TestCampaign c, string title = "Discharge lounge with a pharmacist", bool publish = true)

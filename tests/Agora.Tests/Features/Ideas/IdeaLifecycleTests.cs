@@ -18,9 +18,9 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var newUrl = c.Page + "/ideas/new";
-        var fellow = await IdeaFixtures.SignInAsync(app, DemoAccounts.Fellow);
+        var fellow = await SignInAsync(app, DemoAccounts.Fellow);
         var existing = await IdeaFixtures.SubmitAsync(fellow.Client, c, IdeaFixtures.Body(c, "A discharge lounge run by a pharmacist"));
 
         // Step 1: a title starts a draft; too short a title is refused with a message on the field.
@@ -66,7 +66,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
         Assert.Contains("<strong>hours</strong>", doc3.QuerySelector("#preview-heading")!.ParentElement!.InnerHtml);
 
         // Nobody else sees the draft.
-        var other = await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent);
+        var other = await SignInAsync(app, DemoAccounts.Agent);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/hubs/{c.HubSlug}/ideas/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/v1/ideas/{id}")).StatusCode);
 
@@ -82,7 +82,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
         Assert.Contains("Nurses, Porters", ideaDoc.QuerySelector("dl.props")!.TextContent);
         Assert.NotNull(ideaDoc.QuerySelector("section#comments[aria-labelledby=comments-heading]"));
 
-        var (count, follows, tags) = await IdeaFixtures.DbAsync(app, async db => (
+        var (count, follows, tags) = await DbAsync(app, async db => (
             await db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync(),
             await db.IdeaFollowers.CountAsync(f => f.IdeaId == id),
             await db.IdeaTags.Where(t => t.IdeaId == id).Select(t => t.Tag).OrderBy(t => t).ToListAsync()));
@@ -98,7 +98,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
         var editUrl = $"/hubs/{c.HubSlug}/ideas/{id}/edit";
 
@@ -127,7 +127,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
         Assert.Contains("A discharge lounge where a pharmacist prepares medicines.", versionsDoc.QuerySelector("main")!.TextContent);
 
         // Only authors edit.
-        var agent = await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent);
+        var agent = await SignInAsync(app, DemoAccounts.Agent);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.Client.GetAsync(editUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.Client.PutAsJsonAsync($"/api/v1/ideas/{id}", new { title = "Taken over", version = 2 })).StatusCode);
 
@@ -136,7 +136,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         idea = await IdeaFixtures.GetJsonAsync(member.Client, $"/api/v1/ideas/{id}");
         Assert.Equal("Withdrawn", idea.GetProperty("state").GetString());
-        Assert.Equal(0, await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
+        Assert.Equal(0, await DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
         Assert.Equal(HttpStatusCode.Conflict, (await member.Client.PostAsync($"/api/v1/ideas/{id}/withdraw", null)).StatusCode);
     }
 
@@ -145,7 +145,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
 
         var idea = await IdeaFixtures.GetJsonAsync(member.Client, $"/api/v1/ideas/{id}");
@@ -176,7 +176,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
         Assert.Equal("A discharge lounge where a pharmacist prepares medicines.", list[0].GetProperty("solution").GetString());
 
         // Review starts: no more edits or withdrawal.
-        var facilitator = await IdeaFixtures.SignInAsync(app, DemoAccounts.Facilitator);
+        var facilitator = await SignInAsync(app, DemoAccounts.Facilitator);
         Assert.Equal(HttpStatusCode.OK, (await facilitator.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/state", new { state = "UnderReview" })).StatusCode);
         edit["version"] = 2;
         Assert.Equal(HttpStatusCode.Conflict, (await member.Client.PutAsJsonAsync($"/api/v1/ideas/{id}", edit)).StatusCode);
@@ -188,7 +188,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var body = IdeaFixtures.Body(c);
         body["title"] = "Hi";
         body["tags"] = new[] { "ok-tag", "x", "<b>" };
@@ -205,7 +205,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
         foreach (var key in new[] { "title", "tags", "origin", $"answers.{c.Questions[0]:N}", $"answers.{c.Questions[1]:N}", $"answers.{c.Questions[2]:N}", $"answers.{c.Questions[3]:N}" })
             Assert.True(errors.TryGetProperty(key, out _), $"no error for {key}: {errors}");
         // Nothing was stored.
-        Assert.Equal(0, await IdeaFixtures.DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id)));
+        Assert.Equal(0, await DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id)));
     }
 
     [Theory, BothDatabases]
@@ -213,7 +213,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, ideasPerPerson: 1);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var first = await IdeaFixtures.SubmitAsync(member.Client, c);
 
         var second = await member.Client.PostAsJsonAsync(c.Api, IdeaFixtures.Body(c, "A second idea of mine"));
@@ -227,7 +227,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
         Assert.Null(ideaDoc.QuerySelector("form[action*='handler=Publish']"));
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PostAsync($"/api/v1/ideas/{first}/withdraw", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PostAsync($"/api/v1/ideas/{draft}/publish", null)).StatusCode);
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
+        Assert.Equal(1, await DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
     }
 
     [Theory, BothDatabases]
@@ -235,7 +235,7 @@ public sealed class IdeaLifecycleTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, submissionOpen: false);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync(c.Api, IdeaFixtures.Body(c))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync(c.Api, IdeaFixtures.Body(c, publish: false))).StatusCode);
         var (page, doc) = await member.GetAsync(c.Page + "/ideas/new");

@@ -18,7 +18,7 @@ public sealed class IdeaLimitConcurrencyTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, ideasPerPerson: 1);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var drafts = new List<int>();
         for (var i = 0; i < Parallel; i++)
             drafts.Add(await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, $"Parallel draft {i}", publish: false)));
@@ -28,8 +28,8 @@ public sealed class IdeaLimitConcurrencyTests(AgoraApps apps)
 
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id && i.State == IdeaState.Published)));
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
+        Assert.Equal(1, await DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id && i.State == IdeaState.Published)));
+        Assert.Equal(1, await DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
     }
 
     [Theory, BothDatabases]
@@ -37,13 +37,13 @@ public sealed class IdeaLimitConcurrencyTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, ideasPerPerson: 1);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Parallel)
             .Select(i => member.Client.PostAsJsonAsync(c.Api, IdeaFixtures.Body(c, $"Parallel idea {i}"))));
 
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id && i.State == IdeaState.Published)));
+        Assert.Equal(1, await DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id && i.State == IdeaState.Published)));
     }
 }

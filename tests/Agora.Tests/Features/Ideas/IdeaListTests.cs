@@ -86,10 +86,10 @@ public sealed class IdeaListTests(AgoraApps apps)
         }
 
         // Moderators also see hidden ideas; authors see their drafts with "mine".
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         Assert.Contains(s.Hidden, await IdsAsync(manager.Client, api));
         Assert.DoesNotContain(s.Draft, await IdsAsync(manager.Client, api + "?state=Draft"));
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var mine = await IdsAsync(member.Client, api + "?mine=true");
         Assert.Contains(s.Draft, mine);
         Assert.Contains(s.Withdrawn, mine);

@@ -25,7 +25,7 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var body = IdeaFixtures.Body(c, Script + " title");
         body["problem"] = $"{Img} **bold** {Script} [click](javascript:alert(3)) <a href=\"javascript:alert(4)\">x</a>";
         body["solution"] = "'; DROP TABLE \"Ideas\"; -- " + Img;
@@ -63,7 +63,7 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
             Assert.DoesNotContain("<script>alert", html);
         }
         await AssertInertAsync($"/hubs/{c.HubSlug}/ideas/{id}/edit");
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/state", new { state = "UnderReview", answer = Script + Img })).StatusCode);
 
         foreach (var url in new[] { $"/hubs/{c.HubSlug}/ideas/{id}", c.Page + "/ideas", $"/hubs/{c.HubSlug}/ideas?campaign={c.Slug}", "/ideas/mine" })
@@ -71,7 +71,7 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
         var (_, ideaDoc) = await member.GetAsync($"/hubs/{c.HubSlug}/ideas/{id}");
         Assert.Contains(Script, ideaDoc.QuerySelector("h1")!.TextContent);
         Assert.NotNull(ideaDoc.QuerySelector("#problem-heading ~ p strong"));
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id)));
+        Assert.Equal(1, await DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id)));
     }
 
     private static IEnumerable<string> Bodies()
@@ -94,9 +94,9 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var writes = new (HttpClient Client, string Method, string Url)[]
         {
             (member.Client, "POST", c.Api), (member.Client, "PUT", $"/api/v1/ideas/{id}"), (manager.Client, "POST", $"/api/v1/ideas/{id}/state"),
@@ -119,7 +119,7 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
         // Nothing hostile was stored: still the one idea, unchanged.
         var idea = await IdeaFixtures.GetJsonAsync(member.Client, $"/api/v1/ideas/{id}");
         Assert.Equal("Discharge lounge with a pharmacist", idea.GetProperty("title").GetString());
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id)));
+        Assert.Equal(1, await DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id)));
     }
 
     /// <summary>An idea of a members-only campaign, tried as each persona (the route-level matrix cannot name a real idea).</summary>
@@ -128,7 +128,7 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, CampaignAudience.HubMembers);
-        var author = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var author = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(author.Client, c);
         var draft = await IdeaFixtures.SubmitAsync(author.Client, c, IdeaFixtures.Body(c, "Still a draft", publish: false));
 
@@ -147,7 +147,7 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
         var failures = new List<string>();
         foreach (var (email, want) in expected)
         {
-            var client = email.Length == 0 ? app.NewClient() : (await IdeaFixtures.SignInAsync(app, email)).Client;
+            var client = email.Length == 0 ? app.NewClient() : (await SignInAsync(app, email)).Client;
             var edit = IdeaFixtures.Body(c);
             edit["version"] = 1;
             var got = (
@@ -163,7 +163,7 @@ public sealed class IdeaSafetyTests(AgoraApps apps)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // A personal access token reads ideas only with ideas:read.
-        var tokens = await IdeaFixtures.DbAsync(app, async db =>
+        var tokens = await DbAsync(app, async db =>
         {
             var agentId = await db.Users.Where(u => u.Email == DemoAccounts.Agent).Select(u => u.Id).SingleAsync();
             var now = DateTimeOffset.UtcNow;

@@ -35,8 +35,8 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var member = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
 
         // The person writes an anonymous idea with an attachment and a draft; votes on and follows someone else's idea;
         // is invited to co-author it; a member votes on the person's idea.
@@ -50,8 +50,8 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
         Assert.True((await person.Browser.Client.PutAsync($"/api/v1/ideas/{theirs}/follow", null)).IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await member.Client.PostAsJsonAsync($"/api/v1/ideas/{theirs}/coauthors", new { email = person.Email })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PutAsync($"/api/v1/ideas/{mine}/vote", null)).StatusCode);
-        var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
-        var followersBefore = await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.Id == theirs).Select(i => i.FollowerCount).SingleAsync());
+        var userId = await UserIdAsync(app, person.Email);
+        var followersBefore = await DbAsync(app, db => db.Ideas.Where(i => i.Id == theirs).Select(i => i.FollowerCount).SingleAsync());
 
         // The export holds their ideas (the anonymous one too), the draft, answers, the attachment, the vote, the follow
         // and the invitation; the archive gets the attachment's bytes.
@@ -80,7 +80,7 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
 
         await PersonalDataFixtures.EraseTwiceAsync(app, "ideas", person, deleteContributions: false);
 
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             Assert.False(await db.Ideas.AnyAsync(i => i.Id == draft));
             Assert.False(await db.IdeaFollowers.AnyAsync(f => f.UserId == userId));
@@ -110,8 +110,8 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var member = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
 
         var alone = await IdeaFixtures.SubmitAsync(person.Browser.Client, c, IdeaFixtures.Body(c, "Quiet hours on the ward"));
         var fileId = await AttachAsync(person.Browser.Client, alone);
@@ -120,11 +120,11 @@ public sealed class IdeasPersonalDataTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.Accepted, (await person.Browser.Client.PostAsJsonAsync($"/api/v1/ideas/{joint}/coauthors", new { email = DemoAccounts.Member })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PostAsync($"/api/v1/ideas/{joint}/coauthors/accept", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.Client.PutAsync($"/api/v1/ideas/{alone}/vote", null)).StatusCode);
-        var ideaCount = await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync());
+        var ideaCount = await DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync());
 
         await PersonalDataFixtures.EraseTwiceAsync(app, "ideas", person, deleteContributions: true);
 
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             var idea = await db.Ideas.SingleAsync(i => i.Id == alone);
             Assert.Equal(IdeaState.Withdrawn, idea.State);

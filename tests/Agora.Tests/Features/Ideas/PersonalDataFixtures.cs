@@ -20,9 +20,6 @@ public static class PersonalDataFixtures
         return TestPeople.RegisterAsync(app, "Erna Q" + letters);
     }
 
-    public static Task<Guid> UserIdAsync(AgoraFactory app, string email) =>
-        IdeaFixtures.DbAsync(app, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
     public static IPersonalData Source(IServiceProvider services, string section) =>
         services.GetServices<IPersonalData>().Single(s => s.Section == section);
 

@@ -16,7 +16,7 @@ public sealed class TriageTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var id = await IdeaFixtures.SubmitAsync(member.Client, c);
         var ideaUrl = $"/hubs/{c.HubSlug}/ideas/{id}";
         var api = $"/api/v1/ideas/{id}/state";
@@ -26,7 +26,7 @@ public sealed class TriageTests(AgoraApps apps)
         Assert.Null((await member.GetAsync(ideaUrl)).Document.QuerySelector("form[action*='handler=Triage']"));
 
         // A facilitator starts the review through the page.
-        var facilitator = await IdeaFixtures.SignInAsync(app, DemoAccounts.Facilitator);
+        var facilitator = await SignInAsync(app, DemoAccounts.Facilitator);
         var review = await facilitator.SubmitAsync(ideaUrl, new Dictionary<string, string> { ["Triage.State"] = "UnderReview" }, "form[action*='handler=Triage']");
         Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
 
@@ -38,7 +38,7 @@ public sealed class TriageTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.BadRequest, jump.StatusCode);
         Assert.True((await jump.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("state", out _));
 
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var accepted = await manager.Client.PostAsJsonAsync(api, new { state = "Accepted", answer = "We will **pilot** it in ward 7 this spring." });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var decision = await accepted.Content.ReadFromJsonAsync<JsonElement>();
@@ -70,9 +70,9 @@ public sealed class TriageTests(AgoraApps apps)
         Assert.Contains("pilot", mineIdea.GetProperty("answer").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync(api, new { state = "Implemented", answer = "Live in ward 7." })).StatusCode);
-        var audited = await IdeaFixtures.DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == "idea.state-changed" && e.Subject!.StartsWith($"#{id} ")));
+        var audited = await DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == "idea.state-changed" && e.Subject!.StartsWith($"#{id} ")));
         Assert.Equal(3, audited);
-        var events = await IdeaFixtures.DbAsync(app, db => db.IdeaEvents.CountAsync(e => e.IdeaId == id));
+        var events = await DbAsync(app, db => db.IdeaEvents.CountAsync(e => e.IdeaId == id));
         Assert.Equal(4, events);
     }
 }

@@ -29,7 +29,7 @@ public sealed class VoteTests(AgoraApps apps)
         var answers = await Task.WhenAll(votes);
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
 
-        var (count, rows, followers, followerCount) = await IdeaFixtures.DbAsync(app, async db => (
+        var (count, rows, followers, followerCount) = await DbAsync(app, async db => (
             await db.Ideas.Where(i => i.Id == id).Select(i => i.VoteCount).SingleAsync(),
             await db.Votes.CountAsync(v => v.IdeaId == id),
             await db.IdeaFollowers.CountAsync(f => f.IdeaId == id),
@@ -61,7 +61,7 @@ public sealed class VoteTests(AgoraApps apps)
         var state = await answers[0].Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(state.GetProperty("voted").GetBoolean());
 
-        async Task<(int Count, int Rows, int Used)> Read() => await IdeaFixtures.DbAsync(app, async db => (
+        async Task<(int Count, int Rows, int Used)> Read() => await DbAsync(app, async db => (
             await db.Ideas.Where(i => i.Id == id).Select(i => i.VoteCount).SingleAsync(),
             await db.Votes.CountAsync(v => v.IdeaId == id),
             await db.CampaignVoteBudgets.Where(b => b.CampaignId == c.Id).Select(b => b.Used).SingleAsync()));
@@ -101,7 +101,7 @@ public sealed class VoteTests(AgoraApps apps)
         var refused = answers.First(a => a.StatusCode == HttpStatusCode.Conflict);
         Assert.Contains("all 2 of your votes", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
-        var (rows, counts, used) = await IdeaFixtures.DbAsync(app, async db => (
+        var (rows, counts, used) = await DbAsync(app, async db => (
             await db.Votes.CountAsync(v => v.CampaignId == c.Id),
             await db.Ideas.Where(i => i.CampaignId == c.Id).SumAsync(i => i.VoteCount),
             await db.CampaignVoteBudgets.Where(b => b.CampaignId == c.Id).Select(b => b.Used).SingleAsync()));
@@ -118,7 +118,7 @@ public sealed class VoteTests(AgoraApps apps)
         var closedIdea = await IdeaFixtures.SeedIdeaAsync(app, closed, DemoAccounts.Member);
         var hidden = await IdeaFixtures.CampaignAsync(app, showVoteCounts: false);
         var hiddenIdea = await IdeaFixtures.SeedIdeaAsync(app, hidden, DemoAccounts.Member);
-        var agent = await IdeaFixtures.SignInAsync(app, DemoAccounts.Agent);
+        var agent = await SignInAsync(app, DemoAccounts.Agent);
 
         // Voting closed: refused, and the page offers no vote button.
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.Client.PutAsync($"/api/v1/ideas/{closedIdea}/vote", null)).StatusCode);
@@ -137,7 +137,7 @@ public sealed class VoteTests(AgoraApps apps)
         var list = await IdeaFixtures.GetJsonAsync(agent.Client, $"/api/v1/hubs/{IdeaFixtures.Hub}/campaigns/{hidden.Slug}/ideas");
         Assert.Equal(JsonValueKind.Null, list.GetProperty("items")[0].GetProperty("voteCount").ValueKind);
         // Hub managers see counts.
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         Assert.Equal(1, (await IdeaFixtures.GetJsonAsync(manager.Client, $"/api/v1/ideas/{hiddenIdea}")).GetProperty("voteCount").GetInt32());
         // Signed-out people must sign in first.
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.NewClient().PutAsync($"/api/v1/ideas/{hiddenIdea}/vote", null)).StatusCode);

@@ -17,12 +17,12 @@ public sealed class ModerationPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var member = await SignInAsync(app, DemoAccounts.Member);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var open = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Porters with tablets"));
         var dismissed = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Porters with radios"));
         var theirs = await IdeaFixtures.SubmitAsync(person.Browser.Client, c, IdeaFixtures.Body(c, "Quiet hours on the ward"));
-        var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
+        var userId = await UserIdAsync(app, person.Email);
 
         // The person reports two ideas (one report a moderator dismisses); the member reports the person's idea;
         // then the manager blocks the person.
@@ -40,7 +40,7 @@ public sealed class ModerationPersonalDataTests(AgoraApps apps)
         Assert.Contains("\"blockedIn\":[{", json);
 
         await PersonalDataFixtures.EraseTwiceAsync(app, "moderation", person, deleteContributions: false);
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             Assert.False(await db.Reports.AnyAsync(r => r.ReporterId == userId && r.ResolvedAt != null));
             Assert.Equal("Looks like advertising", await db.Reports.Where(r => r.ReporterId == userId && r.TargetId == open).Select(r => r.Details).SingleAsync());
@@ -53,7 +53,7 @@ public sealed class ModerationPersonalDataTests(AgoraApps apps)
 
         // Deleting contributions takes their explanation from the open report too; the report still counts.
         await PersonalDataFixtures.EraseTwiceAsync(app, "moderation", person, deleteContributions: true);
-        Assert.Equal("", await IdeaFixtures.DbAsync(app, db => db.Reports.Where(r => r.ReporterId == userId && r.TargetId == open).Select(r => r.Details).SingleAsync()));
+        Assert.Equal("", await DbAsync(app, db => db.Reports.Where(r => r.ReporterId == userId && r.TargetId == open).Select(r => r.Details).SingleAsync()));
         await PersonalDataFixtures.AssertNotNamedAsync(manager, $"/hubs/{c.HubSlug}/moderation", person);
         await PersonalDataFixtures.AssertNotNamedAsync(manager, $"/api/v1/hubs/{c.HubSlug}/moderation", person);
         await PersonalDataFixtures.AssertNotNamedAsync(manager, $"/api/v1/hubs/{c.HubSlug}/moderation/blocks", person);

@@ -87,18 +87,6 @@ public sealed class ModerationTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.Created, (await fellow.Client.PostAsJsonAsync($"/api/v1/ideas/{ideaId}/comments", new { body = "Back again" })).StatusCode);
     }
 
-    private static async Task<PageClient> SignInAsync(AgoraFactory app, string email, string? totp = null)
-    {
-        var client = new PageClient(app.NewClient());
-        await client.SignInAsync(email, DemoAccounts.Password, totp);
-        return client;
-    }
-
-    private static async Task<Guid> UserIdAsync(AgoraFactory app, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AgoraDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     private static async Task<int> CommentCountAsync(AgoraFactory app, int ideaId)
     {

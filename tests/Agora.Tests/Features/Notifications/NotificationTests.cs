@@ -62,17 +62,17 @@ public sealed class NotificationTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await Ideas.IdeaFixtures.CampaignAsync(app);
         // A campaign follower hears of new ideas; the author hears of decisions; an invited co-author of the invitation.
-        var follower = await Ideas.IdeaFixtures.SignInAsync(app, DemoAccounts.Reviewer);
+        var follower = await SignInAsync(app, DemoAccounts.Reviewer);
         Assert.True((await follower.Client.PostAsync($"/api/v1/hubs/{c.HubSlug}/campaigns/{c.Slug}/follow", null)).IsSuccessStatusCode);
-        var author = await Ideas.IdeaFixtures.SignInAsync(app, DemoAccounts.Fellow);
+        var author = await SignInAsync(app, DemoAccounts.Fellow);
         var id = await Ideas.IdeaFixtures.SubmitAsync(author.Client, c, Ideas.IdeaFixtures.Body(c, "Quiet hours on the ward"));
         Assert.Contains(await TextsAsync(follower), t => t.Contains("Filipa Fellow published a new idea: “Quiet hours on the ward”", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.Accepted, (await author.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/coauthors", new { email = DemoAccounts.Mentor })).StatusCode);
-        var mentor = await Ideas.IdeaFixtures.SignInAsync(app, DemoAccounts.Mentor);
+        var mentor = await SignInAsync(app, DemoAccounts.Mentor);
         Assert.Contains(await TextsAsync(mentor), t => t.Contains("invited you to co-author “Quiet hours on the ward”", StringComparison.Ordinal));
 
-        var manager = await Ideas.IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/state", new { state = "UnderReview", answer = "We are looking at it." })).StatusCode);
         Assert.Contains(await TextsAsync(author), t => t.StartsWith("“Quiet hours on the ward” is now: ", StringComparison.Ordinal));
         Assert.DoesNotContain(await TextsAsync(manager), t => t.Contains("Quiet hours", StringComparison.Ordinal)); // not told of one's own decision

@@ -18,10 +18,10 @@ public sealed class NotificationsPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var ideaId = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Porters with tablets"));
-        var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
-        var memberId = await PersonalDataFixtures.UserIdAsync(app, DemoAccounts.Member);
+        var userId = await UserIdAsync(app, person.Email);
+        var memberId = await UserIdAsync(app, DemoAccounts.Member);
 
         // The person follows the idea and hears of the member's comment; the member (its author) hears of the person's.
         Assert.True((await person.Browser.Client.PutAsync($"/api/v1/ideas/{ideaId}/follow", null)).IsSuccessStatusCode);
@@ -38,7 +38,7 @@ public sealed class NotificationsPersonalDataTests(AgoraApps apps)
 
         await PersonalDataFixtures.EraseTwiceAsync(app, "notifications", person, deleteContributions: false);
 
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             Assert.False(await db.Notifications.AnyAsync(n => n.UserId == userId));
             Assert.False(await db.NotificationPreferences.AnyAsync(p => p.UserId == userId));

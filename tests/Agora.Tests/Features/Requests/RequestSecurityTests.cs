@@ -37,7 +37,6 @@ public sealed class RequestSecurityTests(AgoraApps apps)
         return hub.Slug;
     });
 
-    private static Task<Guid> UserIdAsync(AgoraFactory app, string email) => DbAsync(app, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private static async Task<string[]> ErrorFieldsAsync(HttpResponseMessage response)
     {

@@ -22,7 +22,7 @@ public sealed class ExportTests(AgoraApps apps)
     private static async Task<(TestCampaign Campaign, int Plain, int Anonymous, int Hidden, int Draft, string MemberName)> SeedAsync(AgoraFactory app)
     {
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var plain = await IdeaFixtures.SubmitAsync(member.Client, c);
         var body = IdeaFixtures.Body(c, Formula);
         body["anonymous"] = true;
@@ -30,10 +30,10 @@ public sealed class ExportTests(AgoraApps apps)
         body["solution"] = "-2+3 is a formula too";
         var anonymous = await IdeaFixtures.SubmitAsync(member.Client, c, body);
         var hidden = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Hidden for being rude"));
-        await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.Id == hidden)
+        await DbAsync(app, db => db.Ideas.Where(i => i.Id == hidden)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.HiddenAt, DateTimeOffset.UtcNow).SetProperty(i => i.HiddenReason, "rude")));
         var draft = await IdeaFixtures.SubmitAsync(member.Client, c, IdeaFixtures.Body(c, "Still a draft", publish: false));
-        var name = await IdeaFixtures.DbAsync(app, db => db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.DisplayName).SingleAsync());
+        var name = await DbAsync(app, db => db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.DisplayName).SingleAsync());
         return (c, plain, anonymous, hidden, draft, name);
     }
 
@@ -42,8 +42,8 @@ public sealed class ExportTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var (c, plain, anonymous, hidden, draft, memberName) = await SeedAsync(app);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
-        var audits = await IdeaFixtures.DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.IdeasExported && e.HubId == c.HubId));
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var audits = await DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.IdeasExported && e.HubId == c.HubId));
 
         var response = await manager.Client.GetAsync(TransferFixtures.Export(c, "csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -84,7 +84,7 @@ public sealed class ExportTests(AgoraApps apps)
         Assert.Equal("true", rows.Single(r => r["id"] == hidden.ToString(System.Globalization.CultureInfo.InvariantCulture))["hidden"]);
 
         // Personal data left Agora: who exported what is recorded.
-        var after = await IdeaFixtures.DbAsync(app, db => db.AuditEvents.Where(e => e.Action == AuditActions.IdeasExported && e.HubId == c.HubId)
+        var after = await DbAsync(app, db => db.AuditEvents.Where(e => e.Action == AuditActions.IdeasExported && e.HubId == c.HubId)
             .OrderByDescending(e => e.Id).Select(e => new { e.Details, e.ActorEmail }).ToListAsync());
         Assert.Equal(audits + 1, after.Count);
         Assert.Equal(DemoAccounts.Manager, after[0].ActorEmail);
@@ -97,7 +97,7 @@ public sealed class ExportTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var (c, plain, anonymous, _, draft, memberName) = await SeedAsync(app);
-        var facilitator = await IdeaFixtures.SignInAsync(app, DemoAccounts.Facilitator);
+        var facilitator = await SignInAsync(app, DemoAccounts.Facilitator);
 
         var response = await facilitator.Client.GetAsync(TransferFixtures.Export(c, "xlsx"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -142,7 +142,7 @@ public sealed class ExportTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         var (c, plain, anonymous, hidden, draft, memberName) = await SeedAsync(app);
-        var admin = await IdeaFixtures.SignInAsync(app, DemoAccounts.Admin);
+        var admin = await SignInAsync(app, DemoAccounts.Admin);
 
         var response = await admin.Client.GetAsync(TransferFixtures.Export(c, "JSON"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -183,14 +183,14 @@ public sealed class ExportTests(AgoraApps apps)
 
         foreach (var email in new[] { DemoAccounts.Member, DemoAccounts.Agent, DemoAccounts.Citizen, DemoAccounts.OtherManager })
         {
-            var person = await IdeaFixtures.SignInAsync(app, email);
+            var person = await SignInAsync(app, email);
             foreach (var format in new[] { "csv", "xlsx", "json" })
                 Assert.Equal(HttpStatusCode.NotFound, (await person.Client.GetAsync(TransferFixtures.Export(c, format))).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await person.Client.GetAsync(page)).StatusCode);
         }
 
         // The page: choose a format, get the file.
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var (form, doc) = await manager.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.NotNull(doc.QuerySelector("input[type=radio][name=Format][value=xlsx]"));
@@ -204,7 +204,7 @@ public sealed class ExportTests(AgoraApps apps)
         var (_, campaignPage) = await manager.GetAsync($"/hubs/{c.HubSlug}/campaigns/{c.Slug}");
         Assert.NotNull(campaignPage.QuerySelector($"a[href='{page}']"));
         Assert.NotNull(campaignPage.QuerySelector($"a[href='/hubs/{c.HubSlug}/campaigns/{c.Slug}/import']"));
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var (_, memberView) = await member.GetAsync($"/hubs/{c.HubSlug}/campaigns/{c.Slug}");
         Assert.Null(memberView.QuerySelector($"a[href='{page}']"));
     }
@@ -215,7 +215,7 @@ public sealed class ExportTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
         // More than two pages of the export's reads, written straight to the database.
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             var author = await db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.Id).SingleAsync();
             var now = DateTimeOffset.UtcNow;
@@ -227,7 +227,7 @@ public sealed class ExportTests(AgoraApps apps)
             }));
             return await db.SaveChangesAsync();
         });
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var csv = await manager.Client.GetStringAsync(TransferFixtures.Export(c, "csv"));
         var rows = TransferFixtures.Table(csv);
         Assert.Equal(1_201, rows.Count);

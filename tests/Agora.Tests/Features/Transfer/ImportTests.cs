@@ -34,14 +34,14 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static Task<int> IdeasInAsync(AgoraFactory app, TestCampaign c) =>
-        IdeaFixtures.DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id));
+        DbAsync(app, db => db.Ideas.CountAsync(i => i.CampaignId == c.Id));
 
     [Theory, BothDatabases]
     public async Task Preview_ReportsEveryBadRowByLine_StoresNothing(string provider)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var csv = Csv(
             Row("Discharge lounge with a pharmacist", author: DemoAccounts.Member),           // line 2
             Row("", problem: "No title here"),                                                 // line 3
@@ -84,7 +84,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         Assert.False(rows[1].GetProperty("valid").GetBoolean());
 
         Assert.Equal(0, await IdeasInAsync(app, c));
-        Assert.Equal(0, await IdeaFixtures.DbAsync(app, db => db.IdeaImportJobs.CountAsync(j => j.CampaignId == c.Id)));
+        Assert.Equal(0, await DbAsync(app, db => db.IdeaImportJobs.CountAsync(j => j.CampaignId == c.Id)));
     }
 
     [Theory, BothDatabases]
@@ -92,7 +92,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
 
         async Task<string> RefusedAsync(byte[] content)
         {
@@ -114,7 +114,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         // Not a form at all: a missing file, not a 415 or 500.
         var json = await manager.Client.PostAsync(TransferFixtures.Imports(c), new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
-        Assert.Equal(0, await IdeaFixtures.DbAsync(app, db => db.IdeaImportJobs.CountAsync(j => j.CampaignId == c.Id)));
+        Assert.Equal(0, await DbAsync(app, db => db.IdeaImportJobs.CountAsync(j => j.CampaignId == c.Id)));
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var sb = new StringBuilder(Header).Append("\r\n");
         var line = 2;
         var bad = new SortedDictionary<int, string>();
@@ -166,10 +166,10 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         Assert.Equal(bad.Count, job.GetProperty("bad").GetInt32());
 
         // Every good row exactly once, published with what publishing brings.
-        var stored = await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).Select(i => i.Title).ToListAsync());
+        var stored = await DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).Select(i => i.Title).ToListAsync());
         Assert.Equal(goodTitles.Count, stored.Count);
         Assert.True(goodTitles.SetEquals(stored));
-        var facts = await IdeaFixtures.DbAsync(app, async db => new
+        var facts = await DbAsync(app, async db => new
         {
             Count = await db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync(),
             Published = await db.Ideas.CountAsync(i => i.CampaignId == c.Id && i.State == IdeaState.Published && i.PublishedAt != null && i.FollowerCount == 1),
@@ -223,7 +223,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var rows = Enumerable.Range(1, 1_500).Select(i => Row(i % 50 == 0 ? "" : $"Raced idea {i}")).ToArray();
         var jobUrl = await TransferFixtures.StartAsync(manager.Client, c, Csv(rows));
         var jobId = TransferFixtures.JobId(jobUrl);
@@ -241,11 +241,11 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         Assert.Equal("Completed", job.GetProperty("status").GetString());
         Assert.Equal(1_470, job.GetProperty("good").GetInt32());
         Assert.Equal(30, job.GetProperty("bad").GetInt32());
-        var titles = await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).Select(i => i.Title).ToListAsync());
+        var titles = await DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).Select(i => i.Title).ToListAsync());
         Assert.Equal(1_470, titles.Count);
         Assert.Equal(1_470, titles.Distinct().Count());
-        Assert.Equal(1_470, await IdeaFixtures.DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
-        Assert.Equal(30, await IdeaFixtures.DbAsync(app, db => db.IdeaImportErrors.CountAsync(e => e.JobId == jobId)));
+        Assert.Equal(1_470, await DbAsync(app, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
+        Assert.Equal(30, await DbAsync(app, db => db.IdeaImportErrors.CountAsync(e => e.JobId == jobId)));
     }
 
     /// <summary>A job that a restart interrupted after its first batch was committed continues after it, storing nothing twice.</summary>
@@ -257,7 +257,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         var rows = Enumerable.Range(1, 450).Select(i => Row($"Resumed idea {i}")).ToArray();
         var content = Encoding.UTF8.GetBytes(Csv(rows));
         // As the job row looks after a crash: running, the first batch counted (its ideas were committed with it).
-        var (jobId, fileId) = await IdeaFixtures.DbAsync(app, async db =>
+        var (jobId, fileId) = await DbAsync(app, async db =>
         {
             var manager = await db.Users.Where(u => u.Email == DemoAccounts.Manager).Select(u => u.Id).SingleAsync();
             var file = new Agora.Web.Platform.Files.StoredFile
@@ -279,13 +279,13 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ImportJobRunner>().RunAsync(jobId, CancellationToken.None);
 
-        var titles = await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).Select(i => i.Title).ToListAsync());
+        var titles = await DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).Select(i => i.Title).ToListAsync());
         Assert.Equal(250, titles.Count);
         Assert.Equal(Enumerable.Range(201, 250).Select(i => $"Resumed idea {i}").Order(), titles.Order());
-        var job = await IdeaFixtures.DbAsync(app, db => db.IdeaImportJobs.SingleAsync(j => j.Id == jobId));
+        var job = await DbAsync(app, db => db.IdeaImportJobs.SingleAsync(j => j.Id == jobId));
         Assert.Equal((ImportStatus.Completed, 450, 450, 0), (job.Status, job.Processed, job.Good, job.Bad));
         Assert.Null(job.FileId);
-        Assert.Equal(0, await IdeaFixtures.DbAsync(app, db => db.Files.CountAsync(f => f.Id == fileId)));
+        Assert.Equal(0, await DbAsync(app, db => db.Files.CountAsync(f => f.Id == fileId)));
     }
 
     [Theory, BothDatabases]
@@ -293,7 +293,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var page = $"/hubs/{c.HubSlug}/campaigns/{c.Slug}/import";
         const string Script = "<script>alert('x')</script> discharge";
         const string Formula = "=HYPERLINK(\"http://evil.example\",\"Click me\")";
@@ -339,7 +339,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         Assert.NotNull(jobDoc.QuerySelector("#line-7"));
 
         // Stored as text, shown encoded, exported with formulas quoted.
-        var ids = await IdeaFixtures.DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).ToDictionaryAsync(i => i.Title, i => i.Id));
+        var ids = await DbAsync(app, db => db.Ideas.Where(i => i.CampaignId == c.Id).ToDictionaryAsync(i => i.Title, i => i.Id));
         Assert.Equal(3, ids.Count);
         var ideaHtml = await manager.Client.GetStringAsync($"/hubs/{c.HubSlug}/ideas/{ids[Script]}");
         Assert.DoesNotContain("<script>alert", ideaHtml);
@@ -359,7 +359,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var page = $"/hubs/{c.HubSlug}/campaigns/{c.Slug}/import";
         // A file that is not UTF-8: the form again, with the reason next to the field.
         var latin1 = await manager.SubmitAsync(page, [], [new UploadFile("Upload", "ideas.csv", "text/csv", Encoding.Latin1.GetBytes("title\nCoração\n"))]);
@@ -376,7 +376,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
         var gone = await manager.Client.PostAsync(discard.GetAttribute("action"), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Redirect, gone.StatusCode);
         Assert.Equal(page, gone.Headers.Location!.OriginalString);
-        Assert.Equal(0, await IdeaFixtures.DbAsync(app, db => db.IdeaImportJobs.CountAsync(j => j.CampaignId == c.Id)));
+        Assert.Equal(0, await DbAsync(app, db => db.IdeaImportJobs.CountAsync(j => j.CampaignId == c.Id)));
         Assert.Equal(0, await IdeasInAsync(app, c));
     }
 
@@ -385,7 +385,7 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
     {
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
         var jobUrl = await TransferFixtures.StartAsync(manager.Client, c, Csv(Row("A managed import")));
         await TransferFixtures.WaitAsync(manager.Client, jobUrl);
         var jobPage = $"/hubs/{c.HubSlug}/campaigns/{c.Slug}/import/{TransferFixtures.JobId(jobUrl)}";
@@ -398,14 +398,14 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
 
         foreach (var email in new[] { DemoAccounts.Member, DemoAccounts.Facilitator, DemoAccounts.Citizen, DemoAccounts.OtherManager })
         {
-            var person = await IdeaFixtures.SignInAsync(app, email);
+            var person = await SignInAsync(app, email);
             Assert.Equal(HttpStatusCode.NotFound, (await TransferFixtures.UploadAsync(person.Client, c, Csv(Row("Not allowed here")))).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await TransferFixtures.UploadAsync(person.Client, c, Csv(Row("Not allowed here")), preview: true)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await person.Client.GetAsync(jobUrl)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await person.Client.GetAsync(jobPage)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await person.Client.GetAsync(page)).StatusCode);
         }
-        var admin = await IdeaFixtures.SignInAsync(app, DemoAccounts.Admin);
+        var admin = await SignInAsync(app, DemoAccounts.Admin);
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync(jobUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync(jobPage)).StatusCode);
         // A job is only found under its own campaign.

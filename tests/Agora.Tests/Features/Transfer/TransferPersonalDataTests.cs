@@ -23,8 +23,8 @@ public sealed class TransferPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app, withQuestions: true);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
-        var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var userId = await UserIdAsync(app, person.Email);
 
         // A confirmed import made through the API, and a held preview with its uploaded file. Importing needs a hub
         // manager with two-factor sign-in, so the demo manager imports and the jobs are then handed to the person.
@@ -33,7 +33,7 @@ public sealed class TransferPersonalDataTests(AgoraApps apps)
         var done = TransferFixtures.JobId(jobUrl);
         var preview = Guid.NewGuid();
         var fileId = Guid.NewGuid();
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             var bytes = Encoding.UTF8.GetBytes(Csv);
             var now = DateTimeOffset.UtcNow;
@@ -58,7 +58,7 @@ public sealed class TransferPersonalDataTests(AgoraApps apps)
 
         await PersonalDataFixtures.EraseTwiceAsync(app, "imports", person, deleteContributions: false);
 
-        await IdeaFixtures.DbAsync(app, async db =>
+        await DbAsync(app, async db =>
         {
             Assert.False(await db.IdeaImportJobs.AnyAsync(j => j.Id == preview));
             Assert.False(await db.Files.AnyAsync(f => f.Id == fileId));

@@ -20,7 +20,7 @@ public sealed class FilesPersonalDataTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var c = await IdeaFixtures.CampaignAsync(app);
         var person = await PersonalDataFixtures.RegisterAsync(app);
-        var member = await IdeaFixtures.SignInAsync(app, DemoAccounts.Member);
+        var member = await SignInAsync(app, DemoAccounts.Member);
         var ideaId = await IdeaFixtures.SubmitAsync(person.Browser.Client, c, IdeaFixtures.Body(c, "Quiet hours on the ward"));
         var form = new MultipartFormDataContent();
         var part = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
@@ -29,7 +29,7 @@ public sealed class FilesPersonalDataTests(AgoraApps apps)
         var uploaded = await person.Browser.Client.PostAsync($"/api/v1/ideas/{ideaId}/attachments", form);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileId").GetGuid();
-        var userId = await PersonalDataFixtures.UserIdAsync(app, person.Email);
+        var userId = await UserIdAsync(app, person.Email);
 
         var json = await PersonalDataFixtures.ExportAsync(app, "files", userId);
         Assert.Contains("ward plan.pdf", json);
@@ -37,7 +37,7 @@ public sealed class FilesPersonalDataTests(AgoraApps apps)
 
         await PersonalDataFixtures.EraseTwiceAsync(app, "files", person, deleteContributions: false);
 
-        Assert.Null(await IdeaFixtures.DbAsync(app, db => db.Files.Where(f => f.Id == fileId).Select(f => f.UploadedById).SingleAsync()));
+        Assert.Null(await DbAsync(app, db => db.Files.Where(f => f.Id == fileId).Select(f => f.UploadedById).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync($"/api/v1/ideas/{ideaId}/attachments/{fileId}")).StatusCode);
         Assert.Equal("{\"uploaded\":[]}", await PersonalDataFixtures.ExportAsync(app, "files", userId));
         await PersonalDataFixtures.AssertNotNamedAsync(member, $"/hubs/{c.HubSlug}/ideas/{ideaId}", person);
