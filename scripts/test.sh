@@ -63,6 +63,10 @@ fi
 PSQL="$PG_BIN/psql"
 [[ -x "$PSQL" ]] || PSQL=$(command -v psql) || die "psql not found (package postgresql-client)"
 
+# The OpenAPI linter of tests/Agora.Tests/Platform/OpenApiTests.cs (Redocly CLI, pinned in its package-lock.json).
+command -v npm >/dev/null 2>&1 || die "npm is not installed (Node.js 20 or later runs the OpenAPI linter)."
+[[ -d tests/tools/openapi-lint/node_modules ]] || { log "Installing the OpenAPI linter"; npm ci --prefix tests/tools/openapi-lint --no-audit --no-fund; }
+
 # --- Throwaway PostgreSQL ------------------------------------------------------------------------
 
 pg_tmp=$(mktemp -d "${TMPDIR:-/tmp}/agora-test-pg.XXXXXX")

@@ -23,13 +23,13 @@ public static class AccountsModule
     public static void MapAccountsApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Profile");
-        me.MapGet("/", GetProfile).RequireScope(ApiScopes.ProfileRead).WithSummary("The signed-in person's profile");
-        me.MapPut("/", PutProfile).RequireScope(ApiScopes.ProfileWrite).WithSummary("Update name, organisation and preferred language");
-        me.MapGet("/memberships", async (HubQueries q, CurrentUser current, CancellationToken ct) => TypedResults.Ok(await q.MembershipsOfAsync(current.RequiredId, ct)))
+        me.MapGet("/", GetProfile).WithName("GetMyProfile").RequireScope(ApiScopes.ProfileRead).WithSummary("The signed-in person's profile");
+        me.MapPut("/", PutProfile).WithName("UpdateMyProfile").RequireScope(ApiScopes.ProfileWrite).WithSummary("Update name, organisation and preferred language");
+        me.MapGet("/memberships", async (HubQueries q, CurrentUser current, CancellationToken ct) => TypedResults.Ok(await q.MembershipsOfAsync(current.RequiredId, ct))).WithName("ListMyMemberships")
             .RequireScope(ApiScopes.ProfileRead).WithSummary("Hubs the signed-in person belongs to, with roles");
-        me.MapGet("/tokens", async (ApiTokens tokens, CancellationToken ct) => TypedResults.Ok(await tokens.ListAsync(ct)))
+        me.MapGet("/tokens", async (ApiTokens tokens, CancellationToken ct) => TypedResults.Ok(await tokens.ListAsync(ct))).WithName("ListMyTokens")
             .RequireScope(ApiScopes.ProfileRead).WithSummary("Personal access tokens (never their secret)");
-        me.MapDelete("/tokens/{id:guid}", async (Guid id, ApiTokens tokens, CancellationToken ct) => ApiResults.From(await tokens.RevokeAsync(id, ct), _ => TypedResults.NoContent()))
+        me.MapDelete("/tokens/{id:guid}", async (Guid id, ApiTokens tokens, CancellationToken ct) => ApiResults.From(await tokens.RevokeAsync(id, ct), _ => TypedResults.NoContent())).WithName("RevokeMyToken")
             .RequireScope(ApiScopes.ProfileWrite).WithSummary("Revoke a personal access token");
         me.MapGet("/export", async (PersonalDataService data, CurrentUser current, CancellationToken ct) => TypedResults.Ok(await data.ExportAsync(current.RequiredId, ct)))
             .RequireScope(ApiScopes.ProfileRead).WithName("ExportMyData")

@@ -15,9 +15,9 @@ public static class AuditModule
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
         var scope = ApiScopes.AuditRead;
-        api.MapGet("/audit", All).RequireAuthorization(Policies.PlatformAdmin).RequireScope(scope).WithTags("Audit")
+        api.MapGet("/audit", All).WithName("ListAuditEvents").RequireAuthorization(Policies.PlatformAdmin).RequireScope(scope).WithTags("Audit")
             .WithSummary("The whole audit trail (platform admin)").WithDescription("Filters: action, actor (email contains), from, to (yyyy-MM-dd); newest first.");
-        api.MapGet("/hubs/{slug}/audit", ForHub).RequireScope(scope).WithTags("Audit")
+        api.MapGet("/hubs/{slug}/audit", ForHub).WithName("ListHubAuditEvents").RequireScope(scope).WithTags("Audit")
             .WithSummary("A hub's audit trail (hub manager)");
     }
 

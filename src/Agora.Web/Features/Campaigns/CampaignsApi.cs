@@ -15,50 +15,50 @@ public static class CampaignsApi
         var campaigns = api.MapGroup("/hubs/{slug}/campaigns").WithTags("Campaigns");
         var write = ApiScopes.HubsWrite;
 
-        campaigns.MapGet("/", List).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        campaigns.MapGet("/", List).WithName("ListCampaigns").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Campaigns of a hub that you may see")
             .WithDescription("Filter by state (Draft, Open, Voting, InReview, Closed); sort by createdAt, title or closesOn (prefix - for descending; default -createdAt). "
                 + "Drafts are listed for hub managers only; campaigns for hub members only for members.")
             .Produces<PagedList<CampaignSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapGet("/{campaign}", Get).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        campaigns.MapGet("/{campaign}", Get).WithName("GetCampaign").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("One campaign with its phases, questions and what you may do now")
             .Produces<CampaignDetail>().ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPost("/", Create).RequireScope(write)
+        campaigns.MapPost("/", Create).WithName("CreateCampaign").RequireScope(write)
             .WithSummary("Create a campaign, as a draft (hub manager)")
             .WithDescription("The address (slug) is made from the title when not given. Phases left out are switched off; blank questions are ignored.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        campaigns.MapPut("/{campaign}", Update).RequireScope(write)
+        campaigns.MapPut("/{campaign}", Update).WithName("UpdateCampaign").RequireScope(write)
             .WithSummary("Update a campaign (hub manager)")
             .WithDescription("Replaces texts, focus areas, phases and questions (existing questions by id; a question with answers keeps its kind and "
                 + "cannot be left out). The slug cannot change; featured is kept when not sent.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPost("/{campaign}/state", ChangeState).RequireScope(write)
+        campaigns.MapPost("/{campaign}/state", ChangeState).WithName("ChangeCampaignState").RequireScope(write)
             .WithSummary("Move a campaign one step forward or back, or close it (hub manager)")
             .WithDescription("Draft → Open → Voting → InReview → Closed. Body: {\"state\": \"Open\"}.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        campaigns.MapPut("/{campaign}/featured", SetFeatured).RequireScope(write)
+        campaigns.MapPut("/{campaign}/featured", SetFeatured).WithName("SetCampaignFeatured").RequireScope(write)
             .WithSummary("Show a campaign on the hub's home page or not (hub manager)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapGet("/{campaign}/cover", Cover).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        campaigns.MapGet("/{campaign}/cover", Cover).WithName("GetCampaignCover").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The campaign's cover image (for those who may read the campaign)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPut("/{campaign}/cover", UploadCover).RequireScope(write)
+        campaigns.MapPut("/{campaign}/cover", UploadCover).WithName("UploadCampaignCover").RequireScope(write)
             .WithSummary("Upload the cover image (hub manager)")
             .WithDescription("multipart/form-data with one file in the field \"cover\": PNG, JPEG or WebP (recognised by content), at most 1 MB.")
             .AcceptsFileForm("cover")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapDelete("/{campaign}/cover", RemoveCover).RequireScope(write)
+        campaigns.MapDelete("/{campaign}/cover", RemoveCover).WithName("RemoveCampaignCover").RequireScope(write)
             .WithSummary("Remove the cover image (hub manager)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPost("/{campaign}/follow", Follow).RequireScope(write)
+        campaigns.MapPost("/{campaign}/follow", Follow).WithName("FollowCampaign").RequireScope(write)
             .WithSummary("Follow a campaign (anyone who may take part)")
             .Produces<FollowState>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapDelete("/{campaign}/follow", Unfollow).RequireScope(write)
+        campaigns.MapDelete("/{campaign}/follow", Unfollow).WithName("UnfollowCampaign").RequireScope(write)
             .WithSummary("Stop following a campaign")
             .Produces<FollowState>().ProducesProblem(StatusCodes.Status404NotFound);
     }

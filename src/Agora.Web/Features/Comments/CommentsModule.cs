@@ -24,17 +24,17 @@ public static class CommentsModule
     {
         var write = ApiScopes.IdeasWrite;
         var group = api.MapGroup("").WithTags("Comments");
-        group.MapGet("/ideas/{id:int}/comments", List).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
+        group.MapGet("/ideas/{id:int}/comments", List).WithName("ListIdeaComments").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("A page of an idea's discussion (top-level comments with their first replies), or of one thread with ?thread={commentId}");
-        group.MapPost("/ideas/{id:int}/comments", Post).RequireScope(write)
+        group.MapPost("/ideas/{id:int}/comments", Post).WithName("PostComment").Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status429TooManyRequests).RequireScope(write)
             .WithSummary("Comment on an idea, or reply with parentId (Markdown; @Name mentions notify people of the hub)");
-        group.MapPut("/comments/{id:long}", Edit).RequireScope(write).WithSummary("Edit your comment (the previous text is kept as a version)");
-        group.MapDelete("/comments/{id:long}", Delete).RequireScope(write).WithSummary("Delete your comment");
-        group.MapPut("/comments/{id:long}/official", (long id, ChangeComment c, CancellationToken ct) => Official(id, true, c, ct))
+        group.MapPut("/comments/{id:long}", Edit).WithName("EditComment").RequireScope(write).WithSummary("Edit your comment (the previous text is kept as a version)");
+        group.MapDelete("/comments/{id:long}", Delete).WithName("DeleteComment").RequireScope(write).WithSummary("Delete your comment");
+        group.MapPut("/comments/{id:long}/official", (long id, ChangeComment c, CancellationToken ct) => Official(id, true, c, ct)).WithName("MarkOfficialAnswer")
             .RequireScope(write).WithSummary("Mark a comment as the hub's official answer (hub managers)");
-        group.MapDelete("/comments/{id:long}/official", (long id, ChangeComment c, CancellationToken ct) => Official(id, false, c, ct))
+        group.MapDelete("/comments/{id:long}/official", (long id, ChangeComment c, CancellationToken ct) => Official(id, false, c, ct)).WithName("UnmarkOfficialAnswer")
             .RequireScope(write).WithSummary("Unmark an official answer (hub managers)");
-        group.MapGet("/comments/{id:long}/versions", Versions).AllowAnonymous().RequireScope(ApiScopes.IdeasRead).WithSummary("Earlier texts of an edited comment");
+        group.MapGet("/comments/{id:long}/versions", Versions).WithName("ListCommentVersions").AllowAnonymous().RequireScope(ApiScopes.IdeasRead).WithSummary("Earlier texts of an edited comment");
     }
 
     private static async Task<IResult> List(int id, int? page, long? thread, CommentQueries q, IStringLocalizer<SharedResource> t, CancellationToken ct)

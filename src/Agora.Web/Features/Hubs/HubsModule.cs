@@ -25,24 +25,24 @@ public static class HubsModule
         var read = ApiScopes.HubsRead;
         var write = ApiScopes.HubsWrite;
 
-        hubs.MapGet("/", ListHubs).AllowAnonymous().RequireScope(read).WithSummary("List hubs").WithDescription("Sort by name, createdAt or members (prefix - for descending).");
-        hubs.MapGet("/{slug}", GetHub).AllowAnonymous().RequireScope(read).WithSummary("One hub");
-        hubs.MapPost("/", CreateHub).RequireAuthorization(Policies.PlatformAdmin).RequireScope(write).WithSummary("Create a hub (platform admin)");
-        hubs.MapPut("/{slug}", UpdateHub).RequireScope(write).WithSummary("Update a hub (hub manager)");
-        hubs.MapPost("/{slug}/join", Join).RequireScope(write).WithSummary("Join an open hub or ask to join an approval hub");
-        hubs.MapGet("/{slug}/members", Members).RequireScope(read).WithSummary("Members and their roles (hub members; email addresses for hub managers only)");
-        hubs.MapPut("/{slug}/members/{userId:guid}/roles", SetRoles).RequireScope(write).WithSummary("Set a member's roles (hub manager)");
-        hubs.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireScope(write).WithSummary("Remove a member (hub manager) or leave");
-        hubs.MapGet("/{slug}/join-requests", JoinRequests).RequireScope(read).WithSummary("Pending join requests (hub manager)");
+        hubs.MapGet("/", ListHubs).WithName("ListHubs").AllowAnonymous().RequireScope(read).WithSummary("List hubs").WithDescription("Sort by name, createdAt or members (prefix - for descending).");
+        hubs.MapGet("/{slug}", GetHub).WithName("GetHub").AllowAnonymous().RequireScope(read).WithSummary("One hub");
+        hubs.MapPost("/", CreateHub).WithName("CreateHub").RequireAuthorization(Policies.PlatformAdmin).RequireScope(write).WithSummary("Create a hub (platform admin)");
+        hubs.MapPut("/{slug}", UpdateHub).WithName("UpdateHub").RequireScope(write).WithSummary("Update a hub (hub manager)");
+        hubs.MapPost("/{slug}/join", Join).WithName("JoinHub").Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status429TooManyRequests).RequireScope(write).WithSummary("Join an open hub or ask to join an approval hub");
+        hubs.MapGet("/{slug}/members", Members).WithName("ListHubMembers").RequireScope(read).WithSummary("Members and their roles (hub members; email addresses for hub managers only)");
+        hubs.MapPut("/{slug}/members/{userId:guid}/roles", SetRoles).WithName("SetHubMemberRoles").RequireScope(write).WithSummary("Set a member's roles (hub manager)");
+        hubs.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).WithName("RemoveHubMember").RequireScope(write).WithSummary("Remove a member (hub manager) or leave");
+        hubs.MapGet("/{slug}/join-requests", JoinRequests).WithName("ListJoinRequests").RequireScope(read).WithSummary("Pending join requests (hub manager)");
         hubs.MapPost("/{slug}/join-requests/{id:guid}/approve", (string slug, Guid id, Membership m, CancellationToken ct) => Decide(slug, id, true, m, ct))
             .RequireScope(write).WithName("ApproveJoinRequest").WithSummary("Approve a join request (hub manager)");
         hubs.MapPost("/{slug}/join-requests/{id:guid}/decline", (string slug, Guid id, Membership m, CancellationToken ct) => Decide(slug, id, false, m, ct))
             .RequireScope(write).WithName("DeclineJoinRequest").WithSummary("Decline a join request (hub manager)");
-        hubs.MapPost("/{slug}/invitations", Invite).RequireScope(write).WithSummary("Invite a person by email (hub manager)");
-        hubs.MapGet("/{slug}/invitations", Invitations).RequireScope(read).WithSummary("Open invitations (hub manager)");
-        hubs.MapDelete("/{slug}/invitations/{id:guid}", RevokeInvitation).RequireScope(write).WithSummary("Revoke an invitation (hub manager)");
-        hubs.MapGet("/{slug}/logo", Logo).AllowAnonymous().RequireScope(read).WithSummary("The hub's logo image");
-        api.MapGet("/focus-areas", async (HubQueries q, CancellationToken ct) => TypedResults.Ok(await q.FocusAreaKeysAsync(ct)))
+        hubs.MapPost("/{slug}/invitations", Invite).WithName("InviteToHub").RequireScope(write).WithSummary("Invite a person by email (hub manager)");
+        hubs.MapGet("/{slug}/invitations", Invitations).WithName("ListHubInvitations").RequireScope(read).WithSummary("Open invitations (hub manager)");
+        hubs.MapDelete("/{slug}/invitations/{id:guid}", RevokeInvitation).WithName("RevokeHubInvitation").RequireScope(write).WithSummary("Revoke an invitation (hub manager)");
+        hubs.MapGet("/{slug}/logo", Logo).WithName("GetHubLogo").AllowAnonymous().RequireScope(read).WithSummary("The hub's logo image");
+        api.MapGet("/focus-areas", async (HubQueries q, CancellationToken ct) => TypedResults.Ok(await q.FocusAreaKeysAsync(ct))).WithName("ListFocusAreas")
             .AllowAnonymous().RequireScope(read).WithTags("Hubs").WithSummary("Focus area keys");
     }
 

@@ -15,6 +15,15 @@ public static class IdeasApi
         int? Page, int? PageSize, string? Sort, string? State, string? FocusArea, string? Origin, string? CareLevel, string? Setting,
         string? Tag, bool? Mine, bool? Followed, string? Campaign, int? Seed, string? Q);
 
+    /// <summary>Query values of a campaign's idea list: the hub list's without campaign, which the route gives.</summary>
+    public sealed record CampaignListParameters(
+        int? Page, int? PageSize, string? Sort, string? State, string? FocusArea, string? Origin, string? CareLevel, string? Setting,
+        string? Tag, bool? Mine, bool? Followed, int? Seed, string? Q)
+    {
+        public ListParameters ForCampaign(string campaign) =>
+            new(Page, PageSize, Sort, State, FocusArea, Origin, CareLevel, Setting, Tag, Mine, Followed, campaign, Seed, Q);
+    }
+
     public sealed record StateBody(string? State, string? Answer);
     public sealed record MergeBody(int? Into);
 
@@ -26,27 +35,27 @@ public static class IdeasApi
         var read = ApiScopes.IdeasRead;
 
         var hubs = api.MapGroup("/hubs/{slug}").WithTags("Ideas");
-        hubs.MapGet("/ideas", ListHubIdeas).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
+        hubs.MapGet("/ideas", ListHubIdeas).WithName("ListHubIdeas").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Ideas of a hub, across the campaigns you may read")
             .WithDescription("Filters: state, focusArea, origin, careLevel, setting, tag, mine, followed, campaign. Sort: newest, supported, discussed, active or random (with seed), - before one reverses it.");
-        hubs.MapGet("/campaigns/{campaign}/ideas", ListCampaignIdeas).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
+        hubs.MapGet("/campaigns/{campaign}/ideas", ListCampaignIdeas).WithName("ListCampaignIdeas").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Ideas of a campaign").WithDescription("Same filters and sorts as the hub's list.");
-        hubs.MapPost("/campaigns/{campaign}/ideas", CreateIdea).RequireScope(write)
+        hubs.MapPost("/campaigns/{campaign}/ideas", CreateIdea).WithName("CreateIdea").Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status429TooManyRequests).RequireScope(write)
             .WithSummary("Start an idea as a draft, or submit it at once with publish: true");
 
         var ideas = api.MapGroup("/ideas").WithTags("Ideas");
-        ideas.MapGet("/{id:int}", GetIdea).AllowAnonymous().RequireScope(ApiScopes.IdeasRead).WithSummary("One idea");
-        ideas.MapPut("/{id:int}", PutIdea).RequireScope(write).WithSummary("Edit an idea (authors, until review starts; send the version you edited)");
+        ideas.MapGet("/{id:int}", GetIdea).WithName("GetIdea").AllowAnonymous().RequireScope(ApiScopes.IdeasRead).WithSummary("One idea");
+        ideas.MapPut("/{id:int}", PutIdea).WithName("EditIdea").RequireScope(write).WithSummary("Edit an idea (authors, until review starts; send the version you edited)");
         ideas.MapPost("/{id:int}/publish", async (int id, PublishIdea h, CancellationToken ct) =>
                 ApiResults.From(await h.PublishAsync(id, ct), r => TypedResults.Ok(Ref(r))))
             .RequireScope(write).WithName("PublishIdea").WithSummary("Publish a draft (its author)");
         ideas.MapPost("/{id:int}/withdraw", async (int id, WithdrawIdea h, CancellationToken ct) =>
                 ApiResults.From(await h.WithdrawAsync(id, ct), r => TypedResults.Ok(Ref(r))))
             .RequireScope(write).WithName("WithdrawIdea").WithSummary("Withdraw a published idea (its author, before review)");
-        ideas.MapPost("/{id:int}/state", ChangeState).RequireScope(write)
+        ideas.MapPost("/{id:int}/state", ChangeState).WithName("ChangeIdeaState").RequireScope(write)
             .WithSummary("Triage: move an idea along Published, UnderReview, Accepted/Declined, Implemented with a public answer (hub managers and facilitators)");
         ideas.MapPost("/{id:int}/merge", async (int id, MergeBody? body, MergeIdeas h, CancellationToken ct) =>
-                ApiResults.From(await h.MergeAsync(id, body?.Into ?? 0, ct), kept => TypedResults.Ok(new { kept })))
+                ApiResults.From(await h.MergeAsync(id, body?.Into ?? 0, ct), kept => TypedResults.Ok(new { kept }))).WithName("MergeIdeas")
             .RequireScope(write)
             .WithSummary("Merge a duplicate into the idea to keep (hub managers): votes without double counting, followers, comments and authors move");
         ideas.MapPut("/{id:int}/vote", async (int id, CastVote h, CancellationToken ct) => ApiResults.From(await h.CastAsync(id, ct)))
@@ -60,16 +69,16 @@ public static class IdeasApi
                 ApiResults.From(await h.UnfollowAsync(id, ct), f => TypedResults.Ok(new { following = f })))
             .RequireScope(write).WithName("UnfollowIdea").WithSummary("Stop following an idea");
         // Multipart from API clients (tokens or the session); the session cookie is SameSite=Lax, so other sites cannot post it.
-        ideas.MapPost("/{id:int}/attachments", AddAttachment).RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
+        ideas.MapPost("/{id:int}/attachments", AddAttachment).WithName("AddIdeaAttachment").RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
             .WithSummary("Attach a file (multipart field \"file\"): PNG, JPEG, WebP, PDF, docx, xlsx, pptx, odt, ods, odp; at most 10 MB, 5 per idea");
-        ideas.MapGet("/{id:int}/attachments/{fileId:guid}", Download).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
+        ideas.MapGet("/{id:int}/attachments/{fileId:guid}", Download).WithName("DownloadIdeaAttachment").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Download an attachment (people who may see the idea)");
         ideas.MapDelete("/{id:int}/attachments/{fileId:guid}", async (int id, Guid fileId, RemoveIdeaAttachment h, CancellationToken ct) =>
                 ApiResults.From(await h.RemoveAsync(id, fileId, ct), _ => TypedResults.NoContent()))
             .RequireScope(write).WithName("RemoveIdeaAttachment").WithSummary("Remove an attachment (authors, while editable)");
         ideas.MapPost("/{id:int}/coauthors", async (int id, EmailBody? body, InviteCoAuthor h, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
                 ApiResults.From(await h.InviteAsync(id, body?.Email, ct), _ => TypedResults.Accepted((string?)null, new { message = t["Ideas.CoAuthorInvited"].Value })))
-            .RequireScope(write).WithName("InviteCoAuthor")
+            .RequireScope(write).WithName("InviteCoAuthor").Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Invite a person by email to co-author (the author; at most 5); answers 202 the same way whether or not the address has an account");
         ideas.MapPost("/{id:int}/coauthors/accept", async (int id, AnswerCoAuthorInvitation h, CancellationToken ct) =>
                 ApiResults.From(await h.AnswerAsync(id, true, ct), s => TypedResults.Ok(new { status = s })))
@@ -105,12 +114,12 @@ public static class IdeasApi
         return await q.ListForHubAsync(slug, parsed.Query, parsed.Filter, ct) is { } list ? TypedResults.Ok(list.Ideas) : NotFound();
     }
 
-    private static async Task<IResult> ListCampaignIdeas(string slug, string campaign, [AsParameters] ListParameters p, IdeaQueries q,
+    private static async Task<IResult> ListCampaignIdeas(string slug, string campaign, [AsParameters] CampaignListParameters query, IdeaQueries q,
         CampaignQueries campaigns, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var context = await campaigns.GetContextAsync(slug, campaign, ct);
         if (context is null || !context.CanRead) return NotFound();
-        if (Parse(p) is not { } parsed) return ApiResults.BadQuery(t);
+        if (Parse(query.ForCampaign(campaign)) is not { } parsed) return ApiResults.BadQuery(t);
         return TypedResults.Ok(await q.ListForCampaignAsync(context, parsed.Query, parsed.Filter, ct));
     }
 

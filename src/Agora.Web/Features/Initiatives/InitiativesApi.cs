@@ -15,167 +15,167 @@ public static class InitiativesApi
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Initiatives");
         var write = ApiScopes.HubsWrite;
 
-        hub.MapGet("/innovation-process", Process).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/innovation-process", Process).WithName("GetInnovationProcess").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's innovation process: its stages in order (ISO 56002 clause 8.3 unless the hub set its own)")
             .Produces<IReadOnlyList<StageInfo>>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives", List).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/initiatives", List).WithName("ListInitiatives").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Initiatives of a hub that you may see")
             .WithDescription("Hub managers and an initiative's team see every initiative; the authors of its ideas see it too; everyone else those with a public summary. "
                 + "Sort by updatedAt, createdAt or title (prefix - for descending; default -updatedAt).")
             .Produces<PagedList<InitiativeSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}", Get).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/initiatives/{id:int}", Get).WithName("GetInitiative").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("One initiative; its description and team only for the team and the hub's managers")
             .Produces<InitiativeDetail>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives", Create).RequireScope(write)
+        hub.MapPost("/initiatives", Create).WithName("StartInitiative").RequireScope(write)
             .WithSummary("Start an initiative, from accepted ideas of the hub or directly (hub manager)")
             .WithDescription("Body: {\"title\", \"summary\", \"description\" (Markdown), \"visibility\": \"HubInternal\" (default) or \"PublicSummary\", "
                 + "\"ideaIds\": [accepted ideas of the hub not yet in an initiative, at most 20]}. It enters the process's first stage with you as owner; "
                 + "the ideas' authors and co-authors are notified.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/initiatives/{id:int}/documents", AddDocument).RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
+        hub.MapPost("/initiatives/{id:int}/documents", AddDocument).WithName("AddInitiativeDocument").RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
             .WithSummary("Attach a document to an initiative (its team and the hub's managers)")
             .WithDescription("multipart/form-data with the file in \"file\" (PDF, Office or OpenDocument, PNG, JPEG or WebP, recognised by content; at most 10 MB) "
                 + "and its kind in \"kind\" (ConceptDescription, ValidationPlan, ValidationReport, PilotReport, DeploymentPlan, BusinessCase, Other). "
                 + "A stage's gate lets the initiative on only when the kinds the stage requires are attached.")
             .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}/documents/{documentId:int}", Download).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/initiatives/{id:int}/documents/{documentId:int}", Download).WithName("DownloadInitiativeDocument").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Download a document (the team, the hub's managers and gatekeepers; every download is audited)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}", Edit).RequireScope(write)
+        hub.MapPut("/initiatives/{id:int}", Edit).WithName("EditInitiative").RequireScope(write)
             .WithSummary("Edit an initiative's texts, visibility and classification (its owner and hub managers)")
             .WithDescription("Body: {\"title\", \"summary\", \"description\", \"visibility\", \"verganti\": EverydayImprovement | TechnologyDriven | MeaningDriven | Epiphany, "
                 + "\"kind\": Product | Service | Process | Organisational | BusinessModel, \"stakeholders\": e.g. \"PatientsAndCitizens, OwnersAndCustomers\", "
                 + "\"version\": the version you saw (409 when it changed)}. Left-out classification is cleared.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapGet("/effect-goals", EffectGoals).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/effect-goals", EffectGoals).WithName("ListEffectGoals").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's effect goals, which initiatives' benefits work towards")
             .Produces<IReadOnlyList<EffectGoalView>>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/benefits", AddBenefit).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/benefits", AddBenefit).WithName("AddBenefit").RequireScope(write)
             .WithSummary("Add an expected benefit (the team and hub managers)")
             .WithDescription("Body: {\"indicator\", \"unit\", \"baseline\", \"target\", \"effectGoalId\" (optional, one of the hub's effect goals)}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/benefits/{benefitId:int}/measurements", Measure).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/benefits/{benefitId:int}/measurements", Measure).WithName("RecordMeasurement").RequireScope(write)
             .WithSummary("Record a measurement of a benefit's indicator (the team and hub managers)")
             .WithDescription("Body: {\"measuredOn\": \"2026-11-01\" (not in the future), \"value\", \"note\"}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/used", MarkUsed).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/used", MarkUsed).WithName("MarkInitiativeUsed").RequireScope(write)
             .WithSummary("Mark a deployed initiative as used (gatekeepers and hub managers)")
             .WithDescription("Body: {\"rationale\"}. Only in the process's last stage, and only with at least one benefit measurement.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapGet("/evaluation-criteria", Criteria).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/evaluation-criteria", Criteria).WithName("ListEvaluationCriteria").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's evaluation criteria with their weights (scored 1–5, 5 always best)")
             .Produces<IReadOnlyList<CriterionView>>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}/scorecard", Scorecard).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/initiatives/{id:int}/scorecard", Scorecard).WithName("GetScorecard").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("An initiative's evaluation scorecard at a stage (the current one unless ?stage= names another)")
             .WithDescription("\"result\" is null until you may see it: evaluators after submitting their own scores at that stage (never after declaring a conflict of interest), "
                 + "gatekeepers and hub managers who are not evaluators themselves. Evaluations with a declared conflict of interest are listed but not counted.")
             .Produces<ScorecardView>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/evaluations", Evaluate).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/evaluations", Evaluate).WithName("SubmitEvaluation").RequireScope(write)
             .WithSummary("Submit your scorecard for the initiative's current stage (the hub's evaluators, not its team; once per stage)")
             .WithDescription("Body: {\"scores\": {\"<criterion id>\": 1–5, … every criterion}, \"comment\", \"conflict\": true to declare a conflict of interest "
                 + "(then \"conflictNote\" is required and no scores are needed; the evaluation is kept but left out of the result)}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapGet("/initiatives/{id:int}/resources", Resources).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/initiatives/{id:int}/resources", Resources).WithName("GetInitiativeResources").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("An initiative's budget (per quarter and funding source, in the hub's currency) and risks")
             .WithDescription("For the team, the hub's managers, gatekeepers and evaluators; 404 for everyone else.")
             .Produces<ResourcesView>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/budget", SetBudget).RequireScope(write)
+        hub.MapPut("/initiatives/{id:int}/budget", SetBudget).WithName("SetBudget").RequireScope(write)
             .WithSummary("Set the budget of one quarter and funding source (the team and hub managers)")
             .WithDescription("Body: {\"year\", \"quarter\": 1–4, \"source\": Internal | EuStructuralFunds | NationalGrant | PartnerContribution, "
                 + "\"planned\", \"spent\"}. Replaces what that quarter and source had; 0 and 0 removes the line.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/risks", AddRisk).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/risks", AddRisk).WithName("AddRisk").RequireScope(write)
             .WithSummary("Add a risk (the team and hub managers)")
             .WithDescription("Body: {\"description\", \"likelihood\": 1–5, \"impact\": 1–5, \"mitigation\"}. The score is likelihood × impact.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/risks/{riskId:int}", UpdateRisk).RequireScope(write)
+        hub.MapPut("/initiatives/{id:int}/risks/{riskId:int}", UpdateRisk).WithName("ChangeRisk").RequireScope(write)
             .WithSummary("Change a risk, or close it with \"closed\": true (the team and hub managers)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/{id:int}/team", Team).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/initiatives/{id:int}/team", Team).WithName("GetInitiativeTeam").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("An initiative's team with roles, partner organisations and milestones")
             .WithDescription("For the team, the hub's managers, gatekeepers and evaluators; 404 for everyone else.")
             .Produces<TeamView>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/team", SetMember).RequireScope(write)
+        hub.MapPut("/initiatives/{id:int}/team", SetMember).WithName("SetTeamMember").RequireScope(write)
             .WithSummary("Add a member of the hub to the team or change their role (the owner and hub managers)")
             .WithDescription("Body: {\"email\", \"role\": Owner | ProjectManager | ClinicalLead | TechnicalLead | Member | Advisor}. "
                 + "Making someone owner hands ownership over; the previous owner stays as a member.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapDelete("/initiatives/{id:int}/team/{userId:guid}", RemoveMember).RequireScope(write)
+        hub.MapDelete("/initiatives/{id:int}/team/{userId:guid}", RemoveMember).WithName("RemoveTeamMember").RequireScope(write)
             .WithSummary("Take someone off the team (not the owner)")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/partners", AddPartner).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/partners", AddPartner).WithName("AddPartner").RequireScope(write)
             .WithSummary("Add a partner organisation (the team and hub managers)")
             .WithDescription("Body: {\"name\", \"kind\": Hospital | Municipality | Company | Research | PatientOrganisation | PublicAgency | Other, \"contribution\"}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapDelete("/initiatives/{id:int}/partners/{partnerId:int}", RemovePartner).RequireScope(write)
+        hub.MapDelete("/initiatives/{id:int}/partners/{partnerId:int}", RemovePartner).WithName("RemovePartner").RequireScope(write)
             .WithSummary("Remove a partner organisation")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/milestones", AddMilestone).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/milestones", AddMilestone).WithName("AddMilestone").RequireScope(write)
             .WithSummary("Add a milestone (the team and hub managers)")
             .WithDescription("Body: {\"title\", \"dueOn\": \"2027-03-31\"}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/initiatives/{id:int}/milestones/{milestoneId:int}", CompleteMilestone).RequireScope(write)
+        hub.MapPut("/initiatives/{id:int}/milestones/{milestoneId:int}", CompleteMilestone).WithName("CompleteMilestone").RequireScope(write)
             .WithSummary("Mark a milestone done ({\"doneOn\": a date, not in the future}) or open again ({\"doneOn\": null})")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapDelete("/initiatives/{id:int}/milestones/{milestoneId:int}", RemoveMilestone).RequireScope(write)
+        hub.MapDelete("/initiatives/{id:int}/milestones/{milestoneId:int}", RemoveMilestone).WithName("RemoveMilestone").RequireScope(write)
             .WithSummary("Remove a milestone")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/initiatives/lessons", Lessons).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/initiatives/lessons", Lessons).WithName("ListLessonsLearned").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Lessons learned: stopped initiatives you may see and what was learned, optionally matching ?q= (every word, any case)")
             .Produces<PagedList<InitiativeHit>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         var settings = hub.MapGroup("/portfolio-settings").RequireScope(write);
-        hub.MapGet("/portfolio-settings", Settings).RequireScope(write).WithSummary("The hub's portfolio settings: currency, stages, effect goals, criteria (hub managers)")
+        hub.MapGet("/portfolio-settings", Settings).WithName("GetPortfolioSettings").RequireScope(write).WithSummary("The hub's portfolio settings: currency, stages, effect goals, criteria (hub managers)")
             .Produces<PortfolioSettingsView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPut("/currency", SetCurrency).WithSummary("Set the currency of the hub's budgets: {\"currency\": \"NOK\"} (ISO 4217)")
+        settings.MapPut("/currency", SetCurrency).WithName("SetPortfolioCurrency").WithSummary("Set the currency of the hub's budgets: {\"currency\": \"NOK\"} (ISO 4217)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPost("/stages", (string slug, StageInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveStageAsync(slug, null, input, ct)))
+        settings.MapPost("/stages", (string slug, StageInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveStageAsync(slug, null, input, ct))).WithName("AddStage")
             .WithSummary("Add a stage at the end of the process")
             .WithDescription("Body: {\"nameEn\", \"namePt\", \"nameNb\", \"step\": IdentifyOpportunity | CreateConcept | ValidateConcept | DevelopSolution | DeploySolution, "
                 + "\"required\": [artefact kinds the stage needs before its gate]}.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPut("/stages/{itemId:guid}", (string slug, Guid itemId, StageInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveStageAsync(slug, itemId, input, ct)))
+        settings.MapPut("/stages/{itemId:guid}", (string slug, Guid itemId, StageInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveStageAsync(slug, itemId, input, ct))).WithName("ChangeStage")
             .WithSummary("Change a stage's names, step and required artefacts")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapDelete("/stages/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveStageAsync(slug, itemId, ct)))
+        settings.MapDelete("/stages/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveStageAsync(slug, itemId, ct))).WithName("RemoveStage")
             .WithSummary("Remove a stage that holds no initiatives and no history")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPost("/effect-goals", (string slug, GoalInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveGoalAsync(slug, null, input, ct)))
+        settings.MapPost("/effect-goals", (string slug, GoalInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveGoalAsync(slug, null, input, ct))).WithName("AddEffectGoal")
             .WithSummary("Add an effect goal: {\"nameEn\", \"namePt\", \"nameNb\"}")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPut("/effect-goals/{itemId:guid}", (string slug, Guid itemId, GoalInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveGoalAsync(slug, itemId, input, ct)))
+        settings.MapPut("/effect-goals/{itemId:guid}", (string slug, Guid itemId, GoalInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveGoalAsync(slug, itemId, input, ct))).WithName("RenameEffectGoal")
             .WithSummary("Rename an effect goal")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapDelete("/effect-goals/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveGoalAsync(slug, itemId, ct)))
+        settings.MapDelete("/effect-goals/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveGoalAsync(slug, itemId, ct))).WithName("RemoveEffectGoal")
             .WithSummary("Remove an effect goal (benefits towards it keep their figures without a goal)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPost("/criteria", (string slug, CriterionInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveCriterionAsync(slug, null, input, ct)))
+        settings.MapPost("/criteria", (string slug, CriterionInput input, PortfolioSettings s, CancellationToken ct) => Saved(s.SaveCriterionAsync(slug, null, input, ct))).WithName("AddCriterion")
             .WithSummary("Add an evaluation criterion: {\"nameEn\", \"namePt\", \"nameNb\", \"weight\": 1–10}")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPut("/criteria/{itemId:guid}", (string slug, Guid itemId, CriterionInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveCriterionAsync(slug, itemId, input, ct)))
+        settings.MapPut("/criteria/{itemId:guid}", (string slug, Guid itemId, CriterionInput input, PortfolioSettings s, CancellationToken ct) => Changed(s.SaveCriterionAsync(slug, itemId, input, ct))).WithName("ChangeCriterion")
             .WithSummary("Change a criterion's names and weight (later evaluations use the new weight; submitted ones keep theirs)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapDelete("/criteria/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveCriterionAsync(slug, itemId, ct)))
+        settings.MapDelete("/criteria/{itemId:guid}", (string slug, Guid itemId, PortfolioSettings s, CancellationToken ct) => Removed(s.RemoveCriterionAsync(slug, itemId, ct))).WithName("RemoveCriterion")
             .WithSummary("Remove a criterion no evaluation has scored")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapPost("/{what:regex(^(stages|effect-goals|criteria)$)}/{itemId:guid}/move", Move)
+        settings.MapPost("/{what:regex(^(stages|effect-goals|criteria)$)}/{itemId:guid}/move", Move).WithName("MovePortfolioSetting")
             .WithSummary("Move a stage, effect goal or criterion one place: {\"up\": true} towards the start, false towards the end")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/initiatives/{id:int}/gate", Gate).RequireScope(write)
+        hub.MapPost("/initiatives/{id:int}/gate", Gate).WithName("DecideGate").RequireScope(write)
             .WithSummary("Decide at the gate of the initiative's stage (gatekeepers and hub managers)")
             .WithDescription("Body: {\"outcome\": \"Go\" | \"Pivot\" | \"Hold\" | \"Stop\", \"rationale\": required, \"pivotTo\": an earlier stage's id (pivot), "
                 + "\"version\": the initiative's version you saw (optional; 409 when it changed), \"lessons\": what was learned (required to stop)}. Go moves to the next stage (or resumes one on hold); "

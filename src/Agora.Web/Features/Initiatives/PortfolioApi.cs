@@ -18,21 +18,21 @@ public static class PortfolioApi
     public static void Map(RouteGroupBuilder api)
     {
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Initiatives");
-        hub.MapGet("/portfolio", Get).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/portfolio", Get).WithName("GetPortfolio").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's innovation portfolio: initiatives by stage, Verganti type, origin, care level and setting, the funnel and time in stage")
             .WithDescription(Filters + " Verganti bubbles carry the planned budget (sum of budget lines, in the hub's currency) when you may see the initiative's money "
                 + "(its team, the hub's managers, gatekeepers and evaluators), null otherwise; sizedByBudget says whether you see every bubble's. The funnel counts "
                 + "ideas published in the period, accepted, in an initiative, then those initiatives reaching each stage and in use. "
                 + "Time in stage: days between entering a stage and leaving it, each initiative's stays added up; the current stage of active initiatives counts up to now.")
             .Produces<PortfolioView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/portfolio/export", Export).AllowAnonymous().RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/portfolio/export", Export).WithName("ExportPortfolio").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Download the filtered portfolio: one row per initiative you may know")
             .WithDescription("format=csv (default; UTF-8 with BOM) or xlsx. " + Filters
                 + " Columns: id, title, stage, status, visibility, verganti, kind, origins, care levels, settings, planned budget, spent budget, currency, "
                 + "benefits, created, stage entered. The budget cells are empty for initiatives whose money you may not see (only their team and "
                 + "the hub's managers, gatekeepers and evaluators see it).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/indicators", GetIndicators).RequireScope(ApiScopes.HubsRead)
+        hub.MapGet("/indicators", GetIndicators).WithName("GetInnovationIndicators").RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's ISO 56002 innovation indicators for a period (hub managers and gatekeepers)")
             .WithDescription("from, to: yyyy-MM-dd (default the current calendar year). Input: ideas submitted, initiatives started, people taking part "
                 + "(published an idea, commented or voted in the hub), share of the hub's members taking part. Throughput: conversion from each stage to "

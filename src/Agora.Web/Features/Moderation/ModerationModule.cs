@@ -26,21 +26,21 @@ public static class ModerationModule
         var read = ApiScopes.IdeasRead;
         var write = ApiScopes.IdeasWrite;
         var group = api.MapGroup("").WithTags("Moderation");
-        group.MapPost("/reports", Report).RequireScope(write)
+        group.MapPost("/reports", Report).WithName("ReportContent").Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status429TooManyRequests).RequireScope(write)
             .WithSummary("Report an idea or a comment (201 when recorded, 200 when you had reported it already)");
         var hub = group.MapGroup("/hubs/{slug}/moderation");
-        hub.MapGet("/", Queue).RequireScope(read).WithSummary("Reported content awaiting a decision (facilitators and hub managers); reporters are never shown");
+        hub.MapGet("/", Queue).WithName("ListModerationQueue").RequireScope(read).WithSummary("Reported content awaiting a decision (facilitators and hub managers); reporters are never shown");
         hub.MapPost("/{target}/{id:long}/hide", (string slug, ReportTarget target, long id, ReasonBody body, ModerateContent m, CancellationToken ct) =>
-            Answer(m.HideAsync(slug, target, id, body.Reason, ct))).RequireScope(write).WithSummary("Hide an idea or comment with a reason");
+            Answer(m.HideAsync(slug, target, id, body.Reason, ct))).WithName("HideContent").RequireScope(write).WithSummary("Hide an idea or comment with a reason");
         hub.MapPost("/{target}/{id:long}/restore", (string slug, ReportTarget target, long id, ModerateContent m, CancellationToken ct) =>
-            Answer(m.RestoreAsync(slug, target, id, ct))).RequireScope(write).WithSummary("Show hidden content again");
+            Answer(m.RestoreAsync(slug, target, id, ct))).WithName("RestoreContent").RequireScope(write).WithSummary("Show hidden content again");
         hub.MapPost("/{target}/{id:long}/dismiss", (string slug, ReportTarget target, long id, ModerateContent m, CancellationToken ct) =>
-            Answer(m.DismissAsync(slug, target, id, ct))).RequireScope(write).WithSummary("Keep the content and close its reports");
-        hub.MapGet("/blocks", Blocks).RequireScope(read).WithSummary("People blocked from the hub");
+            Answer(m.DismissAsync(slug, target, id, ct))).WithName("DismissReports").RequireScope(write).WithSummary("Keep the content and close its reports");
+        hub.MapGet("/blocks", Blocks).WithName("ListBlocks").RequireScope(read).WithSummary("People blocked from the hub");
         hub.MapPost("/blocks", (string slug, BlockBody body, ModerateContent m, CancellationToken ct) =>
-            Answer(m.BlockAsync(slug, body.UserId, body.Reason, ct))).RequireScope(write).WithSummary("Block a person from taking part in the hub (hub managers)");
+            Answer(m.BlockAsync(slug, body.UserId, body.Reason, ct))).WithName("BlockPerson").RequireScope(write).WithSummary("Block a person from taking part in the hub (hub managers)");
         hub.MapDelete("/blocks/{userId:guid}", (string slug, Guid userId, ModerateContent m, CancellationToken ct) =>
-            Answer(m.UnblockAsync(slug, userId, ct))).RequireScope(write).WithSummary("Lift a block (hub managers)");
+            Answer(m.UnblockAsync(slug, userId, ct))).WithName("LiftBlock").RequireScope(write).WithSummary("Lift a block (hub managers)");
     }
 
     private static async Task<IResult> Answer(Task<Platform.Errors.Result<bool>> work) =>

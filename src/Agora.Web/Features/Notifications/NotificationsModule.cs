@@ -26,15 +26,15 @@ public static class NotificationsModule
         var read = ApiScopes.ProfileRead;
         var write = ApiScopes.ProfileWrite;
         var me = api.MapGroup("/me").WithTags("Notifications");
-        me.MapGet("/notifications", List).RequireScope(read).WithSummary("Your notifications, newest first (?unread=true for unread only)");
-        me.MapPost("/notifications/{id:long}/read", (long id, CurrentUser current, NotificationQueries q, CancellationToken ct) => MarkRead(id, current, q, ct))
+        me.MapGet("/notifications", List).WithName("ListMyNotifications").RequireScope(read).WithSummary("Your notifications, newest first (?unread=true for unread only)");
+        me.MapPost("/notifications/{id:long}/read", (long id, CurrentUser current, NotificationQueries q, CancellationToken ct) => MarkRead(id, current, q, ct)).WithName("MarkNotificationRead")
             .RequireScope(write).WithSummary("Mark one notification as read");
-        me.MapPost("/notifications/read", (CurrentUser current, NotificationQueries q, CancellationToken ct) => MarkRead(null, current, q, ct))
+        me.MapPost("/notifications/read", (CurrentUser current, NotificationQueries q, CancellationToken ct) => MarkRead(null, current, q, ct)).WithName("MarkAllNotificationsRead")
             .RequireScope(write).WithSummary("Mark all notifications as read");
         me.MapGet("/notification-preferences", async (CurrentUser current, NotificationPreferences p, CancellationToken ct) =>
-            TypedResults.Ok(await p.GetAsync(current.RequiredId, ct))).RequireScope(read)
+            TypedResults.Ok(await p.GetAsync(current.RequiredId, ct))).WithName("GetNotificationPreferences").RequireScope(read)
             .WithSummary("How you hear about each kind of event: Immediately, DailyDigest or Off");
-        me.MapPut("/notification-preferences", SetPreferences).RequireScope(write).WithSummary("Choose how you hear about each kind of event");
+        me.MapPut("/notification-preferences", SetPreferences).WithName("SetNotificationPreferences").RequireScope(write).WithSummary("Choose how you hear about each kind of event");
     }
 
     private static async Task<IResult> List(bool? unread, int? page, int? pageSize, CurrentUser current, NotificationQueries q,

@@ -24,37 +24,37 @@ public static class OrganisationsModule
         var read = ApiScopes.OrganisationsRead;
         var write = ApiScopes.OrganisationsWrite;
 
-        organisations.MapGet("/", ListOrganisations).AllowAnonymous().RequireScope(read).WithSummary("List organisations")
+        organisations.MapGet("/", ListOrganisations).WithName("ListOrganisations").AllowAnonymous().RequireScope(read).WithSummary("List organisations")
             .WithDescription("Filter by type (Hospital, Municipality, GovernmentAgency, Company, University, Cluster, PatientAssociation, Other) "
                 + "and search text; sort by name, createdAt or members (prefix - for descending).");
-        organisations.MapGet("/{slug}", GetOrganisation).AllowAnonymous().RequireScope(read).WithSummary("One organisation").ProducesProblem(StatusCodes.Status404NotFound);
-        organisations.MapPost("/", CreateOrganisation).RequireScope(write)
+        organisations.MapGet("/{slug}", GetOrganisation).WithName("GetOrganisation").AllowAnonymous().RequireScope(read).WithSummary("One organisation").ProducesProblem(StatusCodes.Status404NotFound);
+        organisations.MapPost("/", CreateOrganisation).WithName("CreateOrganisation").RequireScope(write)
             .WithSummary("Create an organisation (anyone signed in; the creator becomes its admin)")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        organisations.MapPut("/{slug}", UpdateOrganisation).RequireScope(write)
+        organisations.MapPut("/{slug}", UpdateOrganisation).WithName("UpdateOrganisation").RequireScope(write)
             .WithSummary("Update an organisation (organisation admin or platform admin)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        organisations.MapGet("/{slug}/members", Members).RequireScope(read)
+        organisations.MapGet("/{slug}/members", Members).WithName("ListOrganisationMembers").RequireScope(read)
             .WithSummary("Members of an organisation (anyone signed in; email addresses for its admins and platform admins)")
             .WithDescription("Sort by name or joinedAt (prefix - for descending).")
             .Produces<PagedList<OrganisationMemberRow>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        organisations.MapPost("/{slug}/members", AddMember).RequireScope(write)
+        organisations.MapPost("/{slug}/members", AddMember).WithName("InviteToOrganisation").ProducesProblem(StatusCodes.Status429TooManyRequests).RequireScope(write)
             .WithSummary("Invite a person by email (organisation admin or platform admin); they become a member when they accept")
             .WithDescription("Answers 202 the same way whether or not the address has an account.")
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        organisations.MapGet("/invitations", MyInvitations).RequireScope(read)
+        organisations.MapGet("/invitations", MyInvitations).WithName("ListMyOrganisationInvitations").RequireScope(read)
             .WithSummary("Your open invitations to join organisations").Produces<IReadOnlyList<OrganisationInvitationRow>>();
         organisations.MapPost("/invitations/{id:guid}/accept", (Guid id, OrganisationMembership m, CancellationToken ct) => Answer(id, true, m, ct))
-            .RequireScope(write).WithName("AcceptOrganisationInvitation").WithSummary("Accept your invitation: you become a member")
+            .RequireScope(write).WithName("AcceptOrganisationInvitation").Produces<AnswerResult>().WithSummary("Accept your invitation: you become a member")
             .ProducesProblem(StatusCodes.Status404NotFound);
         organisations.MapPost("/invitations/{id:guid}/decline", (Guid id, OrganisationMembership m, CancellationToken ct) => Answer(id, false, m, ct))
-            .RequireScope(write).WithName("DeclineOrganisationInvitation").WithSummary("Decline your invitation")
+            .RequireScope(write).WithName("DeclineOrganisationInvitation").Produces<AnswerResult>().WithSummary("Decline your invitation")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        organisations.MapPut("/{slug}/members/{userId:guid}", SetAdmin).RequireScope(write)
+        organisations.MapPut("/{slug}/members/{userId:guid}", SetAdmin).WithName("SetOrganisationAdmin").RequireScope(write)
             .WithSummary("Make a member an admin or not (organisation admin or platform admin)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        organisations.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).RequireScope(write)
+        organisations.MapDelete("/{slug}/members/{userId:guid}", RemoveMember).WithName("RemoveOrganisationMember").RequireScope(write)
             .WithSummary("Remove a member (organisation admin or platform admin) or leave")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -95,8 +95,10 @@ public static class OrganisationsModule
     private static async Task<IResult> MyInvitations(OrganisationMembership members, CancellationToken ct) =>
         TypedResults.Ok(await members.MyInvitationsAsync(ct));
 
+    public sealed record AnswerResult(string Organisation, bool Accepted);
+
     private static async Task<IResult> Answer(Guid id, bool accept, OrganisationMembership members, CancellationToken ct) =>
-        ApiResults.From(await members.AnswerAsync(id, accept, ct), slug => TypedResults.Ok(new { organisation = slug, accepted = accept }));
+        ApiResults.From(await members.AnswerAsync(id, accept, ct), slug => TypedResults.Ok(new AnswerResult(slug, accept)));
 
     public sealed record SetAdminBody(bool? IsAdmin);
 

@@ -15,136 +15,136 @@ public static class RequestsApi
         var read = ApiScopes.HubsRead;
         var write = ApiScopes.HubsWrite;
 
-        hub.MapGet("/request-types", Types).AllowAnonymous().RequireScope(read)
+        hub.MapGet("/request-types", Types).WithName("ListRequestTypes").AllowAnonymous().RequireScope(read)
             .WithSummary("The kinds of request a hub takes, with their forms' names (research or innovation participation, health-data access, sandbox test, the hub's own)")
             .Produces<IReadOnlyList<RequestTypeView>>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/request-types/{key}/form", Form).AllowAnonymous().RequireScope(read)
+        hub.MapGet("/request-types/{key}/form", Form).WithName("GetRequestForm").AllowAnonymous().RequireScope(read)
             .WithSummary("A kind of request's form: sections and fields (kind, label, help, options, required, repeatable groups)")
             .Produces<RequestForm>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/requests", List).RequireScope(read)
+        hub.MapGet("/requests", List).WithName("ListHubRequests").RequireScope(read)
             .WithSummary("The hub's requests you work on (hub managers: all but drafts; reviewers: those assigned to them)")
             .WithDescription("Filters: state (Submitted, Returned, InReview, Approved, ApprovedWithConditions, Rejected, Withdrawn), type (a request type's key), "
                 + "overdue=true (in review past the decision deadline), page. Open requests come first, the nearest deadline on top.")
             .Produces<PagedList<RequestSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/requests", Create).RequireScope(write)
+        hub.MapPost("/requests", Create).WithName("StartRequest").ProducesProblem(StatusCodes.Status429TooManyRequests).RequireScope(write)
             .WithSummary("Start a request as a draft: {\"typeKey\", \"title\"}")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/requests/{id:int}", Get).RequireScope(read)
+        hub.MapGet("/requests/{id:int}", Get).WithName("GetRequest").RequireScope(read)
             .WithSummary("One request (its applicant, assigned reviewers and hub managers; 404 for everyone else). Every view is audited.")
             .Produces<RequestDetail>().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/requests/{id:int}", Save).RequireScope(write)
+        hub.MapPut("/requests/{id:int}", Save).WithName("SaveRequest").RequireScope(write)
             .WithSummary("Save a draft or returned request: {\"title\", \"answers\": {field key: value; multiple choices as arrays; groups as arrays of objects}, \"version\"}")
             .WithDescription("Answers are checked for shape (options, dates yyyy-MM-dd, numbers, lengths) but not for completeness; submitting checks that.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/submit", Submit).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/submit", Submit).WithName("SubmitRequest").RequireScope(write)
             .WithSummary("Submit (or resubmit once completed): every required answer and document must be there")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/return", Return).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/return", Return).WithName("ReturnRequest").RequireScope(write)
             .WithSummary("Return a submitted request for completion (hub managers): {\"missing\", \"dueOn\" (default: in four weeks)}")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/accept", Accept).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/accept", Accept).WithName("AcceptRequest").RequireScope(write)
             .WithSummary("Find a submitted request complete and start its review (hub managers); the decision deadline runs from today")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/extend", Extend).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/extend", Extend).WithName("ExtendRequestDeadline").RequireScope(write)
             .WithSummary("Extend the decision deadline once (hub managers): {\"months\": 1–3, \"reason\"}")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/withdraw", Withdraw).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/withdraw", Withdraw).WithName("WithdrawRequest").RequireScope(write)
             .WithSummary("Withdraw your request (until it is decided)")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/files", AddFile).RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
+        hub.MapPost("/requests/{id:int}/files", AddFile).WithName("AddRequestFile").RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
             .WithSummary("Attach a document to one of the form's file fields (the applicant, while editable)")
             .WithDescription("multipart/form-data: \"field\" (the file field's key) and \"file\" (PDF, Office or OpenDocument, PNG, JPEG or WebP; at most 10 MB).")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/requests/{id:int}/files/{fileId:guid}", Download).RequireScope(read)
+        hub.MapGet("/requests/{id:int}/files/{fileId:guid}", Download).WithName("DownloadRequestFile").RequireScope(read)
             .WithSummary("Download a request's document (its applicant, assigned reviewers and hub managers; every download is audited)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapDelete("/requests/{id:int}/files/{fileId:guid}", RemoveFile).RequireScope(write)
+        hub.MapDelete("/requests/{id:int}/files/{fileId:guid}", RemoveFile).WithName("RemoveRequestFile").RequireScope(write)
             .WithSummary("Remove a document (the applicant, while editable)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        hub.MapPost("/requests/{id:int}/reviewers", Assign).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/reviewers", Assign).WithName("AssignReviewer").RequireScope(write)
             .WithSummary("Assign a reviewer in a role (hub managers): {\"email\" of a member of the hub, \"role\": Legal | Privacy | Ethics | Technical | Clinical | Business | Security}")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapDelete("/requests/{id:int}/reviewers/{reviewId:guid}", Unassign).RequireScope(write)
+        hub.MapDelete("/requests/{id:int}/reviewers/{reviewId:guid}", Unassign).WithName("UnassignReviewer").RequireScope(write)
             .WithSummary("Take a reviewer off (hub managers; not once signed off)")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPut("/requests/{id:int}/reviews/{reviewId:guid}", Review).RequireScope(write)
+        hub.MapPut("/requests/{id:int}/reviews/{reviewId:guid}", Review).WithName("SaveReview").RequireScope(write)
             .WithSummary("Save your review: {\"checklist\": {item key: true/false}, \"recommendation\": Approve | ApproveWithConditions | Reject, \"opinion\", \"signOff\": true to sign it off (final)}")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/notes", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.InternalNote, body, ct)))
+        hub.MapPost("/requests/{id:int}/notes", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.InternalNote, body, ct))).WithName("AddInternalNote")
             .RequireScope(write)
             .WithSummary("Write an internal note (hub managers and assigned reviewers); never shown to the applicant: {\"body\"}")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/questions", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Question, body, ct)))
+        hub.MapPost("/requests/{id:int}/questions", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Question, body, ct))).WithName("AskApplicant")
             .RequireScope(write)
             .WithSummary("Ask the applicant a question (hub managers and assigned reviewers): {\"body\"}")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/answers", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Answer, body, ct)))
+        hub.MapPost("/requests/{id:int}/answers", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Answer, body, ct))).WithName("AnswerQuestion")
             .RequireScope(write)
             .WithSummary("Answer a question (the applicant): {\"questionId\", \"body\"}")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/decision", Decide).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/decision", Decide).WithName("DecideRequest").RequireScope(write)
             .WithSummary("Decide a request in review (hub managers)")
             .WithDescription("Body: {\"decision\": Approved | ApprovedWithConditions | Rejected, \"reasons\" (required to reject), \"conditions\" (required with conditions), "
                 + "\"permit\": {\"validFrom\", \"validTo\", \"grantedData\", \"environment\", \"authorisedPeople\", \"conditions\"} (required to approve a health-data application)}. "
                 + "Approval is refused (409) until the reviews the kind of request needs are signed off: legal and privacy for health-data access, security for a sandbox test.")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/permit", AmendPermit).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/permit", AmendPermit).WithName("AmendPermit").RequireScope(write)
             .WithSummary("Amend or renew the data permit: a new version with {\"validFrom\", \"validTo\", \"grantedData\", \"environment\", \"authorisedPeople\", \"conditions\", \"reason\"} (hub managers)")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/permit/revoke", RevokePermit).RequireScope(write)
+        hub.MapPost("/requests/{id:int}/permit/revoke", RevokePermit).WithName("RevokePermit").RequireScope(write)
             .WithSummary("Revoke the data permit with a reason (hub managers): {\"reason\"}")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        hub.MapGet("/requests/dashboard", Dashboard).RequireScope(read)
+        hub.MapGet("/requests/dashboard", Dashboard).WithName("GetRequestDashboard").RequireScope(read)
             .WithSummary("The hub managers' overview: requests by kind and state, time to decision against the deadlines, reviewers' workload")
             .Produces<RequestDashboard>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapGet("/register", Register).AllowAnonymous().RequireScope(read)
+        hub.MapGet("/register", Register).WithName("GetPublicRegister").AllowAnonymous().RequireScope(read)
             .WithSummary("The public register of health-data applications and their decisions (title, applicant organisation, purposes, state, dates; no personal data)")
             .WithDescription("404 unless the hub publishes its register.")
             .Produces<PagedList<RegisterEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/register", SetRegister).RequireScope(write)
+        hub.MapPut("/register", SetRegister).WithName("SetRegisterPublished").RequireScope(write)
             .WithSummary("Publish the register or take it down (hub managers): {\"published\": true|false}")
             .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        hub.MapGet("/requests/{id:int}/letter.{format:regex(^(pdf|html)$)}", Letter).RequireScope(read)
+        hub.MapGet("/requests/{id:int}/letter.{format:regex(^(pdf|html)$)}", Letter).WithName("GetDecisionLetter").RequireScope(read)
             .WithSummary("The decision letter, in the applicant's language, as PDF or HTML (after the decision; every download is audited)")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
 
-        hub.MapGet("/request-types/all", AllTypes).RequireScope(read)
+        hub.MapGet("/request-types/all", AllTypes).WithName("ListAllRequestTypes").RequireScope(read)
             .WithSummary("Every kind of request of the hub with its form and how many requests it has, offered or not (hub managers)")
             .Produces<IReadOnlyList<RequestTypeDetail>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPost("/request-types", CreateType).RequireScope(write)
+        hub.MapPost("/request-types", CreateType).WithName("DefineRequestType").RequireScope(write)
             .WithSummary("Define a kind of request of the hub's own (hub managers)")
             .WithDescription("Body: {\"key\": lowercase letters, digits and hyphens, \"nameEn\", \"namePt\", \"nameNb\", \"descriptionEn\", \"descriptionPt\", \"descriptionNb\", "
                 + "\"decisionMonths\": 1–12, \"signOffs\": [review roles that must sign off before approval], \"active\", "
                 + "\"separateDecider\": true when the manager who decides may not be one of the reviewers who signed off}. Its form starts empty: PUT its form next.")
             .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/request-types/{key}", UpdateType).RequireScope(write)
+        hub.MapPut("/request-types/{key}", UpdateType).WithName("ChangeRequestType").RequireScope(write)
             .WithSummary("Change a kind of request (a built-in one can only be switched on or off with \"active\")")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        hub.MapPut("/request-types/{key}/form", SetForm).RequireScope(write)
+        hub.MapPut("/request-types/{key}/form", SetForm).WithName("ReplaceRequestForm").RequireScope(write)
             .WithSummary("Replace the form of one of the hub's own kinds of request (the same shape as GET …/form), checked whole")
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/me/requests", Mine).RequireScope(read).WithTags("Requests")
+        api.MapGet("/me/requests", Mine).WithName("ListMyRequests").RequireScope(read).WithTags("Requests")
             .WithSummary("Your own requests in every hub, most recently changed first")
             .Produces<PagedList<RequestSummary>>().ProducesValidationProblem();
     }

@@ -19,10 +19,10 @@ public static class SearchModule
     public static void MapSearchApi(this RouteGroupBuilder api)
     {
         var hubs = api.MapGroup("/hubs/{slug}").WithTags("Search");
-        hubs.MapGet("/search", SearchIdeas).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
+        hubs.MapGet("/search", SearchIdeas).WithName("SearchHub").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Full-text search over the hub's ideas and comments")
             .WithDescription("Words match in any of their inflected forms in English, Portuguese and Norwegian; every word must match. Only ideas the caller may read are returned.");
-        hubs.MapGet("/similar-ideas", Similar).AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
+        hubs.MapGet("/similar-ideas", Similar).WithName("ListSimilarIdeas").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Up to five published ideas that resemble a title and text (for the submission form)");
     }
 

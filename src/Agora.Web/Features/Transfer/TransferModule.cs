@@ -27,13 +27,13 @@ public static class TransferModule
     public static void MapTransferApi(this RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/hubs/{slug}/campaigns/{campaign}").WithTags("Export and import");
-        campaigns.MapGet("/export", Export).RequireScope(ApiScopes.IdeasRead)
+        campaigns.MapGet("/export", Export).WithName("ExportCampaignIdeas").RequireScope(ApiScopes.IdeasRead)
             .WithSummary("Download the campaign's ideas (hub managers, facilitators, platform admins)")
             .WithDescription("format=csv (default; UTF-8 with BOM), xlsx or json. Drafts are left out; hidden ideas are included and marked. "
                 + "Authors are named even for ideas anonymous to the public. One column (CSV, XLSX) or answers entry (JSON) per campaign question. "
                 + "Spreadsheet cells starting with =, +, -, @, tab or CR get a leading single quote. Every export is recorded in the audit trail.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapPost("/imports", Import).RequireScope(ApiScopes.IdeasWrite).DisableAntiforgery()
+        campaigns.MapPost("/imports", Import).WithName("ImportCampaignIdeas").RequireScope(ApiScopes.IdeasWrite).DisableAntiforgery()
             .WithSummary("Import ideas from a CSV file (hub managers, platform admins)")
             .WithDescription("multipart/form-data with the file in the field \"file\": UTF-8, at most 20 MB and 50,000 rows, comma, semicolon or tab "
                 + "separated, a header row naming the columns: title (required), problem, solution, benefits, author email (an existing account; "
@@ -44,7 +44,7 @@ public static class TransferModule
             .AcceptsFileForm("file")
             .Produces<ImportPreview>().Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        campaigns.MapGet("/imports/{jobId:guid}", Job).RequireScope(ApiScopes.IdeasRead)
+        campaigns.MapGet("/imports/{jobId:guid}", Job).WithName("GetImportJob").RequireScope(ApiScopes.IdeasRead)
             .WithSummary("An import job: status, counts and refused rows by line (paged)")
             .Produces<ImportJobView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }

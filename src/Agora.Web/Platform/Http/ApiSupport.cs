@@ -92,30 +92,6 @@ public static class OpenApiSetup
             };
             return Task.CompletedTask;
         });
-
-    public static void AddAgoraOpenApi(this OpenApiOptions o)
-    {
-        o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info = new OpenApiInfo
-            {
-                Title = "Agora API",
-                Version = "v1",
-                Description = "Hubs, memberships, organisations, campaigns, ideas, votes, comments, search, notifications, moderation, export and import, and the signed-in profile. Authenticate with the browser session or a personal access token (Authorization: Bearer agora_...). Errors are RFC 9457 problem details.",
-            };
-            doc.Components ??= new OpenApiComponents();
-            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            doc.Components.SecuritySchemes["token"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Personal access token created under Account > API tokens.",
-            };
-            return Task.CompletedTask;
-        });
-        // Only /api/v1 belongs to the public contract; pages are not part of it.
-        o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
-    }
 }
 
 public static class CultureEndpoint
