@@ -7,7 +7,7 @@
 #
 # Needs the .NET 10 SDK, PostgreSQL server binaries, Chromium (/usr/bin/chromium), Java and npm. Run as root
 # it installs the Debian packages postgresql, chromium, default-jre-headless, nodejs and npm when they are missing;
-# the HTML validator (vnu.jar) comes from npm into tests/tools/html-validator/node_modules.
+# the HTML validator (vnu.jar) and the OpenAPI linter (Redocly CLI) come from npm into tests/tools/*/node_modules.
 # PostgreSQL runs as a private cluster in a temporary folder, listening on 127.0.0.1 only; it is
 # stopped and removed when the script ends, whatever happens. No system cluster is touched.
 set -euo pipefail
@@ -60,12 +60,13 @@ if [[ ! -f tests/tools/html-validator/node_modules/vnu-jar/build/dist/vnu.jar ]]
     log "Installing the HTML validator (tests/tools/html-validator)"
     npm ci --prefix tests/tools/html-validator --no-audit --no-fund --ignore-scripts
 fi
+# The OpenAPI linter of tests/Agora.Tests/Platform/OpenApiTests.cs (Redocly CLI, pinned in its package-lock.json).
+if [[ ! -d tests/tools/openapi-lint/node_modules ]]; then
+    log "Installing the OpenAPI linter (tests/tools/openapi-lint)"
+    npm ci --prefix tests/tools/openapi-lint --no-audit --no-fund
+fi
 PSQL="$PG_BIN/psql"
 [[ -x "$PSQL" ]] || PSQL=$(command -v psql) || die "psql not found (package postgresql-client)"
-
-# The OpenAPI linter of tests/Agora.Tests/Platform/OpenApiTests.cs (Redocly CLI, pinned in its package-lock.json).
-command -v npm >/dev/null 2>&1 || die "npm is not installed (Node.js 20 or later runs the OpenAPI linter)."
-[[ -d tests/tools/openapi-lint/node_modules ]] || { log "Installing the OpenAPI linter"; npm ci --prefix tests/tools/openapi-lint --no-audit --no-fund; }
 
 # --- Throwaway PostgreSQL ------------------------------------------------------------------------
 
