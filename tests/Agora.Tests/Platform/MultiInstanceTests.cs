@@ -51,7 +51,7 @@ public sealed class MultiInstanceTests
         var ideaId = await IdeaFixtures.SeedIdeaAsync(a, c, DemoAccounts.Member);
         var yesterday = DateTimeOffset.UtcNow.AddDays(-2);
         var emails = Enumerable.Range(1, 50).Select(i => $"digest{i}@agora.test").ToList();
-        await IdeaFixtures.DbAsync(a, async db =>
+        await DbAsync(a, async db =>
         {
             foreach (var email in emails)
             {
@@ -85,7 +85,7 @@ public sealed class MultiInstanceTests
         foreach (var email in emails)
             Assert.Equal(1, mails.Count(m => m.Contains("To: " + email + "\r\n", StringComparison.OrdinalIgnoreCase)));
         Assert.True(sent.Sum() >= emails.Count, $"sent {string.Join("+", sent)}");
-        Assert.Equal(0, await IdeaFixtures.DbAsync(a, db => db.Notifications.CountAsync(n => n.Delivery == Delivery.DailyDigest && n.MailedAt == null && n.CreatedAt <= yesterday)));
+        Assert.Equal(0, await DbAsync(a, db => db.Notifications.CountAsync(n => n.Delivery == Delivery.DailyDigest && n.MailedAt == null && n.CreatedAt <= yesterday)));
     }
 
     /// <summary>One cookie jar for clients of both instances, as a browser behind a load balancer has.</summary>

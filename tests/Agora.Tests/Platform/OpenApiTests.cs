@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
 using Agora.Tests.Infrastructure.ApiClient;
-using ApiScopes = Agora.Web.Features.Accounts.ApiScopes;
+using ApiScopes = Agora.Web.Platform.Auth.ApiScopes;
 using Agora.Web.Platform.Demo;
 using NJsonSchema.CodeGeneration.CSharp;
 using NSwag.CodeGeneration.CSharp;

@@ -30,16 +30,16 @@ public sealed class TransactionRetryTests
         };
         var c = await IdeaFixtures.CampaignAsync(app);
         var id = await IdeaFixtures.SeedIdeaAsync(app, c, DemoAccounts.Member);
-        var manager = await IdeaFixtures.SignInAsync(app, DemoAccounts.Manager);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
 
         failure.Armed = true;
         var response = await manager.Client.PostAsJsonAsync($"/api/v1/ideas/{id}/state", new { state = "UnderReview" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, failure.Failed);
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.IdeaEvents.CountAsync(e => e.IdeaId == id && e.ToState == Agora.Web.Features.Ideas.IdeaState.UnderReview)));
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == "idea.state-changed" && e.Subject!.StartsWith($"#{id} "))));
-        Assert.Equal(1, await IdeaFixtures.DbAsync(app, db => db.Notifications.CountAsync(n => n.IdeaId == id && n.Kind == NotificationKind.IdeaStateChanged)));
+        Assert.Equal(1, await DbAsync(app, db => db.IdeaEvents.CountAsync(e => e.IdeaId == id && e.ToState == Agora.Web.Features.Ideas.IdeaState.UnderReview)));
+        Assert.Equal(1, await DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == "idea.state-changed" && e.Subject!.StartsWith($"#{id} "))));
+        Assert.Equal(1, await DbAsync(app, db => db.Notifications.CountAsync(n => n.IdeaId == id && n.Kind == NotificationKind.IdeaStateChanged)));
     }
 
     /// <summary>
