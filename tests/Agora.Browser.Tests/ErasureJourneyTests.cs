@@ -1,3 +1,4 @@
+using Agora.Web.Platform.Auth;
 using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Ideas;
