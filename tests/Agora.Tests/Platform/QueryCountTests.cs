@@ -93,7 +93,7 @@ public sealed class QueryCountTests(AgoraApps apps, ITestOutputHelper output)
         var idea = await db.Ideas.SingleAsync(i => i.Id == first);
         await AddIdeasAsync(db, idea.HubId, idea.CampaignId, idea.AuthorId, ideas, commentsPerIdea);
         // And a long discussion on the first idea, with replies, tags, co-authors and votes.
-        var people = await db.Users.Select(u => u.Id).Take(8).ToListAsync();
+        var people = await db.Users.OrderBy(u => u.Email).Select(u => u.Id).Take(8).ToListAsync();
         for (var i = 0; i < 30; i++)
         {
             var top = new Comment { IdeaId = first, AuthorId = people[i % people.Count], Body = $"Rota thought {i}", BodyHtml = $"<p>Rota thought {i}</p>", CreatedAt = DateTimeOffset.UtcNow };

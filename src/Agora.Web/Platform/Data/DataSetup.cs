@@ -12,7 +12,9 @@ public static class DataSetup
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ResolveConnectionString(options, builder.Environment.ContentRootPath);
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
-        builder.Services.AddDbContext<AgoraDbContext>(o => Configure(o, options.Provider, connectionString));
+        // Under test, a query whose rows depend on chance is a bug that fails loudly.
+        var strict = builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddDbContext<AgoraDbContext>(o => Configure(o, options.Provider, connectionString, strict));
         builder.Services.AddHostedService<DatabaseInitializer>();
         // One key ring in the database under one application name: a cookie, antiforgery token or reset link made by
         // one instance is read by every other, and survives restarts and new deployments.
@@ -42,7 +44,8 @@ public static class DataSetup
         return contentRoot;
     }
 
-    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString)
+    /// <param name="strict">Skip/Take without OrderBy (EF Core warning 10102) throws instead of being logged.</param>
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString, bool strict = false)
     {
         switch (provider)
         {
@@ -61,6 +64,7 @@ public static class DataSetup
         o.ConfigureWarnings(w => w.Log(
             (CoreEventId.SaveChangesFailed, LogLevel.Information),
             (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
+        if (strict) o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     /// <summary>One instance for all contexts: it keeps its per-context state in a weak table.</summary>
