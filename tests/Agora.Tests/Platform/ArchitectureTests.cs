@@ -33,7 +33,6 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, string> KnownBackEdges = new(StringComparer.Ordinal)
     {
-        ["Notifications -> Requests"] = "the notification list reads request titles; should be told them by Requests",
         ["Ideas -> Initiatives"] = "the idea page shows its initiative; should be a view component owned by Initiatives",
     };
 

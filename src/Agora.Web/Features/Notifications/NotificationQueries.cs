@@ -9,7 +9,7 @@ namespace Agora.Web.Features.Notifications;
 public sealed record NotificationRow(long Id, NotificationKind Kind, string Text, string Url, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>Reads and marks a person's notifications; renders their text in the current language.</summary>
-public sealed class NotificationQueries(AgoraDbContext db, INotifiedIdeas notifiedIdeas, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class NotificationQueries(AgoraDbContext db, INotifiedIdeas notifiedIdeas, INotifiedRequests notifiedRequests, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public async Task<PagedList<NotificationRow>> ListAsync(Guid userId, bool unreadOnly, int page, int pageSize, CancellationToken ct)
     {
@@ -45,12 +45,12 @@ public sealed class NotificationQueries(AgoraDbContext db, INotifiedIdeas notifi
         from c in campaigns.DefaultIfEmpty()
         join u in db.Users on n.ActorId equals u.Id into actors
         from u in actors.DefaultIfEmpty()
-        join r in db.Requests on n.RequestId equals r.Id into requests
+        join r in notifiedRequests.All on n.RequestId equals r.Id into requests
         from r in requests.DefaultIfEmpty()
         // i and r are projections, not entities: a missing one reads as nulls (see NotifiedIdea), not as null itself.
         select new Fact(n.Id, n.Kind, n.IdeaId, n.CommentId, i!.Title, i!.Anonymous == true, i!.AuthorId,
             h == null ? null : h.Slug, c == null ? null : c.Title, c == null ? null : c.Slug, u == null ? null : u.DisplayName, n.ActorId, n.Detail,
-            n.CreatedAt, n.ReadAt != null, n.RequestId, r == null ? null : r.Title);
+            n.CreatedAt, n.ReadAt != null, n.RequestId, r!.Title);
 
     internal NotificationRow Render(Fact f)
     {
