@@ -33,8 +33,6 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, string> KnownBackEdges = new(StringComparer.Ordinal)
     {
-        ["Notifications -> Ideas"] = "the notifier reads idea followers; should be told them by Ideas",
-        ["Notifications -> Requests"] = "the notification list reads request titles; should be told them by Requests",
         ["Ideas -> Initiatives"] = "the idea page shows its initiative; should be a view component owned by Initiatives",
     };
 

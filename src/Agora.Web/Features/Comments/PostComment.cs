@@ -35,7 +35,7 @@ public sealed class PostComment(AgoraDbContext db, IdeaAccess ideas, CurrentUser
         if (await limits.RefuseAsync<long>(Platform.Security.SubmissionKinds.Comments, db.Comments.Where(c => c.AuthorId == me).Select(c => c.CreatedAt), ct) is { } tooMany)
             return tooMany;
         var mentioned = await mentions.FindAsync(text, scope.Idea.HubId, ideaId, ct);
-        var followers = await notifier.IdeaFollowersAsync(ideaId, ct);
+        var followers = await db.IdeaFollowers.Where(f => f.IdeaId == ideaId).Select(f => f.UserId).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var id = await db.InTransactionAsync(async () =>
         {

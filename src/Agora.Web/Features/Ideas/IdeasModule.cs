@@ -8,6 +8,7 @@ public static class IdeasModule
     public static void AddIdeas(this IServiceCollection services)
     {
         services.AddScoped<ICampaignIdeas, CampaignIdeas>();
+        services.AddScoped<Notifications.INotifiedIdeas, NotifiedIdeas>();
         services.AddScoped<IdeaAccess>();
         services.AddScoped<IdeaContent>();
         services.AddScoped<IdeaQueries>();

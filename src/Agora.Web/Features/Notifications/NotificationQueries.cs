@@ -9,7 +9,7 @@ namespace Agora.Web.Features.Notifications;
 public sealed record NotificationRow(long Id, NotificationKind Kind, string Text, string Url, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>Reads and marks a person's notifications; renders their text in the current language.</summary>
-public sealed class NotificationQueries(AgoraDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class NotificationQueries(AgoraDbContext db, INotifiedIdeas notifiedIdeas, INotifiedRequests notifiedRequests, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public async Task<PagedList<NotificationRow>> ListAsync(Guid userId, bool unreadOnly, int page, int pageSize, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class NotificationQueries(AgoraDbContext db, IStringLocalizer<Shar
 
     internal IQueryable<Fact> Facts(IQueryable<Notification> notifications) =>
         from n in notifications
-        join i in db.Ideas on n.IdeaId equals i.Id into ideas
+        join i in notifiedIdeas.All on n.IdeaId equals i.Id into ideas
         from i in ideas.DefaultIfEmpty()
         join h in db.Hubs on n.HubId equals h.Id into hubs
         from h in hubs.DefaultIfEmpty()
@@ -45,11 +45,12 @@ public sealed class NotificationQueries(AgoraDbContext db, IStringLocalizer<Shar
         from c in campaigns.DefaultIfEmpty()
         join u in db.Users on n.ActorId equals u.Id into actors
         from u in actors.DefaultIfEmpty()
-        join r in db.Requests on n.RequestId equals r.Id into requests
+        join r in notifiedRequests.All on n.RequestId equals r.Id into requests
         from r in requests.DefaultIfEmpty()
-        select new Fact(n.Id, n.Kind, n.IdeaId, n.CommentId, i == null ? null : i.Title, i != null && i.Anonymous, i == null ? null : i.AuthorId,
+        // i and r are projections, not entities: a missing one reads as nulls (see NotifiedIdea), not as null itself.
+        select new Fact(n.Id, n.Kind, n.IdeaId, n.CommentId, i!.Title, i!.Anonymous == true, i!.AuthorId,
             h == null ? null : h.Slug, c == null ? null : c.Title, c == null ? null : c.Slug, u == null ? null : u.DisplayName, n.ActorId, n.Detail,
-            n.CreatedAt, n.ReadAt != null, n.RequestId, r == null ? null : r.Title);
+            n.CreatedAt, n.ReadAt != null, n.RequestId, r!.Title);
 
     internal NotificationRow Render(Fact f)
     {

@@ -42,10 +42,6 @@ public sealed class Notifier(AgoraDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Followers of an idea (for comments, state changes and merges).</summary>
-    public Task<List<Guid>> IdeaFollowersAsync(int ideaId, CancellationToken ct) =>
-        db.IdeaFollowers.Where(f => f.IdeaId == ideaId).Select(f => f.UserId).ToListAsync(ct);
-
     /// <summary>Followers of a campaign (for new ideas).</summary>
     public Task<List<Guid>> CampaignFollowersAsync(Guid campaignId, CancellationToken ct) =>
         db.CampaignFollowers.Where(f => f.CampaignId == campaignId).Select(f => f.UserId).ToListAsync(ct);

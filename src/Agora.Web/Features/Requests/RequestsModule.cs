@@ -11,6 +11,7 @@ public static class RequestsModule
         services.AddScoped<RequestAccess>();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<Notifications.INotifiedRequests, NotifiedRequests>();
         services.AddScoped<RequestReviewing>();
         services.AddScoped<DecisionLetters>();
         services.AddScoped<RequestOverview>();
