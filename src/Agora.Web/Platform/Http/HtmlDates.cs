@@ -12,9 +12,6 @@ public static class HtmlDates
     /// </summary>
     public static string ToHtmlDateTime(this DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>A "valid date string" of HTML ("2026-12-07").</summary>
-    public static string ToHtmlDate(this DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>&lt;time at="@x.CreatedAt"&gt;…&lt;/time&gt;: writes the datetime attribute in the form HTML allows.</summary>

@@ -19,6 +19,13 @@ public static class PageAnswers
     };
 
     /// <summary>
+    /// What a page answers about something the person may not know exists when they are signed in (404), and what it
+    /// answers anyone else (sign in first): a members-only campaign, its idea list.
+    /// </summary>
+    public static IActionResult Hidden(this PageModel page) =>
+        page.User.Identity?.IsAuthenticated == true ? page.NotFound() : page.Challenge();
+
+    /// <summary>
     /// OK: the flash (when given) and a redirect to <paramref name="redirect"/>; refused: <see cref="Refusal"/>;
     /// otherwise the page again (<paramref name="showAgain"/>) with the errors under <paramref name="prefix"/>.
     /// </summary>

@@ -87,7 +87,7 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
     private async Task<IActionResult?> LoadAsync(string slug, string campaign, CancellationToken ct)
     {
         if (await campaigns.GetWithContextAsync(slug, campaign, ct) is not var (detail, context))
-            return current.IsAuthenticated ? NotFound() : Challenge();
+            return this.Hidden();
         Campaign = detail;
         DescriptionHtml = markdown.ToHtml(detail.Description);
         Context = context;

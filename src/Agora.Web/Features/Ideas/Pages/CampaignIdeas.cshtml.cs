@@ -1,4 +1,5 @@
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,8 +16,8 @@ public sealed class CampaignIdeasModel(CampaignQueries campaigns, IdeaQueries qu
     public async Task<IActionResult> OnGetAsync(string slug, string campaign, CancellationToken ct)
     {
         var context = await campaigns.GetContextAsync(slug, campaign, ct);
-        // The same answer as the campaign page: 404 to a signed-in person, sign in first to anyone else.
-        if (context is null || !context.CanRead) return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
+        // The same answer as the campaign page.
+        if (context is null || !context.CanRead) return this.Hidden();
         Campaign = context;
         var list = await IdeaLists.ForCampaignAsync(queries, context, Request, ct);
         if (list is null) return BadRequest();
