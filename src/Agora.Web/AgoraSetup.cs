@@ -44,6 +44,7 @@ public static class AgoraSetup
         services.AddAgoraLocalization();
         services.AddAgoraProblems();
         builder.AddAgoraData();
+        services.AddAgoraJobs();
         builder.AddAgoraAuth();
         builder.AddAgoraRateLimits();
         builder.AddAgoraMail();

@@ -46,8 +46,9 @@ public sealed class AgoraAppFactory : WebApplicationFactory<Program>
         ["Demo:Enabled"] = "true",
         ["Mail:PickupDirectory"] = MailDirectory,
         ["Mail:SmtpHost"] = "",
-        // Tests send notification email themselves (NotificationMailJob.RunOnceAsync), at the moment they choose.
-        ["Notifications:BackgroundMail"] = "false",
+        // Tests run the notification mail and request reminders themselves; imports run in the background.
+        ["Jobs:Skip:0"] = "notifications.mail",
+        ["Jobs:Skip:1"] = "requests.reminders",
         ["RateLimits:SignInPerMinute"] = "1000",
         ["RateLimits:RegisterPerMinute"] = "1000",
         ["RateLimits:PasswordResetPerMinute"] = "1000",

@@ -20,175 +20,6 @@ namespace Agora.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Agora.Web.Features.Accounts.AgoraUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsPlatformAdmin")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("PreferredLanguage")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.ApiToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.UserSession", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("UserSessions", (string)null);
-                });
-
             modelBuilder.Entity("Agora.Web.Features.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2624,6 +2455,175 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Platform.Auth.AgoraUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPlatformAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Platform.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2663,6 +2663,52 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.HasIndex("UploadedById");
 
                     b.ToTable("Files", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("BackgroundJobs", (string)null);
                 });
 
             modelBuilder.Entity("Agora.Web.Platform.Search.SearchDocument", b =>
@@ -2861,32 +2907,6 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Agora.Web.Features.Accounts.AgoraUser", b =>
-                {
-                    b.HasOne("Agora.Web.Features.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.ApiToken", b =>
-                {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.UserSession", b =>
-                {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Agora.Web.Features.Campaigns.Campaign", b =>
                 {
                     b.HasOne("Agora.Web.Platform.Files.StoredFile", null)
@@ -2894,7 +2914,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .HasForeignKey("CoverFileId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2930,7 +2950,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2963,7 +2983,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3002,7 +3022,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3026,7 +3046,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3035,7 +3055,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.Comment", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3064,7 +3084,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.Idea", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3131,7 +3151,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3149,7 +3169,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.IdeaEvent", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3169,7 +3189,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3187,7 +3207,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.IdeaVersion", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("EditedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3208,7 +3228,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3237,7 +3257,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3264,7 +3284,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Initiatives.Evaluation", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("EvaluatorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3309,7 +3329,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Initiatives.GateDecision", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("DecidedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3336,7 +3356,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Initiatives.Initiative", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3348,7 +3368,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3381,7 +3401,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3411,7 +3431,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3462,7 +3482,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3477,7 +3497,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3486,7 +3506,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3495,7 +3515,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3519,7 +3539,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3528,7 +3548,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.DataPermit", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("IssuedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3543,7 +3563,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.HubRequest", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3564,7 +3584,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.RequestEvent", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3585,7 +3605,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3594,7 +3614,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.RequestMessage", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3609,7 +3629,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.RequestReview", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AssignedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3621,7 +3641,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3654,7 +3674,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3672,9 +3692,35 @@ namespace Agora.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Agora.Web.Platform.Auth.AgoraUser", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.ApiToken", b =>
+                {
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.UserSession", b =>
+                {
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Agora.Web.Platform.Files.StoredFile", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3706,7 +3752,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3715,7 +3761,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3730,7 +3776,7 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3739,7 +3785,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -15,175 +15,6 @@ namespace Agora.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Agora.Web.Features.Accounts.AgoraUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPlatformAdmin")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PreferredLanguage")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.ApiToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.UserSession", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("UserSessions", (string)null);
-                });
-
             modelBuilder.Entity("Agora.Web.Features.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2577,6 +2408,175 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Platform.Auth.AgoraUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPlatformAdmin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Platform.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2616,6 +2616,52 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.HasIndex("UploadedById");
 
                     b.ToTable("Files", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("BackgroundJobs", (string)null);
                 });
 
             modelBuilder.Entity("Agora.Web.Platform.Search.SearchDocument", b =>
@@ -2806,32 +2852,6 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Agora.Web.Features.Accounts.AgoraUser", b =>
-                {
-                    b.HasOne("Agora.Web.Features.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.ApiToken", b =>
-                {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Agora.Web.Features.Accounts.UserSession", b =>
-                {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Agora.Web.Features.Campaigns.Campaign", b =>
                 {
                     b.HasOne("Agora.Web.Platform.Files.StoredFile", null)
@@ -2839,7 +2859,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .HasForeignKey("CoverFileId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2875,7 +2895,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2908,7 +2928,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2947,7 +2967,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2971,7 +2991,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2980,7 +3000,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.Comment", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3009,7 +3029,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.Idea", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3076,7 +3096,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3094,7 +3114,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.IdeaEvent", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3114,7 +3134,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3132,7 +3152,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Ideas.IdeaVersion", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("EditedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3153,7 +3173,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3182,7 +3202,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3209,7 +3229,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Initiatives.Evaluation", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("EvaluatorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3254,7 +3274,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Initiatives.GateDecision", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("DecidedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3281,7 +3301,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Initiatives.Initiative", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3293,7 +3313,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3326,7 +3346,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3356,7 +3376,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3407,7 +3427,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3422,7 +3442,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3431,7 +3451,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Notifications.Notification", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3440,7 +3460,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3464,7 +3484,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3473,7 +3493,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.DataPermit", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("IssuedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3488,7 +3508,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.HubRequest", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3509,7 +3529,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.RequestEvent", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3530,7 +3550,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3539,7 +3559,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.RequestMessage", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3554,7 +3574,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Agora.Web.Features.Requests.RequestReview", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("AssignedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3566,7 +3586,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3599,7 +3619,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3617,9 +3637,35 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Agora.Web.Platform.Auth.AgoraUser", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.ApiToken", b =>
+                {
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Platform.Auth.UserSession", b =>
+                {
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Agora.Web.Platform.Files.StoredFile", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -3651,7 +3697,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3660,7 +3706,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3675,7 +3721,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3684,7 +3730,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Agora.Web.Features.Accounts.AgoraUser", null)
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -52,8 +52,9 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
             // The test server has no request body size feature, so every upload logged two warnings that buried failures.
             ["Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
-            // Tests run the notification mail job themselves.
-            ["Notifications:BackgroundMail"] = "false",
+            // Tests run the notification mail and request reminders themselves; imports run in the background.
+            ["Jobs:Skip:0"] = "notifications.mail",
+            ["Jobs:Skip:1"] = "requests.reminders",
             // Each response says how many SQL commands it sent (QueryCountTests).
             ["Diagnostics:SqlCommandHeader"] = "true",
         };

@@ -17,18 +17,21 @@ public sealed class NotificationSettings
     public int MailIntervalSeconds { get; set; } = 30;
     /// <summary>The hour (UTC) after which each day's digest is sent.</summary>
     public int DigestHourUtc { get; set; } = 6;
-    /// <summary>Off in tests, which run the job themselves.</summary>
-    public bool BackgroundMail { get; set; } = true;
 }
 
 /// <summary>
 /// Sends notification email in batches: what is due "immediately" goes out on the next run, one message per
 /// person with everything new; the daily digest goes once a day to each person with something in it.
-/// Nobody ever gets an empty message, and each notification is mailed at most once.
+/// Nobody ever gets an empty message, and each notification is mailed at most once. A recurring background job
+/// (every <see cref="NotificationSettings.MailIntervalSeconds"/>, on one instance at a time).
 /// </summary>
 public sealed class NotificationMailJob(AgoraDbContext db, NotificationQueries queries, IMailer mailer, AccountLinks links,
-    IStringLocalizer<SharedResource> t, IOptions<NotificationSettings> settings, TimeProvider clock, ILogger<NotificationMailJob> logger)
+    IStringLocalizer<SharedResource> t, IOptions<NotificationSettings> settings, TimeProvider clock, ILogger<NotificationMailJob> logger) : IJob
 {
+    public const string Kind = "notifications.mail";
+
+    Task IJob.RunAsync(JobContext job, CancellationToken ct) => RunOnceAsync(ct);
+
     private const int BatchPeople = 100;
     private const int MaxItemsPerMail = 50;
 
@@ -110,28 +113,6 @@ public sealed class NotificationMailJob(AgoraDbContext db, NotificationQueries q
         finally
         {
             CultureInfo.CurrentUICulture = previous;
-        }
-    }
-}
-
-/// <summary>Runs <see cref="NotificationMailJob"/> every few seconds in the background.</summary>
-public sealed class NotificationMailService(IServiceScopeFactory scopes, IOptions<NotificationSettings> settings, ILogger<NotificationMailService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Value.BackgroundMail) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.Value.MailIntervalSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<NotificationMailJob>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Notification mail run failed; retrying on the next tick.");
-            }
         }
     }
 }

@@ -14,9 +14,9 @@ public static class NotificationsModule
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationQueries>();
         services.AddScoped<NotificationPreferences>();
-        services.AddScoped<NotificationMailJob>();
+        services.AddRecurringJob<NotificationMailJob>(NotificationMailJob.Kind,
+            sp => TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationSettings>>().Value.MailIntervalSeconds)));
         services.AddPersonalData<NotificationsPersonalData>();
-        services.AddHostedService<NotificationMailService>();
     }
 
     public sealed record PreferencesBody(Dictionary<NotificationKind, Delivery>? Choices);

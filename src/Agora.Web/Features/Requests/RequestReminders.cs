@@ -2,7 +2,6 @@ using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Agora.Web.Features.Requests;
 
@@ -10,8 +9,13 @@ namespace Agora.Web.Features.Requests;
 /// Reminds the people who decide on requests in review: 14 and 3 days before the decision deadline, and once when it
 /// has passed. The hub's managers and the reviewers who have not signed off yet are told; each reminder goes once.
 /// </summary>
-public sealed class RequestReminders(AgoraDbContext db, Notifier notifier, TimeProvider clock)
+public sealed class RequestReminders(AgoraDbContext db, Notifier notifier, TimeProvider clock) : IJob
 {
+    /// <summary>A recurring background job, hourly.</summary>
+    public const string Kind = "requests.reminders";
+
+    Task IJob.RunAsync(JobContext job, CancellationToken ct) => RunOnceAsync(ct);
+
     /// <summary>Where a request stands against its deadline: the reminder it is due (14, 3, or -1 when past), or null.</summary>
     public static int? Due(DateOnly due, DateOnly today, int? last)
     {
@@ -44,29 +48,5 @@ public sealed class RequestReminders(AgoraDbContext db, Notifier notifier, TimeP
             count++;
         }
         return count;
-    }
-}
-
-/// <summary>Runs <see cref="RequestReminders"/> every hour in the background (with the mail job's switch: off in tests).</summary>
-public sealed class RequestReminderService(IServiceScopeFactory scopes, IOptions<NotificationSettings> settings, ILogger<RequestReminderService> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Value.BackgroundMail) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RequestReminders>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Request reminders failed; retrying in an hour.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

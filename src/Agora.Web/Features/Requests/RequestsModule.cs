@@ -15,12 +15,11 @@ public static class RequestsModule
         services.AddScoped<RequestReviewing>();
         services.AddScoped<DecisionLetters>();
         services.AddScoped<RequestOverview>();
-        services.AddScoped<RequestReminders>();
+        services.AddRecurringJob<RequestReminders>(RequestReminders.Kind, _ => TimeSpan.FromHours(1));
         services.AddScoped<RequestTypeAdmin>();
         services.AddScoped<IHubRightsEndedHandler, RequestRightsEnded>();
         services.AddScoped<RequestRightsEnded>();
         services.AddPersonalData<RequestsPersonalData>();
-        services.AddHostedService<RequestReminderService>();
         services.AddHostedService<BuiltInFormsCheck>();
     }
 

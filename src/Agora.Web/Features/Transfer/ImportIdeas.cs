@@ -40,7 +40,7 @@ public sealed record HeldImport(ImportJobRef Job, ImportPreview Preview);
 /// exist for them.
 /// </summary>
 public sealed class ImportIdeas(AgoraDbContext db, CampaignQueries campaigns, CurrentUser current, ImportRows rows, Validator v,
-    AuditLog audit, ImportQueue queue, TimeProvider clock)
+    AuditLog audit, JobQueue jobs, TimeProvider clock)
 {
     public const int PreviewRows = 20;
 
@@ -78,13 +78,19 @@ public sealed class ImportIdeas(AgoraDbContext db, CampaignQueries campaigns, Cu
             .Select(j => new { j.Status, j.Total, j.FileName }).SingleOrDefaultAsync(ct);
         if (job is null) return Result<ImportJobRef>.NotFound();
         var reference = new ImportJobRef(jobId, target.HubSlug, target.Slug, ImportStatus.Queued);
-        var queued = await db.IdeaImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Previewed)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Queued), ct);
+        // The import, its audit entry and its background job: all or nothing.
+        var queued = await db.InTransactionAsync(async () =>
+        {
+            var moved = await db.IdeaImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Previewed)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Queued), ct);
+            if (moved == 0) return (false, false);
+            audit.Add(AuditActions.IdeasImportStarted, target.HubId, target.Title, Details(jobId, job.Total, job.FileName));
+            jobs.Add(ImportJobRunner.Kind, jobId.ToString());
+            await db.SaveChangesAsync(ct);
+            return (true, true);
+        }, ct);
         // Confirming twice (a double click, the back button) is the same as once.
-        if (queued == 0) return Result<ImportJobRef>.Ok(reference with { Status = job.Status });
-        audit.Add(AuditActions.IdeasImportStarted, target.HubId, target.Title, Details(jobId, job.Total, job.FileName));
-        await db.SaveChangesAsync(ct);
-        queue.Enqueue(jobId);
+        if (!queued) return Result<ImportJobRef>.Ok(reference with { Status = job.Status });
         return Result<ImportJobRef>.Ok(reference);
     }
 
@@ -170,9 +176,12 @@ public sealed class ImportIdeas(AgoraDbContext db, CampaignQueries campaigns, Cu
         };
         db.Files.Add(file);
         db.IdeaImportJobs.Add(job);
-        if (status == ImportStatus.Queued) audit.Add(AuditActions.IdeasImportStarted, target.HubId, target.Title, Details(job.Id, count, job.FileName));
+        if (status == ImportStatus.Queued)
+        {
+            audit.Add(AuditActions.IdeasImportStarted, target.HubId, target.Title, Details(job.Id, count, job.FileName));
+            jobs.Add(ImportJobRunner.Kind, job.Id.ToString());
+        }
         await db.SaveChangesAsync(ct);
-        if (status == ImportStatus.Queued) queue.Enqueue(job.Id);
         return new ImportJobRef(job.Id, target.HubSlug, target.Slug, status);
     }
 

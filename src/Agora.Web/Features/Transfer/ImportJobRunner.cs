@@ -1,41 +1,26 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Agora.Web.Features.Transfer;
-
-/// <summary>Section "Transfer".</summary>
-public sealed class TransferSettings
-{
-    /// <summary>Work through confirmed imports in the background (off only where something else runs <see cref="ImportJobRunner"/>).</summary>
-    public bool BackgroundImports { get; set; } = true;
-}
-
-/// <summary>Jobs waiting for the background worker, in this process. Jobs left unfinished by a restart are found again at start.</summary>
-public sealed class ImportQueue
-{
-    private readonly Channel<Guid> _jobs = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-
-    public void Enqueue(Guid jobId) => _jobs.Writer.TryWrite(jobId);
-
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _jobs.Reader.ReadAllAsync(ct);
-}
 
 /// <summary>
 /// Works through one import job: reads the stored CSV, skips the records already done, checks the next
 /// <see cref="BatchSize"/> and stores the good ones as published ideas, in one transaction per batch that also moves the
 /// job's counters. The batch first claims its records (Processed moves from where this runner found it, or nothing
-/// happens), so a second runner on the same job, or the same job resumed after a restart, never stores a row twice.
+/// happens), so a second runner on the same job, or the same job resumed after a crash on another instance, never
+/// stores a row twice. A one-off background job keyed by the import's id, queued when the import is confirmed.
 /// </summary>
 public sealed class ImportJobRunner(AgoraDbContext db, ImportRows rows, AuditLog audit, IStringLocalizer<SharedResource> t, TimeProvider clock,
-    ILogger<ImportJobRunner> logger)
+    ILogger<ImportJobRunner> logger) : IJob
 {
+    public const string Kind = "transfer.import";
     public const int BatchSize = 200;
+
+    Task IJob.RunAsync(JobContext job, CancellationToken ct) => RunAsync(Guid.Parse(job.Key), ct);
 
     /// <summary>Runs the job to its end unless it is not queued or running (then nothing happens).</summary>
     public async Task RunAsync(Guid jobId, CancellationToken ct)
@@ -51,7 +36,7 @@ public sealed class ImportJobRunner(AgoraDbContext db, ImportRows rows, AuditLog
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(job.UiCulture);
             await WorkAsync(jobId, ct);
         }
-        // A shutdown is not a failure: the job stays running and continues after the next start.
+        // A shutdown or a lost lease is not a failure: the job stays running and continues on the instance that takes it.
         catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
         {
             logger.LogError(e, "Import job {JobId} failed.", jobId);
@@ -204,51 +189,24 @@ public sealed class ImportJobRunner(AgoraDbContext db, ImportRows rows, AuditLog
     }
 }
 
-/// <summary>Runs confirmed imports one after another; at start, picks up jobs a restart left unfinished and forgets stale previews.</summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, IOptions<TransferSettings> settings, TimeProvider clock,
-    ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>
+/// Hourly: forgets uploads checked but never confirmed, and queues the job of any import left queued or running
+/// without one (an import confirmed before jobs were kept in the database).
+/// </summary>
+public sealed class ImportCleanup(AgoraDbContext db, JobQueue jobs, TimeProvider clock) : IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Value.BackgroundImports) return;
-        await Task.Yield();
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
-            await ImportCleanup.DeleteStalePreviewsAsync(db, clock.GetUtcNow(), stoppingToken);
-            var unfinished = await db.IdeaImportJobs.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
-                .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken);
-            foreach (var id in unfinished) queue.Enqueue(id);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Looking for unfinished imports failed.");
-        }
-        try
-        {
-            await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ImportJobRunner>().RunAsync(jobId, stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(e, "Import job {JobId} stopped; it continues after the next start.", jobId);
-                }
-            }
-        }
-        catch (Exception) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: a running job continues after the next start.
-        }
-    }
-}
+    public const string Kind = "transfer.cleanup";
 
-internal static class ImportCleanup
-{
+    public async Task RunAsync(JobContext job, CancellationToken ct)
+    {
+        await DeleteStalePreviewsAsync(db, clock.GetUtcNow(), ct);
+        var unfinished = await db.IdeaImportJobs.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
+            .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(ct);
+        var queued = (await db.BackgroundJobs.Where(j => j.Kind == ImportJobRunner.Kind).Select(j => j.Key).ToListAsync(ct)).ToHashSet();
+        foreach (var id in unfinished.Where(id => !queued.Contains(id.ToString())))
+            await jobs.EnsureAsync(ImportJobRunner.Kind, id.ToString(), ct);
+    }
+
     /// <summary>How long an uploaded, checked but unconfirmed import is kept.</summary>
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromDays(1);
 

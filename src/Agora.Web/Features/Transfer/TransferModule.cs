@@ -13,15 +13,13 @@ public static class TransferModule
 {
     public static void AddTransfer(this IServiceCollection services)
     {
-        services.AddOptions<TransferSettings>().BindConfiguration("Transfer");
         services.AddScoped<ExportIdeas>();
         services.AddScoped<ImportRows>();
         services.AddScoped<ImportIdeas>();
         services.AddScoped<ImportQueries>();
-        services.AddScoped<ImportJobRunner>();
+        services.AddJob<ImportJobRunner>(ImportJobRunner.Kind);
+        services.AddRecurringJob<ImportCleanup>(ImportCleanup.Kind, _ => TimeSpan.FromHours(1));
         services.AddPersonalData<TransferPersonalData>();
-        services.AddSingleton<ImportQueue>();
-        services.AddHostedService<ImportWorker>();
     }
 
     public static void MapTransferApi(this RouteGroupBuilder api)

@@ -21,6 +21,8 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     /// <summary>The data-protection key ring (cookies, antiforgery, reset links), shared by every instance.</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    /// <summary>Background work shared by every instance (Platform/Jobs).</summary>
+    public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Hub> Hubs => Set<Hub>();
