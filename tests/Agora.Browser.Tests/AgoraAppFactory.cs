@@ -47,8 +47,8 @@ public sealed class AgoraAppFactory : WebApplicationFactory<Program>
         ["Mail:PickupDirectory"] = MailDirectory,
         ["Mail:SmtpHost"] = "",
         // Tests run the notification mail and request reminders themselves; imports run in the background.
-        ["Jobs:Skip:0"] = "notifications.mail",
-        ["Jobs:Skip:1"] = "requests.reminders",
+        ["Jobs:Skip:0"] = Agora.Web.Features.Notifications.NotificationMailJob.Kind,
+        ["Jobs:Skip:1"] = Agora.Web.Features.Requests.RequestReminders.Kind,
         ["RateLimits:SignInPerMinute"] = "1000",
         ["RateLimits:RegisterPerMinute"] = "1000",
         ["RateLimits:PasswordResetPerMinute"] = "1000",

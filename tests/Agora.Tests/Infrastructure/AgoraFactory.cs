@@ -53,8 +53,8 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
             // Tests run the notification mail and request reminders themselves; imports run in the background.
-            ["Jobs:Skip:0"] = "notifications.mail",
-            ["Jobs:Skip:1"] = "requests.reminders",
+            ["Jobs:Skip:0"] = Agora.Web.Features.Notifications.NotificationMailJob.Kind,
+            ["Jobs:Skip:1"] = Agora.Web.Features.Requests.RequestReminders.Kind,
             // Each response says how many SQL commands it sent (QueryCountTests).
             ["Diagnostics:SqlCommandHeader"] = "true",
         };

@@ -1,8 +1,10 @@
 using System.Net;
 using Agora.Tests.Features.Ideas;
+using Agora.Tests.Features.Transfer;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Accounts;
+using Agora.Web.Features.Transfer;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +88,65 @@ public sealed class MultiInstanceTests
             Assert.Equal(1, mails.Count(m => m.Contains("To: " + email + "\r\n", StringComparison.OrdinalIgnoreCase)));
         Assert.True(sent.Sum() >= emails.Count, $"sent {string.Join("+", sent)}");
         Assert.Equal(0, await DbAsync(a, db => db.Notifications.CountAsync(n => n.Delivery == Delivery.DailyDigest && n.MailedAt == null && n.CreatedAt <= yesterday)));
+    }
+
+    /// <summary>
+    /// Instance A (a separate process) takes a queued import and is killed mid-way, as by a crash: no shutdown code runs,
+    /// its lease is left to run out. Instance B takes the job over and finishes it: every row stored once.
+    /// </summary>
+    [Fact]
+    public async Task Import_KilledMidwayOnOneInstance_FinishesOnTheOther_EveryRowOnce()
+    {
+        // The database, the campaign and the queued import, made by an instance that runs no jobs.
+        await using var setup = new AgoraFactory("Postgres", new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        _ = setup.Server;
+        var c = await IdeaFixtures.CampaignAsync(setup, withQuestions: true);
+        var manager = await SignInAsync(setup, DemoAccounts.Manager);
+        const int total = 3_000;
+        var rows = Enumerable.Range(1, total).Select(i => ImportTests.Row(i % 100 == 0 ? "" : $"Killed import idea {i}")).ToArray();
+        var jobUrl = await TransferFixtures.StartAsync(manager.Client, c, ImportTests.Csv(rows));
+        var jobId = TransferFixtures.JobId(jobUrl);
+        var settings = new Dictionary<string, string>
+        {
+            ["Jobs:LeaseSeconds"] = "5", ["Jobs:PollSeconds"] = "1", ["Jobs:Skip:0"] = NotificationMailJob.Kind, ["Jobs:Skip:1"] = Agora.Web.Features.Requests.RequestReminders.Kind,
+        };
+
+        int processedAtKill;
+        string? heldBy;
+        using (var a = AgoraProcess.Start("Postgres", setup.ConnectionString, settings))
+        {
+            var until = DateTime.UtcNow.AddSeconds(120);
+            while (await ProcessedAsync() < 2 * ImportJobRunner.BatchSize)
+            {
+                Assert.False(a.HasExited, "instance A stopped by itself");
+                Assert.True(DateTime.UtcNow < until, "instance A did not get two batches in within two minutes");
+                await Task.Delay(50);
+            }
+            a.Kill();
+            processedAtKill = await ProcessedAsync();
+            heldBy = await DbAsync(setup, db => db.BackgroundJobs.Where(j => j.Kind == ImportJobRunner.Kind && j.Key == jobId.ToString())
+                .Select(j => j.LeaseOwner).SingleAsync());
+            Assert.Contains($"/{a.Id}/", heldBy);
+        }
+        Assert.InRange(processedAtKill, 2 * ImportJobRunner.BatchSize, total - 1);
+
+        var bSettings = settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
+        bSettings["Database:ConnectionString"] = setup.ConnectionString;
+        bSettings["Demo:Enabled"] = "false";
+        await using var b = new AgoraFactory("Postgres", bSettings);
+        _ = b.Server;
+        var job = await TransferFixtures.WaitAsync(manager.Client, jobUrl);
+
+        Assert.Equal("Completed", job.GetProperty("status").GetString());
+        Assert.Equal((total, total - 30, 30), (job.GetProperty("processed").GetInt32(), job.GetProperty("good").GetInt32(), job.GetProperty("bad").GetInt32()));
+        var titles = await DbAsync(setup, db => db.Ideas.Where(i => i.CampaignId == c.Id).Select(i => i.Title).ToListAsync());
+        Assert.Equal(total - 30, titles.Count);
+        Assert.Equal(total - 30, titles.Distinct().Count());
+        Assert.Equal(total - 30, await DbAsync(setup, db => db.Campaigns.Where(x => x.Id == c.Id).Select(x => x.IdeaCount).SingleAsync()));
+        Assert.Equal(30, await DbAsync(setup, db => db.IdeaImportErrors.CountAsync(e => e.JobId == jobId)));
+        Assert.Equal(0, await DbAsync(setup, db => db.BackgroundJobs.CountAsync(j => j.Kind == ImportJobRunner.Kind)));
+
+        Task<int> ProcessedAsync() => DbAsync(setup, db => db.IdeaImportJobs.Where(j => j.Id == jobId).Select(j => j.Processed).SingleAsync());
     }
 
     /// <summary>One cookie jar for clients of both instances, as a browser behind a load balancer has.</summary>

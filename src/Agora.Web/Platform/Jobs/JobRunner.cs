@@ -41,7 +41,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IServiceProvider serv
     public async Task<int> RunDueAsync(IReadOnlyCollection<string>? kinds, CancellationToken ct)
     {
         var count = 0;
-        while (await RunOneAsync(kinds ?? catalog.Runnable, ct)) count++;
+        while (!ct.IsCancellationRequested && await RunOneAsync(kinds ?? catalog.Runnable, ct)) count++;
         return count;
     }
 
@@ -72,6 +72,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IServiceProvider serv
                     WHERE "Kind" = ANY({kindList}) AND "DueAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                     ORDER BY "DueAt", "Id" LIMIT 1
                     FOR UPDATE SKIP LOCKED)
+                  AND "DueAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                 RETURNING "Id", "Kind", "Key", "Attempts"
                 """).ToListAsync(ct);
             return claimed.SingleOrDefault();

@@ -23,9 +23,9 @@ public sealed class ImportTests(AgoraApps apps, ITestOutputHelper output)
     private const string Header = "title,problem,solution,benefits,author email,language,origin,care level,setting,focus area,tags,who benefits,"
         + "Which ward are you in?,Which shift?,Who is involved?,Patients a week";
 
-    private static string Csv(params string[] rows) => Header + "\r\n" + string.Join("\r\n", rows) + "\r\n";
+    internal static string Csv(params string[] rows) => Header + "\r\n" + string.Join("\r\n", rows) + "\r\n";
 
-    private static string Row(string title, string author = "", string origin = "PrimaryCareEmployee", string ward = "Ward 3",
+    internal static string Row(string title, string author = "", string origin = "PrimaryCareEmployee", string ward = "Ward 3",
         string solution = "A discharge lounge.", string problem = "Patients wait for hours.") =>
         $"{Quote(title)},{Quote(problem)},{Quote(solution)},Beds free up,{author},en,{origin},Specialist,City,ehealth,discharge;pharmacy,Patients;Staff,"
         + $"{Quote(ward)},night,Nurses;doctors,12";
