@@ -11,27 +11,14 @@ public abstract class FormPage(IStringLocalizer<SharedResource> t) : PageModel
     protected IStringLocalizer<SharedResource> Text => t;
 
     /// <summary>
-    /// Redirects to <paramref name="redirect"/> with a flash after a success; 404 or 403 as the rules say; otherwise the
-    /// page again (reloaded by <paramref name="reload"/>) with the errors under the form's prefix. A null result means "sign in first".
+    /// <see cref="PageAnswers.AnswerAsync{T}"/> for these pages: a flash key, a fixed address, and the page reloaded by
+    /// <paramref name="reload"/> (404 when it is gone). A null result means "sign in first".
     /// </summary>
-    protected async Task<IActionResult> AnswerAsync(Result<int>? result, string prefix, string flash, string redirect, Func<Task<bool>> reload)
-    {
-        if (result is null) return Challenge();
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t[flash].Value;
-                return Redirect(redirect);
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                foreach (var (field, messages) in result.Errors)
-                    foreach (var m in messages) ModelState.AddModelError(ErrorKey(prefix, field), m);
-                return await reload() ? Page() : NotFound();
-        }
-    }
+    protected Task<IActionResult> AnswerAsync(Result<int>? result, string prefix, string flash, string redirect, Func<Task<bool>> reload) =>
+        result is null
+            ? Task.FromResult<IActionResult>(Challenge())
+            : this.AnswerAsync(result, t[flash].Value, _ => redirect, async () => await reload() ? Page() : NotFound(), prefix, ErrorKey);
 
-    /// <summary>Where a use case's error (a field name as in the request) shows on the page: under the form's prefix.</summary>
-    protected virtual string ErrorKey(string prefix, string field) =>
-        field.Length == 0 ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+    /// <summary>Where a use case's error shows on the page: under the form's prefix unless a page says otherwise.</summary>
+    protected virtual string ErrorKey(string prefix, string field) => PageSupport.ErrorKey(prefix, field);
 }

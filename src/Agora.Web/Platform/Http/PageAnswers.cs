@@ -27,10 +27,11 @@ public static class PageAnswers
 
     /// <summary>
     /// OK: the flash (when given) and a redirect to <paramref name="redirect"/>; refused: <see cref="Refusal"/>;
-    /// otherwise the page again (<paramref name="showAgain"/>) with the errors under <paramref name="prefix"/>.
+    /// otherwise the page again (<paramref name="showAgain"/>) with the errors under <paramref name="prefix"/> (or where
+    /// <paramref name="errorKey"/> puts them).
     /// </summary>
     public static async Task<IActionResult> AnswerAsync<T>(this PageModel page, Result<T> result, string? flash, Func<T, string> redirect,
-        Func<Task<IActionResult>> showAgain, string prefix = "Input")
+        Func<Task<IActionResult>> showAgain, string prefix = "Input", Func<string, string, string>? errorKey = null)
     {
         switch (result.Outcome)
         {
@@ -40,7 +41,7 @@ public static class PageAnswers
             case Outcome.NotFound or Outcome.Forbidden:
                 return page.Refusal(result.Outcome);
             default:
-                page.ModelState.AddErrors(result.Errors, prefix);
+                page.ModelState.AddErrors(result.Errors, prefix, errorKey);
                 return await showAgain();
         }
     }

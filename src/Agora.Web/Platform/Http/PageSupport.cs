@@ -8,14 +8,17 @@ namespace Agora.Web.Platform.Http;
 public static class PageSupport
 {
     /// <summary>Copies use-case field errors ("displayName") onto the page's input model ("Input.DisplayName").</summary>
-    public static void AddErrors(this ModelStateDictionary state, IDictionary<string, string[]> errors, string prefix = "Input")
+    /// <param name="key">Where a field's errors show (default <see cref="ErrorKey"/>: under the form's prefix).</param>
+    public static void AddErrors(this ModelStateDictionary state, IDictionary<string, string[]> errors, string prefix = "Input",
+        Func<string, string, string>? key = null)
     {
         foreach (var (field, messages) in errors)
-        {
-            var key = field.Length == 0 ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
-            foreach (var m in messages) state.AddModelError(key, m);
-        }
+            foreach (var m in messages) state.AddModelError((key ?? ErrorKey)(prefix, field), m);
     }
+
+    /// <summary>Where a use case's error (a field name as in the request, e.g. "title") shows on a page: "Input.Title".</summary>
+    public static string ErrorKey(string prefix, string field) =>
+        field.Length == 0 ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
 
     public static string FieldId(string name) => TagBuilder.CreateSanitizedId(name, "_");
 }
