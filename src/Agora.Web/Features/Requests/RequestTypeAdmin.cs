@@ -20,7 +20,8 @@ public sealed record RequestTypeDetail(RequestTypeView Type, string NameEn, stri
 /// required and conditional rules, help, three languages), and switches any kind on or off. The built-in forms stay as
 /// they are. A form is checked whole before it is saved, so no request ever meets a broken form. Audited.
 /// </summary>
-public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers, RequestTypes types, Validator v, AuditLog audit, TimeProvider clock)
+public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers, RequestTypes types, Validator v, AuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t)
 {
     public const int MaxTypes = 30;
     public const int MaxMonths = 12;
@@ -62,7 +63,8 @@ public sealed partial class RequestTypeAdmin(AgoraDbContext db, Viewers viewers,
         if (all.Count >= MaxTypes) v.Add("key", "Requests.Types.TooMany", MaxTypes);
         var meta = Meta(input);
         if (!v.IsValid) return Result<string>.Invalid(v.Errors);
-        var form = new RequestForm([new FormSection("main", new LocalText("Request", "Pedido", "Forespørsel"), [])]);
+        var (en, pt, nb) = Platform.Localization.ThreeLanguages.Of(t, "Requests.Types.FirstSection");
+        var form = new RequestForm([new FormSection("main", new LocalText(en, pt, nb), [])]);
         var type = new RequestType
         {
             Id = Guid.NewGuid(), HubId = hub, Key = key, Kind = RequestKind.Custom, Position = all.Max(t => t.Position) + 1, FormJson = RequestAnswers.WriteForm(form),

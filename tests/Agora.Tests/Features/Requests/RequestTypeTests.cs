@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Agora.Web.Platform.Demo;
 using static Agora.Tests.Features.Ideas.IdeaFixtures;
 
@@ -28,6 +29,9 @@ public sealed class RequestTypeTests(AgoraApps apps)
         {
             key, nameEn = "Clinical trial support", namePt = "Apoio a ensaios clínicos", nameNb = "Støtte til kliniske studier", decisionMonths = 1, signOffs = new[] { "Clinical" },
         })).StatusCode);
+        // A new kind's form starts with one section, titled in all three languages from Agora's texts.
+        var firstForm = await DbAsync(app, db => db.RequestTypes.Where(t => t.Key == key).Select(t => t.FormJson).SingleAsync());
+        Assert.All(new[] { "\"Request\"", "\"Pedido\"", "\"Forespørsel\"" }, title => Assert.Contains(title, System.Text.RegularExpressions.Regex.Unescape(firstForm)));
 
         // A broken form is refused whole: a repeated key, a choice with one option, a document inside a group, a condition on nothing.
         var broken = await manager.Client.PutAsJsonAsync($"{types}/{key}/form", new
