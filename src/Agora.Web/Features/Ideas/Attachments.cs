@@ -21,8 +21,8 @@ public sealed class AddIdeaAttachment(AgoraDbContext db, IdeaAccess access, Vali
         var scope = await access.LoadAsync(id, track: false, ct);
         if (scope is null || !scope.CanSee) return Result<AttachmentView>.NotFound();
         if (!scope.CanEdit) return Result<AttachmentView>.Forbidden();
-        if (upload is null || upload.Content.Length == 0) return Result<AttachmentView>.Invalid("file", v.Message("Validation.Required"));
-        if (upload.Content.Length > MaxBytes) return Result<AttachmentView>.Invalid("file", v.Message("Ideas.AttachmentTooLarge", MaxBytes / 1024 / 1024));
+        if (upload is null || upload.Size == 0) return Result<AttachmentView>.Invalid("file", v.Message("Validation.Required"));
+        if (upload.Size > MaxBytes) return Result<AttachmentView>.Invalid("file", v.Message("Ideas.AttachmentTooLarge", MaxBytes / 1024 / 1024));
         var type = AttachmentTypes.Detect(upload.Content);
         if (type is null) return Result<AttachmentView>.Invalid("file", v.Message("Ideas.AttachmentType"));
         var name = AttachmentTypes.SafeFileName(upload.FileName, type);

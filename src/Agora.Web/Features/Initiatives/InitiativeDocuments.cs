@@ -65,10 +65,10 @@ public sealed class AddInitiativeDocument(AgoraDbContext db, InitiativeAccess ac
         if (scope is null) return Result<DocumentView>.NotFound();
         if (!scope.CanContribute) return scope.Refuse<DocumentView>();
         if (kind is not { } k || !Enum.IsDefined(k)) v.Add("kind", kind is null ? "Validation.Required" : "Validation.Invalid");
-        if (upload is null || upload.Content.Length == 0) v.Add("file", "Validation.Required");
-        else if (upload.Content.Length > MaxBytes) v.Add("file", "Ideas.AttachmentTooLarge", MaxBytes / 1024 / 1024);
-        var type = upload is { Content.Length: > 0 and <= MaxBytes } ? AttachmentTypes.Detect(upload.Content) : null;
-        if (upload is { Content.Length: > 0 and <= MaxBytes } && type is null) v.Add("file", "Ideas.AttachmentType");
+        if (upload is null || upload.Size == 0) v.Add("file", "Validation.Required");
+        else if (upload.Size > MaxBytes) v.Add("file", "Ideas.AttachmentTooLarge", MaxBytes / 1024 / 1024);
+        var type = upload is { Size: > 0 and <= MaxBytes } ? AttachmentTypes.Detect(upload.Content) : null;
+        if (upload is { Size: > 0 and <= MaxBytes } && type is null) v.Add("file", "Ideas.AttachmentType");
         if (!v.IsValid) return Result<DocumentView>.Invalid(v.Errors);
 
         var name = AttachmentTypes.SafeFileName(upload!.FileName, type!);

@@ -212,8 +212,8 @@ public sealed class RequestWorkflow(AgoraDbContext db, RequestAccess access, Req
         var form = RequestAnswers.ReadForm(scope.Type.FormJson);
         if (form.Fields.FirstOrDefault(f => f.Key == fieldKey && f.Kind == FieldKind.File) is null)
             return Result<Guid>.Invalid("field", v.Message("Validation.Invalid"));
-        if (upload is null || upload.Content.Length == 0) return Result<Guid>.Invalid("file", v.Message("Validation.Required"));
-        if (upload.Content.Length > RequestLimits.MaxFileBytes)
+        if (upload is null || upload.Size == 0) return Result<Guid>.Invalid("file", v.Message("Validation.Required"));
+        if (upload.Size > RequestLimits.MaxFileBytes)
             return Result<Guid>.Invalid("file", v.Message("Ideas.AttachmentTooLarge", RequestLimits.MaxFileBytes / 1024 / 1024));
         var type = AttachmentTypes.Detect(upload.Content);
         if (type is null) return Result<Guid>.Invalid("file", v.Message("Ideas.AttachmentType"));

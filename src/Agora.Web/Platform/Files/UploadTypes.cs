@@ -4,7 +4,11 @@ using System.Text;
 namespace Agora.Web.Platform.Files;
 
 /// <summary>An uploaded file as the use case receives it (pages and API read the upload into this).</summary>
-public sealed record UploadInput(string? FileName, byte[] Content);
+public sealed record UploadInput(string? FileName, byte[] Content)
+{
+    /// <summary>The file's size: more than <see cref="Content"/> holds when it was over the limit and not read (see <see cref="Uploads.ReadAsync"/>).</summary>
+    public long Size { get; init; } = Content.Length;
+}
 
 /// <summary>Image types by content: PNG, JPEG and WebP; SVG and anything else is refused.</summary>
 public static class ImageTypes
