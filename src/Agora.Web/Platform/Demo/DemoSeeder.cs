@@ -30,15 +30,11 @@ public sealed class DemoSeeder(
             return;
         }
 
-        // Inside the execution strategy so PostgreSQL's retry-on-failure accepts the transaction.
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await db.InTransactionAsync(async token =>
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await SeedAllAsync(ct);
-            await tx.CommitAsync(ct);
-        });
+            await SeedAllAsync(token);
+            return true;
+        }, ct);
         logger.LogWarning(
             "Demo installation seeded: {Hubs} hubs, {Organisations} organisations, {Accounts} accounts with published passwords. Never use it for real data.",
             DemoContent.Hubs.Length, DemoContent.Organisations.Length, DemoContent.People.Length);

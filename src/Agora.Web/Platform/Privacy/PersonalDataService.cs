@@ -41,12 +41,24 @@ public sealed class PersonalDataService(IEnumerable<IPersonalData> sources, Agor
         return export;
     }
 
-    /// <summary>A zip archive: personal-data.json and every file of the person's under files/ (audited).</summary>
+    /// <summary>
+    /// A zip archive: personal-data.json and every file of the person's under files/ (audited), written to
+    /// <paramref name="output"/> (a response body too). The archive is made in a buffer that spills to a temporary
+    /// file beyond 32 KB (the zip writer writes synchronously now and then, which a response body refuses), so a large
+    /// export never sits in memory, and a failure half-way answers an error instead of a broken file.
+    /// </summary>
     public async Task WriteArchiveAsync(Guid userId, Stream output, CancellationToken ct)
     {
+        await using var buffer = new Microsoft.AspNetCore.WebUtilities.FileBufferingWriteStream();
+        await WriteZipAsync(userId, buffer, ct);
+        await buffer.DrainBufferAsync(output, ct);
+    }
+
+    private async Task WriteZipAsync(Guid userId, Stream output, CancellationToken ct)
+    {
         var export = await ExportAsync(userId, ct);
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        await using (var json = zip.CreateEntry("personal-data.json", CompressionLevel.Optimal).Open())
+        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
+        await using (var json = await zip.CreateEntry("personal-data.json", CompressionLevel.Optimal).OpenAsync(ct))
             await JsonSerializer.SerializeAsync(json, export, Json, ct);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in Sources)
@@ -55,7 +67,7 @@ public sealed class PersonalDataService(IEnumerable<IPersonalData> sources, Agor
             {
                 var name = "files/" + SafePath(file.ArchivePath);
                 if (!names.Add(name)) continue;
-                await using var target = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                await using var target = await zip.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(ct);
                 await using var content = await file.Open(ct);
                 await content.CopyToAsync(target, ct);
             }
@@ -77,10 +89,8 @@ public sealed class PersonalDataService(IEnumerable<IPersonalData> sources, Agor
         var pseudonym = Pseudonym(userId);
         if (account.UserName == pseudonym) return true;
         var erasure = new Erasure(userId, account.Email, pseudonym, deleteContributions, clock.GetUtcNow());
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        await db.InTransactionAsync(async token =>
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(token);
             foreach (var source in Sources.OrderBy(s => s.EraseOrder).ThenBy(s => s.Section, StringComparer.Ordinal))
             {
                 await source.EraseAsync(erasure, token);
@@ -97,7 +107,7 @@ public sealed class PersonalDataService(IEnumerable<IPersonalData> sources, Agor
                 Details = $"by={by}, contributions={(deleteContributions ? "deleted" : "kept")}",
             });
             await db.SaveChangesAsync(token);
-            await tx.CommitAsync(token);
+            return true;
         }, ct);
         return true;
     }

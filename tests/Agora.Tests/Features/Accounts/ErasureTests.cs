@@ -47,6 +47,14 @@ public sealed class ErasureTests(AgoraApps apps)
         {
             Assert.Contains(zip.Entries, e => e.FullName == "personal-data.json");
         }
+        // The page's archive is written straight to the response, asynchronously: a whole, readable zip.
+        var pageArchive = await citizen.Browser.SubmitAsync("/account/export", new Dictionary<string, string>(), "main form[action*='handler=Archive']");
+        Assert.Equal("application/zip", pageArchive.Content.Headers.ContentType?.MediaType);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await pageArchive.Content.ReadAsByteArrayAsync())))
+        {
+            await using var json = await zip.GetEntry("personal-data.json")!.OpenAsync();
+            Assert.Contains(commentText, (await JsonDocument.ParseAsync(json)).RootElement.GetRawText());
+        }
 
         // Deleting needs the password.
         var refused = await citizen.Browser.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Input.Password"] = "not my password" });

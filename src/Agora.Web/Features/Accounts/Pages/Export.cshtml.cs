@@ -22,15 +22,13 @@ public sealed class ExportModel(PersonalDataService data, CurrentUser current) :
         return File(JsonSerializer.SerializeToUtf8Bytes(export, PersonalDataService.Json), "application/json", "agora-personal-data.json");
     }
 
-    public async Task OnPostArchiveAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostArchiveAsync(CancellationToken ct)
     {
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = "attachment; filename=\"agora-personal-data.zip\"";
-        // The archive is written to a buffer first: a zip needs a seekable stream for its directory.
-        using var buffer = new MemoryStream();
-        await data.WriteArchiveAsync(current.RequiredId, buffer, ct);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(Response.Body, ct);
+        await data.WriteArchiveAsync(current.RequiredId, Response.Body, ct);
+        // The body is written: no page after it.
+        return new EmptyResult();
     }
 
     public async Task<IActionResult> OnPostShowAsync(CancellationToken ct)
