@@ -23,6 +23,4 @@ public static class RequestsModule
         services.AddHostedService<RequestReminderService>();
         services.AddHostedService<BuiltInFormsCheck>();
     }
-
-    public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);
 }
