@@ -12,7 +12,8 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Profile");
-        me.MapGet("/", GetProfile).WithName("GetMyProfile").RequireScope(ApiScopes.ProfileRead).WithSummary("The signed-in person's profile");
+        me.MapGet("/", GetProfile).WithName("GetMyProfile").RequireScope(ApiScopes.ProfileRead).WithSummary("The signed-in person's profile")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPut("/", PutProfile).WithName("UpdateMyProfile").RequireScope(ApiScopes.ProfileWrite).WithSummary("Update name, organisation and preferred language");
         me.MapGet("/memberships", Memberships).WithName("ListMyMemberships")
             .RequireScope(ApiScopes.ProfileRead).WithSummary("Hubs the signed-in person belongs to, with roles");
