@@ -148,20 +148,22 @@ public static class AgoraSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
 
-        var api = app.MapGroup("/api/v1").WithMetadata(new ApiMarker());
-        api.MapAccountsApi();
-        api.MapHubsApi();
-        api.MapOrganisationsApi();
-        api.MapAuditApi();
-        api.MapCampaignsApi();
-        api.MapIdeasApi();
-        api.MapCommentsApi();
-        api.MapSearchApi();
-        api.MapModerationApi();
-        api.MapNotificationsApi();
-        api.MapTransferApi();
-        api.MapInitiativesApi();
-        api.MapRequestsApi();
+        // The public API: one Map<Area>Api per area (Features/<Area>/<Area>Api.cs), each a route group of named handlers with typed results.
+        app.MapGroup("/api/v1").WithMetadata(new ApiMarker())
+            .MapAccountsApi()
+            .MapHubsApi()
+            .MapOrganisationsApi()
+            .MapAuditApi()
+            .MapCampaignsApi()
+            .MapIdeasApi()
+            .MapCommentsApi()
+            .MapSearchApi()
+            .MapModerationApi()
+            .MapNotificationsApi()
+            .MapTransferApi()
+            .MapInitiativesApi()
+            .MapPortfolioApi()
+            .MapRequestsApi();
         app.MapCultureEndpoint();
     }
 }

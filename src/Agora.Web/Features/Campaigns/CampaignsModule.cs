@@ -16,6 +16,4 @@ public static class CampaignsModule
         services.AddScoped<FollowCampaign>();
         services.AddPersonalData<CampaignsPersonalData>();
     }
-
-    public static void MapCampaignsApi(this RouteGroupBuilder api) => CampaignsApi.Map(api);
 }

@@ -29,6 +29,4 @@ public static class IdeasModule
         services.AddScoped<MergeIdeas>();
         services.AddPersonalData<IdeasPersonalData>();
     }
-
-    public static void MapIdeasApi(this RouteGroupBuilder api) => api.MapIdeasEndpoints();
 }

@@ -26,10 +26,4 @@ public static class InitiativesModule
         services.AddScoped<InitiativeRightsEnded>();
         services.AddPersonalData<InitiativesPersonalData>();
     }
-
-    public static void MapInitiativesApi(this RouteGroupBuilder api)
-    {
-        InitiativesApi.Map(api);
-        PortfolioApi.Map(api);
-    }
 }

@@ -2,6 +2,7 @@ using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Transfer;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Agora.Web.Features.Initiatives;
 
@@ -15,7 +16,7 @@ public static class PortfolioApi
         + "Only initiatives you may know are counted: hub managers see all; others those with a public summary, those they are on the team of "
         + "and those made from their ideas. A bad value or from after to answers 400.";
 
-    public static void Map(RouteGroupBuilder api)
+    public static RouteGroupBuilder MapPortfolioApi(this RouteGroupBuilder api)
     {
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Initiatives");
         hub.MapGet("/portfolio", Get).WithName("GetPortfolio").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
@@ -24,14 +25,14 @@ public static class PortfolioApi
                 + "(its team, the hub's managers, gatekeepers and evaluators), null otherwise; sizedByBudget says whether you see every bubble's. The funnel counts "
                 + "ideas published in the period, accepted, in an initiative, then those initiatives reaching each stage and in use. "
                 + "Time in stage: days between entering a stage and leaving it, each initiative's stays added up; the current stage of active initiatives counts up to now.")
-            .Produces<PortfolioView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/portfolio/export", Export).WithName("ExportPortfolio").AllowAnonymous().RequireScope(ApiScopes.HubsRead)
             .WithSummary("Download the filtered portfolio: one row per initiative you may know")
             .WithDescription("format=csv (default; UTF-8 with BOM) or xlsx. " + Filters
                 + " Columns: id, title, stage, status, visibility, verganti, kind, origins, care levels, settings, planned budget, spent budget, currency, "
                 + "benefits, created, stage entered. The budget cells are empty for initiatives whose money you may not see (only their team and "
                 + "the hub's managers, gatekeepers and evaluators see it).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/indicators", GetIndicators).WithName("GetInnovationIndicators").RequireScope(ApiScopes.HubsRead)
             .WithSummary("The hub's ISO 56002 innovation indicators for a period (hub managers and gatekeepers)")
             .WithDescription("from, to: yyyy-MM-dd (default the current calendar year). Input: ideas submitted, initiatives started, people taking part "
@@ -39,16 +40,16 @@ public static class PortfolioApi
                 + "the next of initiatives entering it in the period, median days from entering a stage to the gate decision on it, experiments run "
                 + "(validation and pilot reports attached). Output: initiatives deployed (entered the last stage), marked used, benefits whose latest "
                 + "measurement reached the target (direction-aware), stopped with lessons written down. Percentages are null when there is nothing to divide by.")
-            .Produces<IndicatorSet>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
     }
 
-    private static async Task<IResult> Get(string slug, [AsParameters] PortfolioQuery q, Portfolio portfolio, CancellationToken ct) =>
+    private static async Task<Results<Ok<PortfolioView>, ValidationProblem, ProblemHttpResult>> Get(string slug, [AsParameters] PortfolioQuery q, Portfolio portfolio, CancellationToken ct) =>
         ApiResults.From(await portfolio.GetAsync(slug, q, ct));
 
-    private static async Task<IResult> Export(string slug, [AsParameters] PortfolioQuery q, string? format, Portfolio portfolio, CancellationToken ct) =>
+    private static async Task<Results<ExportFileResult, ValidationProblem, ProblemHttpResult>> Export(string slug, [AsParameters] PortfolioQuery q, string? format, Portfolio portfolio, CancellationToken ct) =>
         ApiResults.From(await portfolio.ExportAsync(slug, q, format, ct), file => new ExportFileResult(file));
 
-    private static async Task<IResult> GetIndicators(string slug, string? from, string? to, Indicators indicators, CancellationToken ct) =>
+    private static async Task<Results<Ok<IndicatorSet>, ValidationProblem, ProblemHttpResult>> GetIndicators(string slug, string? from, string? to, Indicators indicators, CancellationToken ct) =>
         ApiResults.From(await indicators.ComputeAsync(slug, from, to, ct));
 }

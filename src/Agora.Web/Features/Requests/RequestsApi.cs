@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Agora.Web.Features.Accounts;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
+using Agora.Web.Platform.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Requests;
@@ -9,7 +11,16 @@ namespace Agora.Web.Features.Requests;
 /// <summary>/api/v1/hubs/{slug}/requests and /api/v1/me/requests: the same rules as the pages.</summary>
 public static class RequestsApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public sealed record RequestLink(int Id, string Page);
+    public sealed record RequestVersion(int Version);
+    public sealed record RequestStateAnswer(RequestState State);
+    public sealed record RequestFileRef(Guid Id);
+    public sealed record ReviewRef(Guid Id);
+    public sealed record MessageRef(long Id);
+    public sealed record RegisterAnswer(bool Published);
+    public sealed record RequestTypeRef(string Key);
+
+    public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder api)
     {
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Requests");
         var read = ApiScopes.HubsRead;
@@ -17,111 +28,95 @@ public static class RequestsApi
 
         hub.MapGet("/request-types", Types).WithName("ListRequestTypes").AllowAnonymous().RequireScope(read)
             .WithSummary("The kinds of request a hub takes, with their forms' names (research or innovation participation, health-data access, sandbox test, the hub's own)")
-            .Produces<IReadOnlyList<RequestTypeView>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/request-types/{key}/form", Form).WithName("GetRequestForm").AllowAnonymous().RequireScope(read)
             .WithSummary("A kind of request's form: sections and fields (kind, label, help, options, required, repeatable groups)")
-            .Produces<RequestForm>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/requests", List).WithName("ListHubRequests").RequireScope(read)
             .WithSummary("The hub's requests you work on (hub managers: all but drafts; reviewers: those assigned to them)")
             .WithDescription("Filters: state (Submitted, Returned, InReview, Approved, ApprovedWithConditions, Rejected, Withdrawn), type (a request type's key), "
                 + "overdue=true (in review past the decision deadline), page. Open requests come first, the nearest deadline on top.")
-            .Produces<PagedList<RequestSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPost("/requests", Create).WithName("StartRequest").ProducesProblem(StatusCodes.Status429TooManyRequests).RequireScope(write)
             .WithSummary("Start a request as a draft: {\"typeKey\", \"title\"}")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/requests/{id:int}", Get).WithName("GetRequest").RequireScope(read)
             .WithSummary("One request (its applicant, assigned reviewers and hub managers; 404 for everyone else). Every view is audited.")
-            .Produces<RequestDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPut("/requests/{id:int}", Save).WithName("SaveRequest").RequireScope(write)
             .WithSummary("Save a draft or returned request: {\"title\", \"answers\": {field key: value; multiple choices as arrays; groups as arrays of objects}, \"version\"}")
             .WithDescription("Answers are checked for shape (options, dates yyyy-MM-dd, numbers, lengths) but not for completeness; submitting checks that.")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/submit", Submit).WithName("SubmitRequest").RequireScope(write)
             .WithSummary("Submit (or resubmit once completed): every required answer and document must be there")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/return", Return).WithName("ReturnRequest").RequireScope(write)
             .WithSummary("Return a submitted request for completion (hub managers): {\"missing\", \"dueOn\" (default: in four weeks)}")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/accept", Accept).WithName("AcceptRequest").RequireScope(write)
             .WithSummary("Find a submitted request complete and start its review (hub managers); the decision deadline runs from today")
-            .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/extend", Extend).WithName("ExtendRequestDeadline").RequireScope(write)
             .WithSummary("Extend the decision deadline once (hub managers): {\"months\": 1–3, \"reason\"}")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/withdraw", Withdraw).WithName("WithdrawRequest").RequireScope(write)
             .WithSummary("Withdraw your request (until it is decided)")
-            .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/files", AddFile).WithName("AddRequestFile").RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
             .WithSummary("Attach a document to one of the form's file fields (the applicant, while editable)")
             .WithDescription("multipart/form-data: \"field\" (the file field's key) and \"file\" (PDF, Office or OpenDocument, PNG, JPEG or WebP; at most 10 MB).")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/requests/{id:int}/files/{fileId:guid}", Download).WithName("DownloadRequestFile").RequireScope(read)
             .WithSummary("Download a request's document (its applicant, assigned reviewers and hub managers; every download is audited)")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapDelete("/requests/{id:int}/files/{fileId:guid}", RemoveFile).WithName("RemoveRequestFile").RequireScope(write)
             .WithSummary("Remove a document (the applicant, while editable)")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         hub.MapPost("/requests/{id:int}/reviewers", Assign).WithName("AssignReviewer").RequireScope(write)
             .WithSummary("Assign a reviewer in a role (hub managers): {\"email\" of a member of the hub, \"role\": Legal | Privacy | Ethics | Technical | Clinical | Business | Security}")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapDelete("/requests/{id:int}/reviewers/{reviewId:guid}", Unassign).WithName("UnassignReviewer").RequireScope(write)
             .WithSummary("Take a reviewer off (hub managers; not once signed off)")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPut("/requests/{id:int}/reviews/{reviewId:guid}", Review).WithName("SaveReview").RequireScope(write)
             .WithSummary("Save your review: {\"checklist\": {item key: true/false}, \"recommendation\": Approve | ApproveWithConditions | Reject, \"opinion\", \"signOff\": true to sign it off (final)}")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/notes", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.InternalNote, body, ct))).WithName("AddInternalNote")
+        hub.MapPost("/requests/{id:int}/notes", AddNote).WithName("AddInternalNote")
             .RequireScope(write)
             .WithSummary("Write an internal note (hub managers and assigned reviewers); never shown to the applicant: {\"body\"}")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/questions", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Question, body, ct))).WithName("AskApplicant")
+        hub.MapPost("/requests/{id:int}/questions", Ask).WithName("AskApplicant")
             .RequireScope(write)
             .WithSummary("Ask the applicant a question (hub managers and assigned reviewers): {\"body\"}")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        hub.MapPost("/requests/{id:int}/answers", (string slug, int id, MessageInput body, RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Answer, body, ct))).WithName("AnswerQuestion")
+        hub.MapPost("/requests/{id:int}/answers", AnswerQuestion).WithName("AnswerQuestion")
             .RequireScope(write)
             .WithSummary("Answer a question (the applicant): {\"questionId\", \"body\"}")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/decision", Decide).WithName("DecideRequest").RequireScope(write)
             .WithSummary("Decide a request in review (hub managers)")
             .WithDescription("Body: {\"decision\": Approved | ApprovedWithConditions | Rejected, \"reasons\" (required to reject), \"conditions\" (required with conditions), "
                 + "\"permit\": {\"validFrom\", \"validTo\", \"grantedData\", \"environment\", \"authorisedPeople\", \"conditions\"} (required to approve a health-data application)}. "
                 + "Approval is refused (409) until the reviews the kind of request needs are signed off: legal and privacy for health-data access, security for a sandbox test.")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/permit", AmendPermit).WithName("AmendPermit").RequireScope(write)
             .WithSummary("Amend or renew the data permit: a new version with {\"validFrom\", \"validTo\", \"grantedData\", \"environment\", \"authorisedPeople\", \"conditions\", \"reason\"} (hub managers)")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hub.MapPost("/requests/{id:int}/permit/revoke", RevokePermit).WithName("RevokePermit").RequireScope(write)
             .WithSummary("Revoke the data permit with a reason (hub managers): {\"reason\"}")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         hub.MapGet("/requests/dashboard", Dashboard).WithName("GetRequestDashboard").RequireScope(read)
             .WithSummary("The hub managers' overview: requests by kind and state, time to decision against the deadlines, reviewers' workload")
-            .Produces<RequestDashboard>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapGet("/register", Register).WithName("GetPublicRegister").AllowAnonymous().RequireScope(read)
             .WithSummary("The public register of health-data applications and their decisions (title, applicant organisation, purposes, state, dates; no personal data)")
             .WithDescription("404 unless the hub publishes its register.")
-            .Produces<PagedList<RegisterEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPut("/register", SetRegister).WithName("SetRegisterPublished").RequireScope(write)
             .WithSummary("Publish the register or take it down (hub managers): {\"published\": true|false}")
-            .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         hub.MapGet("/requests/{id:int}/letter.{format:regex(^(pdf|html)$)}", Letter).WithName("GetDecisionLetter").RequireScope(read)
             .WithSummary("The decision letter, in the applicant's language, as PDF or HTML (after the decision; every download is audited)")
@@ -129,39 +124,36 @@ public static class RequestsApi
 
         hub.MapGet("/request-types/all", AllTypes).WithName("ListAllRequestTypes").RequireScope(read)
             .WithSummary("Every kind of request of the hub with its form and how many requests it has, offered or not (hub managers)")
-            .Produces<IReadOnlyList<RequestTypeDetail>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPost("/request-types", CreateType).WithName("DefineRequestType").RequireScope(write)
             .WithSummary("Define a kind of request of the hub's own (hub managers)")
             .WithDescription("Body: {\"key\": lowercase letters, digits and hyphens, \"nameEn\", \"namePt\", \"nameNb\", \"descriptionEn\", \"descriptionPt\", \"descriptionNb\", "
                 + "\"decisionMonths\": 1–12, \"signOffs\": [review roles that must sign off before approval], \"active\", "
                 + "\"separateDecider\": true when the manager who decides may not be one of the reviewers who signed off}. Its form starts empty: PUT its form next.")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPut("/request-types/{key}", UpdateType).WithName("ChangeRequestType").RequireScope(write)
             .WithSummary("Change a kind of request (a built-in one can only be switched on or off with \"active\")")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPut("/request-types/{key}/form", SetForm).WithName("ReplaceRequestForm").RequireScope(write)
             .WithSummary("Replace the form of one of the hub's own kinds of request (the same shape as GET …/form), checked whole")
-            .Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("/me/requests", Mine).WithName("ListMyRequests").RequireScope(read).WithTags("Requests")
-            .WithSummary("Your own requests in every hub, most recently changed first")
-            .Produces<PagedList<RequestSummary>>().ProducesValidationProblem();
+            .WithSummary("Your own requests in every hub, most recently changed first");
+        return api;
     }
 
-    private static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+    private static async Task<Results<Ok<IReadOnlyList<RequestTypeView>>, ProblemHttpResult>> Types(string slug, RequestTypes types, CancellationToken ct) =>
+        await types.ListAsync(slug, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound();
 
-    private static async Task<IResult> Types(string slug, RequestTypes types, CancellationToken ct) =>
-        await types.ListAsync(slug, ct) is { } list ? TypedResults.Ok(list) : NotFound();
-
-    private static async Task<IResult> Form(string slug, string key, RequestTypes types, Platform.Data.AgoraDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<RequestForm>, ProblemHttpResult>> Form(string slug, string key, RequestTypes types, Platform.Data.AgoraDbContext db, CancellationToken ct)
     {
-        if (await Hubs.HubLookup.HubIdAsync(db, slug, ct) is not { } hub) return NotFound();
+        if (await Hubs.HubLookup.HubIdAsync(db, slug, ct) is not { } hub) return ApiResults.NotFound();
         var type = (await types.ForHubAsync(hub, ct)).FirstOrDefault(t => t.Key == key && t.Active);
-        return type is null ? NotFound() : TypedResults.Ok(RequestAnswers.ReadForm(type.FormJson));
+        return type is null ? ApiResults.NotFound() : TypedResults.Ok(RequestAnswers.ReadForm(type.FormJson));
     }
 
-    private static async Task<IResult> List(string slug, string? state, string? type, bool? overdue, int? page, RequestQueries q, Hubs.HubQueries hubs,
+    private static async Task<Results<Ok<PagedList<RequestSummary>>, ValidationProblem, ProblemHttpResult>> List(string slug, string? state, string? type, bool? overdue, int? page, RequestQueries q, Hubs.HubQueries hubs,
         Viewers viewers, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         RequestState? s = null;
@@ -171,49 +163,49 @@ public static class RequestsApi
             s = parsed;
         }
         if (page is < 1 or > 10_000) return ApiResults.BadQuery(t);
-        if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
+        if (await hubs.GetAsync(slug, ct) is not { } hub) return ApiResults.NotFound();
         var viewer = await viewers.ForHubAsync(hub.Id, ct);
         var result = await q.HubAsync(slug, new RequestQueries.HubFilter(s, type, overdue == true, page ?? 1), viewer.IsManager, ct);
-        return result is { } r ? TypedResults.Ok(r.List) : NotFound();
+        return result is { } r ? TypedResults.Ok(r.List) : ApiResults.NotFound();
     }
 
-    private static async Task<IResult> Mine(int? page, RequestQueries q, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+    private static async Task<Results<Ok<PagedList<RequestSummary>>, ValidationProblem>> Mine(int? page, RequestQueries q, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         page is < 1 or > 10_000 ? ApiResults.BadQuery(t) : TypedResults.Ok(await q.MineAsync(null, page ?? 1, ct));
 
-    private static async Task<IResult> Create(string slug, NewRequest input, RequestWorkflow workflow, CancellationToken ct) =>
-        ApiResults.From(await workflow.CreateAsync(slug, input, ct),
-            id => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}", new { id, page = $"/hubs/{slug}/requests/{id}" }));
+    private static async Task<Results<Created<RequestLink>, ValidationProblem, ProblemHttpResult, TooManyRequestsProblem>> Create(string slug, NewRequest input, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.FromLimited(await workflow.CreateAsync(slug, input, ct),
+            id => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}", new RequestLink(id, $"/hubs/{slug}/requests/{id}")));
 
-    private static async Task<IResult> Get(string slug, int id, RequestQueries q, CancellationToken ct) =>
-        await q.GetAsync(slug, id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound();
+    private static async Task<Results<Ok<RequestDetail>, ProblemHttpResult>> Get(string slug, int id, RequestQueries q, CancellationToken ct) =>
+        await q.GetAsync(slug, id, ct) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound();
 
     public sealed record SaveBody(string? Title, JsonObject? Answers, int? Version);
 
-    private static async Task<IResult> Save(string slug, int id, SaveBody body, RequestWorkflow workflow, RequestAccess access, CancellationToken ct)
+    private static async Task<Results<Ok<RequestVersion>, ValidationProblem, ProblemHttpResult>> Save(string slug, int id, SaveBody body, RequestWorkflow workflow, RequestAccess access, CancellationToken ct)
     {
         // The answers are kept to the form's fields and shapes before they are checked.
         var scope = await access.LoadAsync(slug, id, ct);
-        if (scope is null) return NotFound();
+        if (scope is null) return ApiResults.NotFound();
         var answers = RequestAnswers.FromJson(RequestAnswers.ReadForm(scope.Type.FormJson), body.Answers);
-        return ApiResults.From(await workflow.SaveAsync(slug, id, new DraftChanges(body.Title, answers, body.Version), ct), v => TypedResults.Ok(new { version = v }));
+        return ApiResults.From(await workflow.SaveAsync(slug, id, new DraftChanges(body.Title, answers, body.Version), ct), v => TypedResults.Ok(new RequestVersion(v)));
     }
 
-    private static async Task<IResult> Submit(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
-        ApiResults.From(await workflow.SubmitAsync(slug, id, ct), _ => TypedResults.Ok(new { state = RequestState.Submitted }));
+    private static async Task<Results<Ok<RequestStateAnswer>, ValidationProblem, ProblemHttpResult>> Submit(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.SubmitAsync(slug, id, ct), _ => TypedResults.Ok(new RequestStateAnswer(RequestState.Submitted)));
 
-    private static async Task<IResult> Return(string slug, int id, ReturnInput input, RequestWorkflow workflow, CancellationToken ct) =>
-        ApiResults.From(await workflow.ReturnAsync(slug, id, input, ct), _ => TypedResults.Ok(new { state = RequestState.Returned }));
+    private static async Task<Results<Ok<RequestStateAnswer>, ValidationProblem, ProblemHttpResult>> Return(string slug, int id, ReturnInput input, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.ReturnAsync(slug, id, input, ct), _ => TypedResults.Ok(new RequestStateAnswer(RequestState.Returned)));
 
-    private static async Task<IResult> Accept(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
-        ApiResults.From(await workflow.AcceptAsync(slug, id, ct), _ => TypedResults.Ok(new { state = RequestState.InReview }));
+    private static async Task<Results<Ok<RequestStateAnswer>, ValidationProblem, ProblemHttpResult>> Accept(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.AcceptAsync(slug, id, ct), _ => TypedResults.Ok(new RequestStateAnswer(RequestState.InReview)));
 
-    private static async Task<IResult> Extend(string slug, int id, ExtendInput input, RequestWorkflow workflow, CancellationToken ct) =>
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Extend(string slug, int id, ExtendInput input, RequestWorkflow workflow, CancellationToken ct) =>
         ApiResults.From(await workflow.ExtendAsync(slug, id, input, ct), _ => TypedResults.Ok());
 
-    private static async Task<IResult> Withdraw(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
-        ApiResults.From(await workflow.WithdrawAsync(slug, id, ct), _ => TypedResults.Ok(new { state = RequestState.Withdrawn }));
+    private static async Task<Results<Ok<RequestStateAnswer>, ValidationProblem, ProblemHttpResult>> Withdraw(string slug, int id, RequestWorkflow workflow, CancellationToken ct) =>
+        ApiResults.From(await workflow.WithdrawAsync(slug, id, ct), _ => TypedResults.Ok(new RequestStateAnswer(RequestState.Withdrawn)));
 
-    private static async Task<IResult> AddFile(string slug, int id, HttpRequest request, RequestWorkflow workflow, CancellationToken ct)
+    private static async Task<Results<Created<RequestFileRef>, ValidationProblem, ProblemHttpResult>> AddFile(string slug, int id, HttpRequest request, RequestWorkflow workflow, CancellationToken ct)
     {
         if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
         IFormCollection form;
@@ -227,77 +219,86 @@ public static class RequestsApi
         }
         var upload = await Uploads.ReadAsync(form.Files.GetFile("file"), Uploads.MaxBytes, ct);
         return ApiResults.From(await workflow.AddFileAsync(slug, id, form["field"].ToString(), upload, ct),
-            fileId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}/files/{fileId}", new { id = fileId }));
+            fileId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}/files/{fileId}", new RequestFileRef(fileId)));
     }
 
-    private static async Task<IResult> Download(string slug, int id, Guid fileId, RequestQueries q, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string slug, int id, Guid fileId, RequestQueries q, HttpContext http, CancellationToken ct)
     {
         var file = await q.FileAsync(slug, id, fileId, ct);
-        if (file is null) return NotFound();
+        if (file is null) return ApiResults.NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<IResult> Assign(string slug, int id, AssignInput input, RequestReviewing r, CancellationToken ct) =>
-        ApiResults.From(await r.AssignAsync(slug, id, input, ct), reviewId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}", new { id = reviewId }));
+    private static async Task<Results<Created<ReviewRef>, ValidationProblem, ProblemHttpResult>> Assign(string slug, int id, AssignInput input, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.AssignAsync(slug, id, input, ct), reviewId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}", new ReviewRef(reviewId)));
 
-    private static async Task<IResult> Unassign(string slug, int id, Guid reviewId, RequestReviewing r, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Unassign(string slug, int id, Guid reviewId, RequestReviewing r, CancellationToken ct) =>
         ApiResults.From(await r.UnassignAsync(slug, id, reviewId, ct), _ => TypedResults.NoContent());
 
-    private static async Task<IResult> Review(string slug, int id, Guid reviewId, ReviewInput input, RequestReviewing r, CancellationToken ct) =>
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Review(string slug, int id, Guid reviewId, ReviewInput input, RequestReviewing r, CancellationToken ct) =>
         ApiResults.From(await r.ReviewAsync(slug, id, reviewId, input, ct), _ => TypedResults.Ok());
 
-    private static async Task<IResult> Message(Task<Platform.Errors.Result<long>> work) =>
-        ApiResults.From(await work, m => TypedResults.Created((string?)null, new { id = m }));
+    private static Task<Results<Created<MessageRef>, ValidationProblem, ProblemHttpResult>> AddNote(string slug, int id, MessageInput body, RequestReviewing r,
+        CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.InternalNote, body, ct));
 
-    private static async Task<IResult> Decide(string slug, int id, DecisionInput input, RequestReviewing r, CancellationToken ct) =>
+    private static Task<Results<Created<MessageRef>, ValidationProblem, ProblemHttpResult>> Ask(string slug, int id, MessageInput body, RequestReviewing r,
+        CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Question, body, ct));
+
+    private static Task<Results<Created<MessageRef>, ValidationProblem, ProblemHttpResult>> AnswerQuestion(string slug, int id, MessageInput body,
+        RequestReviewing r, CancellationToken ct) => Message(r.WriteAsync(slug, id, MessageKind.Answer, body, ct));
+
+    private static async Task<Results<Created<MessageRef>, ValidationProblem, ProblemHttpResult>> Message(Task<Result<long>> work) =>
+        ApiResults.From(await work, m => TypedResults.Created((string?)null, new MessageRef(m)));
+
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Decide(string slug, int id, DecisionInput input, RequestReviewing r, CancellationToken ct) =>
         ApiResults.From(await r.DecideAsync(slug, id, input, ct), _ => TypedResults.Ok());
 
-    private static async Task<IResult> AmendPermit(string slug, int id, PermitInput input, RequestReviewing r, CancellationToken ct) =>
-        ApiResults.From(await r.AmendPermitAsync(slug, id, input, ct), version => TypedResults.Ok(new { version }));
+    private static async Task<Results<Ok<RequestVersion>, ValidationProblem, ProblemHttpResult>> AmendPermit(string slug, int id, PermitInput input, RequestReviewing r, CancellationToken ct) =>
+        ApiResults.From(await r.AmendPermitAsync(slug, id, input, ct), version => TypedResults.Ok(new RequestVersion(version)));
 
     public sealed record ReasonBody(string? Reason);
 
-    private static async Task<IResult> RevokePermit(string slug, int id, ReasonBody body, RequestReviewing r, CancellationToken ct) =>
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> RevokePermit(string slug, int id, ReasonBody body, RequestReviewing r, CancellationToken ct) =>
         ApiResults.From(await r.RevokePermitAsync(slug, id, body.Reason, ct), _ => TypedResults.Ok());
 
-    private static async Task<IResult> Dashboard(string slug, RequestOverview overview, CancellationToken ct) =>
+    private static async Task<Results<Ok<RequestDashboard>, ValidationProblem, ProblemHttpResult>> Dashboard(string slug, RequestOverview overview, CancellationToken ct) =>
         ApiResults.From(await overview.DashboardAsync(slug, ct), d => TypedResults.Ok(d));
 
-    private static async Task<IResult> Register(string slug, int? page, RequestOverview overview, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<RegisterEntry>>, ValidationProblem, ProblemHttpResult>> Register(string slug, int? page, RequestOverview overview, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (page is < 1 or > 10_000) return ApiResults.BadQuery(t);
-        return await overview.RegisterAsync(slug, page ?? 1, ct) is { } list ? TypedResults.Ok(list) : NotFound();
+        return await overview.RegisterAsync(slug, page ?? 1, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound();
     }
 
     public sealed record RegisterBody(bool? Published);
 
-    private static async Task<IResult> SetRegister(string slug, RegisterBody body, RequestOverview overview, CancellationToken ct) =>
-        ApiResults.From(await overview.SetRegisterAsync(slug, body.Published, ct), p => TypedResults.Ok(new { published = p }));
+    private static async Task<Results<Ok<RegisterAnswer>, ValidationProblem, ProblemHttpResult>> SetRegister(string slug, RegisterBody body, RequestOverview overview, CancellationToken ct) =>
+        ApiResults.From(await overview.SetRegisterAsync(slug, body.Published, ct), p => TypedResults.Ok(new RegisterAnswer(p)));
 
-    private static async Task<IResult> Letter(string slug, int id, string format, RequestQueries q, DecisionLetters letters, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Letter(string slug, int id, string format, RequestQueries q, DecisionLetters letters, HttpContext http, CancellationToken ct)
     {
         var letter = await q.LetterAsync(slug, id, format == "pdf", letters, ct);
-        if (letter is null) return NotFound();
+        if (letter is null) return ApiResults.NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
         // Served as a download, so the letter's own inline style never runs inside the app's pages.
         return TypedResults.File(letter.Content, letter.ContentType, letter.FileName);
     }
 
-    private static async Task<IResult> AllTypes(string slug, RequestTypeAdmin admin, CancellationToken ct) =>
+    private static async Task<Results<Ok<IReadOnlyList<RequestTypeDetail>>, ValidationProblem, ProblemHttpResult>> AllTypes(string slug, RequestTypeAdmin admin, CancellationToken ct) =>
         ApiResults.From(await admin.ListAsync(slug, ct), list => TypedResults.Ok(list));
 
-    private static async Task<IResult> CreateType(string slug, TypeInput input, RequestTypeAdmin admin, CancellationToken ct) =>
-        ApiResults.From(await admin.CreateAsync(slug, input, ct), key => TypedResults.Created($"/api/v1/hubs/{slug}/request-types/{key}/form", new { key }));
+    private static async Task<Results<Created<RequestTypeRef>, ValidationProblem, ProblemHttpResult>> CreateType(string slug, TypeInput input, RequestTypeAdmin admin, CancellationToken ct) =>
+        ApiResults.From(await admin.CreateAsync(slug, input, ct), key => TypedResults.Created($"/api/v1/hubs/{slug}/request-types/{key}/form", new RequestTypeRef(key)));
 
-    private static async Task<IResult> UpdateType(string slug, string key, TypeInput input, RequestTypeAdmin admin, CancellationToken ct) =>
-        ApiResults.From(await admin.UpdateAsync(slug, key, input, ct), k => TypedResults.Ok(new { key = k }));
+    private static async Task<Results<Ok<RequestTypeRef>, ValidationProblem, ProblemHttpResult>> UpdateType(string slug, string key, TypeInput input, RequestTypeAdmin admin, CancellationToken ct) =>
+        ApiResults.From(await admin.UpdateAsync(slug, key, input, ct), k => TypedResults.Ok(new RequestTypeRef(k)));
 
-    private static async Task<IResult> SetForm(string slug, string key, RequestForm? form, RequestTypeAdmin admin, CancellationToken ct) =>
-        ApiResults.From(await admin.SetFormAsync(slug, key, form, ct), k => TypedResults.Ok(new { key = k }));
+    private static async Task<Results<Ok<RequestTypeRef>, ValidationProblem, ProblemHttpResult>> SetForm(string slug, string key, RequestForm? form, RequestTypeAdmin admin, CancellationToken ct) =>
+        ApiResults.From(await admin.SetFormAsync(slug, key, form, ct), k => TypedResults.Ok(new RequestTypeRef(k)));
 
-    private static async Task<IResult> RemoveFile(string slug, int id, Guid fileId, RequestWorkflow workflow, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveFile(string slug, int id, Guid fileId, RequestWorkflow workflow, CancellationToken ct) =>
         ApiResults.From(await workflow.RemoveFileAsync(slug, id, fileId, ct), _ => TypedResults.NoContent());
 }

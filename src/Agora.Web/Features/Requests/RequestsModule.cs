@@ -22,6 +22,4 @@ public static class RequestsModule
         services.AddPersonalData<RequestsPersonalData>();
         services.AddHostedService<BuiltInFormsCheck>();
     }
-
-    public static void MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);
 }

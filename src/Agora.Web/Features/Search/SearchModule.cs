@@ -1,9 +1,5 @@
-using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Ideas;
-using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Http;
 using Agora.Web.Platform.Search;
-using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Search;
 
@@ -14,35 +10,5 @@ public static class SearchModule
         services.AddScoped<ISearchEngine, SearchEngine>();
         services.AddScoped<ISimilarIdeas, SimilarIdeaFinder>();
         services.AddScoped<IdeaSearch>();
-    }
-
-    public static void MapSearchApi(this RouteGroupBuilder api)
-    {
-        var hubs = api.MapGroup("/hubs/{slug}").WithTags("Search");
-        hubs.MapGet("/search", SearchIdeas).WithName("SearchHub").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
-            .WithSummary("Full-text search over the hub's ideas and comments")
-            .WithDescription("Words match in any of their inflected forms in English, Portuguese and Norwegian; every word must match. Only ideas the caller may read are returned.");
-        hubs.MapGet("/similar-ideas", Similar).WithName("ListSimilarIdeas").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)
-            .WithSummary("Up to five published ideas that resemble a title and text (for the submission form)");
-    }
-
-    private static async Task<IResult> SearchIdeas(string slug, string? q, int? page, int? pageSize, IdeaSearch search,
-        IStringLocalizer<SharedResource> t, CancellationToken ct)
-    {
-        var query = ListQuery.Parse(page, pageSize, null, ["relevance"], "relevance");
-        if (query is null || q?.Length > IdeaSearch.MaxQueryLength) return ApiResults.BadQuery(t);
-        if (await search.HubIdAsync(slug, ct) is not { } hubId) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
-        // No words, no hits: the same answer as the search page before anything is typed.
-        return TypedResults.Ok(await search.SearchAsync(hubId, q ?? "", query.Page, query.PageSize, ct));
-    }
-
-    private static async Task<IResult> Similar(string slug, string? title, string? text, string? language, int? exclude,
-        IdeaSearch search, ISimilarIdeas similar, IStringLocalizer<SharedResource> t, CancellationToken ct)
-    {
-        if (title?.Length > 200 || text?.Length > 20_000 || (language is not null && !Platform.Localization.LocalizationSetup.IsSupported(language)))
-            return ApiResults.BadQuery(t);
-        if (await search.HubIdAsync(slug, ct) is not { } hubId) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
-        var lang = language is null ? null : Platform.Localization.LocalizationSetup.Normalize(language);
-        return TypedResults.Ok(await similar.FindAsync(hubId, title, text, lang, exclude, ct));
     }
 }

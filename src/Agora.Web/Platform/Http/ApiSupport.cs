@@ -37,32 +37,70 @@ public sealed record ListQuery(int Page, int PageSize, string Sort, bool Descend
     public int Skip => (Page - 1) * PageSize;
 }
 
+/// <summary>
+/// The one way a use case's <see cref="Result{T}"/> becomes an API answer. Every handler declares a TypedResults union
+/// (<c>Results&lt;Ok&lt;T&gt;, ValidationProblem, ProblemHttpResult&gt;</c>), so OpenAPI learns the success answer from its type;
+/// errors are RFC 9457 problem details, documented by <see cref="ApiDocument"/>.
+/// </summary>
 public static class ApiResults
 {
-    /// <summary>Maps a use-case result to the HTTP answer: 200/201, 400 with field errors, 403, 404, 409 or 429 (with Retry-After).</summary>
-    public static IResult From<T>(Result<T> result, Func<T, IResult>? ok = null) => result.Outcome switch
+    /// <summary>200 with the value, or the error (400 with field errors, 403, 404, 409; 429 without Retry-After: see <see cref="FromLimited"/>).</summary>
+    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult> From<T>(Result<T> result) => From(result, TypedResults.Ok);
+
+    /// <summary>The success answer <paramref name="ok"/> makes from the value, or the error as problem details.</summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult> From<T, TOk>(Result<T> result, Func<T, TOk> ok) where TOk : IResult =>
+        result.Outcome switch
+        {
+            Outcome.Ok => ok(result.Value!),
+            Outcome.Invalid => TypedResults.ValidationProblem(result.Errors),
+            _ => Problem(result),
+        };
+
+    /// <summary>For use cases under a submission limit: as <see cref="From{T, TOk}"/>, and 429 with a Retry-After header.</summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult, TooManyRequestsProblem> FromLimited<T, TOk>(Result<T> result, Func<T, TOk> ok)
+        where TOk : IResult =>
+        result.Outcome switch
+        {
+            Outcome.Ok => ok(result.Value!),
+            Outcome.Invalid => TypedResults.ValidationProblem(result.Errors),
+            Outcome.TooMany => new TooManyRequestsProblem(result.RetryAfter ?? TimeSpan.FromMinutes(1), FirstError(result)),
+            _ => Problem(result),
+        };
+
+    /// <summary>403, 404, 409 or 429 problem details for a result that is not Ok or Invalid.</summary>
+    private static ProblemHttpResult Problem<T>(Result<T> result) => result.Outcome switch
     {
-        Outcome.Ok => ok is null ? TypedResults.Ok(result.Value) : ok(result.Value!),
-        Outcome.Invalid => TypedResults.ValidationProblem(result.Errors),
         Outcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden),
-        Outcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: result.Errors.Values.SelectMany(v => v).FirstOrDefault()),
-        Outcome.TooMany => new TooManyResult(result.RetryAfter ?? TimeSpan.FromMinutes(1), result.Errors.Values.SelectMany(v => v).FirstOrDefault()),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+        Outcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: FirstError(result)),
+        Outcome.TooMany => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: FirstError(result)),
+        _ => NotFound(),
     };
 
-    /// <summary>429 problem details (RFC 9457) with a Retry-After header in whole seconds (RFC 9110).</summary>
-    private sealed class TooManyResult(TimeSpan retryAfter, string? detail) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var seconds = (long)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: detail).ExecuteAsync(httpContext);
-        }
-    }
+    private static string? FirstError<T>(Result<T> result) => result.Errors.Values.SelectMany(v => v).FirstOrDefault();
 
+    /// <summary>404 as problem details: never an empty body.</summary>
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>400 for query values out of range (paging, sort, filters).</summary>
     public static ValidationProblem BadQuery(Microsoft.Extensions.Localization.IStringLocalizer t) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [t["Validation.Paging"]] });
+
+    /// <summary>A field error as a 400 answer.</summary>
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>429 problem details (RFC 9457) with a Retry-After header in whole seconds (RFC 9110).</summary>
+public sealed class TooManyRequestsProblem(TimeSpan retryAfter, string? detail) : IResult, IStatusCodeHttpResult
+{
+    public int? StatusCode => StatusCodes.Status429TooManyRequests;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var seconds = (long)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: detail).ExecuteAsync(httpContext);
+    }
 }
 
 public static class OpenApiSetup

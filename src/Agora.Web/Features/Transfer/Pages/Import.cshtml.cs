@@ -28,7 +28,7 @@ public sealed class ImportModel(CampaignQueries campaigns, ImportIdeas import, I
 
     public async Task<IActionResult> OnPostAsync(string slug, string campaign, CancellationToken ct)
     {
-        var result = await import.HoldAsync(slug, campaign, await TransferModule.ReadUploadAsync(Upload, ct), ct);
+        var result = await import.HoldAsync(slug, campaign, await TransferApi.ReadUploadAsync(Upload, ct), ct);
         if (result.Outcome == Outcome.NotFound || result.Outcome == Outcome.Forbidden) return NotFound();
         // Every refusal of a file is about the file: shown next to its field.
         if (result.Outcome == Outcome.Invalid)
