@@ -59,12 +59,10 @@ public static class AccountsApi
     private static async Task<Ok<IReadOnlyDictionary<string, object?>>> Export(PersonalDataService data, CurrentUser current, CancellationToken ct) =>
         TypedResults.Ok(await data.ExportAsync(current.RequiredId, ct));
 
-    private static async Task<FileStreamHttpResult> ExportArchive(PersonalDataService data, CurrentUser current, CancellationToken ct)
+    private static PushStreamHttpResult ExportArchive(PersonalDataService data, CurrentUser current, CancellationToken ct)
     {
-        var buffer = new MemoryStream();
-        await data.WriteArchiveAsync(current.RequiredId, buffer, ct);
-        buffer.Position = 0;
-        return TypedResults.File(buffer, "application/zip", "agora-personal-data.zip");
+        var me = current.RequiredId;
+        return TypedResults.Stream(body => data.WriteArchiveAsync(me, body, ct), "application/zip", "agora-personal-data.zip");
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteOwn(DeleteAccountInput input, DeleteAccount delete, CancellationToken ct) =>
