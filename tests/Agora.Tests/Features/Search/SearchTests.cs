@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Agora.Tests.Features.Campaigns;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
@@ -188,12 +189,10 @@ public sealed class SearchTests(AgoraApps apps)
         var now = DateTimeOffset.UtcNow;
         var hub = new Hub { Id = Guid.NewGuid(), Slug = "scope-" + Guid.NewGuid().ToString("N")[..8], Name = "Scope hub", Region = "Test", CreatedAt = now };
         hub.Texts.Add(new HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
-        var campaign = new Campaign
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "c-" + Guid.NewGuid().ToString("N")[..8], Title = "Campaign", Summary = "", Description = "",
-            Audience = CampaignAudience.Public, State = CampaignState.Open, CreatedById = author, CreatedAt = now, UpdatedAt = now,
-        };
-        db.AddRange(hub, campaign);
+        db.Hubs.Add(hub);
+        await db.SaveChangesAsync();
+        // The hub has no manager of its own: the platform admin opens its campaign.
+        var campaign = await CampaignFixtures.OpenAsync(app, hub.Slug, DemoAccounts.Admin);
         var ids = new List<int>();
         foreach (var (title, problem) in ideas)
         {
@@ -231,15 +230,11 @@ public sealed class SearchTests(AgoraApps apps)
         var hub = new Hub { Id = Guid.NewGuid(), Slug = "search-" + Guid.NewGuid().ToString("N")[..8], Name = "Search hub", Region = "Test", CreatedAt = now };
         hub.Texts.Add(new HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
         db.Hubs.Add(hub);
-        Campaign NewCampaign(CampaignState state) => new()
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "c-" + Guid.NewGuid().ToString("N")[..8], Title = "Campaign", Summary = "", Description = "",
-            Audience = CampaignAudience.Public, State = state, CreatedById = author, CreatedAt = now, UpdatedAt = now,
-        };
-        var open = NewCampaign(CampaignState.Open);
-        var draftCampaign = NewCampaign(CampaignState.Draft);
-        db.Campaigns.AddRange(open, draftCampaign);
-        Idea NewIdea(Campaign c, string lang, string title, string problem, IdeaState state = IdeaState.Published) => new()
+        await db.SaveChangesAsync();
+        // The hub has no manager of its own: the platform admin makes its campaigns, one left a draft.
+        var open = await CampaignFixtures.OpenAsync(app, hub.Slug, DemoAccounts.Admin);
+        var draftCampaign = await CampaignFixtures.MakeAsync(app, hub.Slug, CampaignFixtures.Minimal(), DemoAccounts.Admin);
+        Idea NewIdea(MadeCampaign c, string lang, string title, string problem, IdeaState state = IdeaState.Published) => new()
         {
             HubId = hub.Id, CampaignId = c.Id, AuthorId = author, Language = lang, Title = title, Problem = problem, Solution = "", Benefits = "",
             State = state, CreatedAt = now, PublishedAt = now, UpdatedAt = now, LastActivityAt = now,
