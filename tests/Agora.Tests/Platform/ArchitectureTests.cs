@@ -33,7 +33,7 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, string> KnownBackEdges = new(StringComparer.Ordinal)
     {
-        ["Ideas -> Initiatives"] = "the idea page shows its initiative; should be a view component owned by Initiatives",
+
     };
 
     private static readonly Assembly Web = typeof(AgoraDbContext).Assembly;

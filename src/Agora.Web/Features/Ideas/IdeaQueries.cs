@@ -52,7 +52,7 @@ public sealed record IdeaDetail(
     int? VoteCount, int CommentCount, int FollowerCount, int Version, IReadOnlyList<string> Tags,
     IReadOnlyList<IdeaAnswerView> Answers, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<CoAuthorInvitationView> CoAuthorInvitations,
     IReadOnlyList<IdeaEventView> History, int VersionCount, IdeaViewerView Viewer,
-    Initiatives.IdeaInitiative? Initiative = null);
+    IdeaInitiative? Initiative = null);
 
 /// <summary>An earlier text of an idea; the editor's name is null when the idea is anonymous to the person asking.</summary>
 public sealed record IdeaVersionView(int Version, string Title, string Problem, string Solution, string Benefits, string? EditedBy, DateTimeOffset ReplacedAt);
@@ -100,7 +100,7 @@ public sealed record IdeaFilter(
 
 /// <summary>Read side of ideas: projections for the pages, the API and other areas. Visibility rules are applied here.</summary>
 public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUser current, Viewers viewers, IdeaContent content, TimeProvider clock,
-    Platform.Search.ISearchEngine search, Initiatives.InitiativeQueries initiatives)
+    Platform.Search.ISearchEngine search, IIdeaInitiatives initiatives)
 {
     /// <summary>A text filter narrows a list to at most this many best-matching ideas before the other filters and the sort.</summary>
     public const int MaxTextMatches = 2000;
