@@ -20,7 +20,7 @@ public static class TestActor
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AgoraDbContext>();
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var (state, _) = await UserState.LoadAsync(db, id, null, CancellationToken.None)
+        var (state, _) = await UserState.LoadAsync(db, services.GetRequiredService<IHubRoleSource>(), id, null, CancellationToken.None)
             ?? throw new InvalidOperationException($"No account {email}.");
         var http = new DefaultHttpContext
         {

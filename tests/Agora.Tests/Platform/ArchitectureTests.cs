@@ -22,8 +22,6 @@ public sealed class ArchitectureTests
     {
         ["Agora.Web.Platform.Data.AgoraDbContext"] = "the one unit of work maps every area's tables",
         ["Agora.Web.Platform.Demo"] = "demo content is written through every area's handlers",
-        ["Agora.Web.Platform.Auth.CurrentUser"] = "debt: reads roles from Hubs' HubMemberships table",
-        ["Agora.Web.Platform.Auth.UserState"] = "debt: reads 'manages a hub' from Hubs' HubMemberships table",
         ["Agora.Web.Platform.Search"] = "debt: indexes ideas and hubs; belongs in Features/Search behind an indexer per area",
     };
 
