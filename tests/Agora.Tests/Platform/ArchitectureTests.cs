@@ -22,7 +22,6 @@ public sealed class ArchitectureTests
     {
         ["Agora.Web.Platform.Data.AgoraDbContext"] = "the one unit of work maps every area's tables",
         ["Agora.Web.Platform.Demo"] = "demo content is written through every area's handlers",
-        ["Agora.Web.Platform.Search"] = "debt: indexes ideas and hubs; belongs in Features/Search behind an indexer per area",
     };
 
     /// <summary>

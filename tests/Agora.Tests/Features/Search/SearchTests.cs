@@ -107,7 +107,7 @@ public sealed class SearchTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var (hubA, _, a) = await HubWithIdeasAsync(app, ("Penguin colony counts", "Counting penguins by drone."));
         var hubAId = await HubIdAsync(app, hubA);
-        var scopeOfA = Agora.Web.Platform.Search.SearchEngine.ScopeToken("idea", hubAId);
+        var scopeOfA = Agora.Web.Features.Ideas.SearchEngine.ScopeToken("idea", hubAId);
         var (hubB, _, b) = await HubWithIdeasAsync(app, ("Quokka habitat survey", $"Mapping quokkas {scopeOfA} on the island."));
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -133,8 +133,8 @@ public sealed class SearchTests(AgoraApps apps)
             ("Walrus tusk care", "Old walrus idea."), ("Walrus feeding plan", "Middle walrus idea."), ("Walrus pool cleaning", "New walrus idea."));
         var hubId = await HubIdAsync(app, hub);
         await using var scope = app.Services.CreateAsyncScope();
-        var engine = scope.ServiceProvider.GetRequiredService<Agora.Web.Platform.Search.ISearchEngine>();
-        Agora.Web.Platform.Search.SearchQuery Query(int? window) => new(hubId, [["walrus"]], MatchAll: false, [campaign], [IdeaState.Published],
+        var engine = scope.ServiceProvider.GetRequiredService<Agora.Web.Features.Ideas.ISearchEngine>();
+        Agora.Web.Features.Ideas.SearchQuery Query(int? window) => new(hubId, [["walrus"]], MatchAll: false, [campaign], [IdeaState.Published],
             IncludeComments: false, "en", ExcludeIdeaId: null, Offset: 0, Limit: 10, CountTotal: false, Window: window);
 
         var all = await engine.SearchAsync(Query(null), CancellationToken.None);
@@ -164,7 +164,7 @@ public sealed class SearchTests(AgoraApps apps)
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             ids = [ids[0], idea.Id];
             // Both documents carry their scope in the full-text index itself.
-            var token = Agora.Web.Platform.Search.SearchEngine.ScopeToken("idea", await HubIdAsync(app, hub));
+            var token = Agora.Web.Features.Ideas.SearchEngine.ScopeToken("idea", await HubIdAsync(app, hub));
             var indexed = db.Database.IsNpgsql()
                 ? db.Database.SqlQuery<int>($"SELECT COUNT(*)::int AS \"Value\" FROM \"SearchDocuments\" WHERE \"Tsv\" @@ {token}::tsquery")
                 : db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"SearchFts\" WHERE \"SearchFts\" MATCH {"Scope : \"" + token + "\""}");
