@@ -1,4 +1,5 @@
 using System.Net;
+using Agora.Tests.Features.Campaigns;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
@@ -74,14 +75,9 @@ public sealed class QueryCountTests(AgoraApps apps, ITestOutputHelper output)
         hub.Texts.Add(new HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
         db.Hubs.Add(hub);
         db.HubMemberships.Add(new HubMembership { HubId = hub.Id, UserId = member, Roles = HubRoles.Member, JoinedAt = now });
-        var campaign = new Campaign
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "c-" + Guid.NewGuid().ToString("N")[..8], Title = "Campaign", Summary = "", Description = "",
-            Audience = CampaignAudience.Public, State = CampaignState.Open, Featured = true, CreatedById = member, CreatedAt = now, UpdatedAt = now,
-            Phases = [new CampaignPhase { Kind = PhaseKind.Submission, Enabled = true }, new CampaignPhase { Kind = PhaseKind.Voting, Enabled = true }],
-        };
-        db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
+        // The hub has no manager of its own: the platform admin opens its campaign.
+        var campaign = await CampaignFixtures.OpenAsync(app, hub.Slug, DemoAccounts.Admin, featured: true);
         var first = await AddIdeasAsync(db, hub.Id, campaign.Id, member, ideas, commentsPerIdea);
         return (hub.Slug, campaign.Slug, first);
     }

@@ -54,7 +54,7 @@ public sealed class ChangeComment(AgoraDbContext db, IdeaAccess ideas, Validator
             if (updated == 1)
                 await db.Ideas.Where(i => i.Id == comment.IdeaId).ExecuteUpdateAsync(s => s.SetProperty(i => i.CommentCount, i => i.CommentCount - 1), ct);
             // ExecuteUpdate bypasses the change tracker: remove the comment's search document here.
-            await db.SearchDocuments.Where(d => d.Kind == Platform.Search.SearchKinds.Comment && d.TargetId == id).ExecuteDeleteAsync(ct);
+            await db.SearchDocuments.Where(d => d.Kind == SearchKinds.Comment && d.TargetId == id).ExecuteDeleteAsync(ct);
             return (true, updated);
         }, ct);
         return Result<int>.Ok(comment.IdeaId);

@@ -7,6 +7,7 @@ public static class HubsModule
     public static void AddHubs(this IServiceCollection services)
     {
         services.AddScoped<HubQueries>();
+        services.AddScoped<IHubRoleSource, HubRoleSource>();
         services.AddScoped<SaveHub>();
         services.AddScoped<Membership>();
         services.AddPersonalData<HubsPersonalData>();

@@ -52,7 +52,7 @@ public sealed record IdeaDetail(
     int? VoteCount, int CommentCount, int FollowerCount, int Version, IReadOnlyList<string> Tags,
     IReadOnlyList<IdeaAnswerView> Answers, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<CoAuthorInvitationView> CoAuthorInvitations,
     IReadOnlyList<IdeaEventView> History, int VersionCount, IdeaViewerView Viewer,
-    Initiatives.IdeaInitiative? Initiative = null);
+    IdeaInitiative? Initiative = null);
 
 /// <summary>An earlier text of an idea; the editor's name is null when the idea is anonymous to the person asking.</summary>
 public sealed record IdeaVersionView(int Version, string Title, string Problem, string Solution, string Benefits, string? EditedBy, DateTimeOffset ReplacedAt);
@@ -100,7 +100,7 @@ public sealed record IdeaFilter(
 
 /// <summary>Read side of ideas: projections for the pages, the API and other areas. Visibility rules are applied here.</summary>
 public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUser current, Viewers viewers, IdeaContent content, TimeProvider clock,
-    Platform.Search.ISearchEngine search, Initiatives.InitiativeQueries initiatives)
+    ISearchEngine search, IIdeaInitiatives initiatives)
 {
     /// <summary>A text filter narrows a list to at most this many best-matching ideas before the other filters and the sort.</summary>
     public const int MaxTextMatches = 2000;
@@ -170,7 +170,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
         {
             // Full-text words (any inflected form, in the three languages) over ideas and their comments, then the other filters.
             var words = Platform.Text.TextAnalyzer.QueryTerms(text, Culture);
-            var found = await search.SearchAsync(new Platform.Search.SearchQuery(hubId, words, MatchAll: true, readable,
+            var found = await search.SearchAsync(new SearchQuery(hubId, words, MatchAll: true, readable,
                 Enum.GetValues<IdeaState>().Where(x => x != IdeaState.Draft).ToArray(), IncludeComments: true, Culture, null, 0, MaxTextMatches, CountTotal: false), ct);
             var matching = found.Hits.Select(h => h.IdeaId).ToArray();
             ideas = ideas.Where(i => matching.Contains(i.Id));

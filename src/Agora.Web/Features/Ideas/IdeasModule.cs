@@ -1,5 +1,6 @@
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Platform.Privacy;
+using Agora.Web.Platform.Search;
 
 namespace Agora.Web.Features.Ideas;
 
@@ -12,6 +13,8 @@ public static class IdeasModule
         services.AddScoped<IdeaAccess>();
         services.AddScoped<IdeaContent>();
         services.AddScoped<IdeaQueries>();
+        services.AddScoped<ISearchEngine, SearchEngine>();
+        services.AddSearchIndexer<IdeaSearchIndexer>();
         services.AddScoped<SaveIdeaDraft>();
         services.AddScoped<SubmitIdea>();
         services.AddScoped<PublishIdea>();

@@ -54,18 +54,13 @@ public sealed record AvailableIdea(int Id, string Title, string CampaignTitle);
 /// <summary>An initiative found by words; <see cref="Lessons"/> and <see cref="StoppedOn"/> when it was stopped.</summary>
 public sealed record InitiativeHit(int Id, string Title, string Summary, InitiativeStatus Status, string Stage, string? Lessons, DateTimeOffset? StoppedOn);
 
-/// <summary>What an idea's page says of the initiative it goes on as, when the reader may see that initiative.</summary>
-public sealed record IdeaInitiative(int Id, string Title, string Stage, InitiativeStatus Status, IReadOnlyList<IdeaInitiativeStep> Steps);
-
-/// <summary>A gate the initiative passed, as its ideas' pages show it: what was decided, from which stage to which, when.</summary>
-public sealed record IdeaInitiativeStep(GateOutcome Outcome, string From, string To, DateTimeOffset DecidedAt);
 
 /// <summary>
 /// Reads initiatives with one rule: the hub's managers and the initiative's team see everything; the authors and
 /// co-authors of its ideas, and everyone when it has a public summary, see its summary (not the description or the
 /// team); nobody else knows it exists.
 /// </summary>
-public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, CurrentUser current, InnovationProcess process)
+public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, CurrentUser current, InnovationProcess process) : Ideas.IIdeaInitiatives
 {
     public static readonly string[] Sorts = ["updatedAt", "createdAt", "title"];
     public const string DefaultSort = "-updatedAt";
@@ -230,7 +225,7 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
     }
 
     /// <summary>The initiative an idea goes on as, when the reader may see it.</summary>
-    public async Task<IdeaInitiative?> ForIdeaAsync(Guid hubId, int ideaId, CancellationToken ct)
+    public async Task<Ideas.IdeaInitiative?> ForIdeaAsync(Guid hubId, int ideaId, CancellationToken ct)
     {
         var visible = await VisibleAsync(hubId, ct);
         var row = await (from i in visible
@@ -247,8 +242,9 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                            orderby g.Id
                            select new { g.Outcome, g.DecidedAt, FromEn = f.NameEn, FromPt = f.NamePt, FromNb = f.NameNb, ToEn = t.NameEn, ToPt = t.NamePt, ToNb = t.NameNb })
             .ToListAsync(ct);
-        return new IdeaInitiative(row.Id, row.Title, InnovationStage.NameIn(Culture, row.NameEn, row.NamePt, row.NameNb), row.Status,
-            steps.Select(g => new IdeaInitiativeStep(g.Outcome, InnovationStage.NameIn(Culture, g.FromEn, g.FromPt, g.FromNb),
+        // Status and outcomes by name, as the API's string enums send them.
+        return new Ideas.IdeaInitiative(row.Id, row.Title, InnovationStage.NameIn(Culture, row.NameEn, row.NamePt, row.NameNb), row.Status.ToString(),
+            steps.Select(g => new Ideas.IdeaInitiativeStep(g.Outcome.ToString(), InnovationStage.NameIn(Culture, g.FromEn, g.FromPt, g.FromNb),
                 InnovationStage.NameIn(Culture, g.ToEn, g.ToPt, g.ToNb), g.DecidedAt)).ToList());
     }
 }

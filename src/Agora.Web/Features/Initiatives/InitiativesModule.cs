@@ -9,6 +9,7 @@ public static class InitiativesModule
     {
         services.AddScoped<InnovationProcess>();
         services.AddScoped<InitiativeQueries>();
+        services.AddScoped<Ideas.IIdeaInitiatives>(sp => sp.GetRequiredService<InitiativeQueries>());
         services.AddScoped<CreateInitiative>();
         services.AddScoped<DecideGate>();
         services.AddScoped<EditInitiative>();

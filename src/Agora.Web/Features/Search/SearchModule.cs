@@ -7,7 +7,6 @@ public static class SearchModule
 {
     public static void AddSearch(this IServiceCollection services)
     {
-        services.AddScoped<ISearchEngine, SearchEngine>();
         services.AddScoped<ISimilarIdeas, SimilarIdeaFinder>();
         services.AddScoped<IdeaSearch>();
     }

@@ -50,7 +50,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
         if (found.LockoutEnd > now) return AuthenticateResult.Fail("Locked out.");
 
-        if (await UserState.LoadAsync(db, found.UserId, null, Context.RequestAborted) is not ({ } state, _))
+        if (await UserState.LoadAsync(db, Context.RequestServices.GetRequiredService<IHubRoleSource>(), found.UserId, null, Context.RequestAborted) is not ({ } state, _))
             return AuthenticateResult.Fail("Unknown user.");
         Context.Items[UserState.ItemKey] = state;
 

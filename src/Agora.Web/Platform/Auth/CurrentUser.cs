@@ -22,14 +22,15 @@ public sealed class UserState
     /// last seen (null when it is unknown, someone else's or revoked).
     /// </summary>
     public static async Task<(UserState State, DateTimeOffset? SessionLastSeen)?> LoadAsync(
-        AgoraDbContext db, Guid userId, Guid? sessionId, CancellationToken ct)
+        AgoraDbContext db, IHubRoleSource roles, Guid userId, Guid? sessionId, CancellationToken ct)
     {
+        var grants = roles.Grants;
         var row = await db.Users.Where(u => u.Id == userId)
             .Select(u => new
             {
                 u.IsPlatformAdmin,
                 u.TwoFactorEnabled,
-                ManagesAHub = db.HubMemberships.Any(m => m.UserId == u.Id && (m.Roles & HubRoles.HubManager) != 0),
+                ManagesAHub = grants.Any(m => m.UserId == u.Id && (m.Roles & HubRoles.HubManager) != 0),
                 SessionLastSeen = db.UserSessions.Where(s => s.Id == sessionId && s.UserId == u.Id && s.RevokedAt == null)
                     .Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefault(),
             })
@@ -41,7 +42,7 @@ public sealed class UserState
 }
 
 /// <summary>The person behind the current request and their roles, for handlers.</summary>
-public sealed class CurrentUser(IHttpContextAccessor accessor, AgoraDbContext db)
+public sealed class CurrentUser(IHttpContextAccessor accessor, IHubRoleSource source)
 {
     private readonly Dictionary<Guid, HubRoles> _roles = [];
 
@@ -66,7 +67,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, AgoraDbContext db
     {
         if (Id is not { } userId) return HubRoles.None;
         if (_roles.TryGetValue(hubId, out var cached)) return cached;
-        var roles = await db.HubMemberships.Where(m => m.HubId == hubId && m.UserId == userId)
+        var roles = await source.Grants.Where(m => m.HubId == hubId && m.UserId == userId)
             .Select(m => (HubRoles?)m.Roles).SingleOrDefaultAsync(ct) ?? HubRoles.None;
         _roles[hubId] = roles;
         return roles;

@@ -57,7 +57,7 @@ public static class Sessions
         var db = http.RequestServices.GetRequiredService<AgoraDbContext>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         // One query per request: the person's state and whether this session is still live.
-        var loaded = await UserState.LoadAsync(db, userId, sid, http.RequestAborted);
+        var loaded = await UserState.LoadAsync(db, http.RequestServices.GetRequiredService<IHubRoleSource>(), userId, sid, http.RequestAborted);
         if (loaded is not ({ } state, { } lastSeen))
         {
             context.RejectPrincipal();

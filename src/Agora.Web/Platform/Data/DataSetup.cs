@@ -14,7 +14,13 @@ public static class DataSetup
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         // Under test, a query whose rows depend on chance is a bug that fails loudly.
         var strict = builder.Environment.IsEnvironment("Testing");
-        builder.Services.AddDbContext<AgoraDbContext>(o => Configure(o, options.Provider, connectionString, strict));
+        // The areas' indexers (ISearchIndexer) keep the full-text index in step with every save.
+        builder.Services.AddSingleton<Search.SearchIndexInterceptor>();
+        builder.Services.AddDbContext<AgoraDbContext>((sp, o) =>
+        {
+            Configure(o, options.Provider, connectionString, strict);
+            o.AddInterceptors(sp.GetRequiredService<Search.SearchIndexInterceptor>());
+        });
         builder.Services.AddHostedService<DatabaseInitializer>();
         // One key ring in the database under one application name: a cookie, antiforgery token or reset link made by
         // one instance is read by every other, and survives restarts and new deployments.
@@ -58,7 +64,7 @@ public static class DataSetup
                 break;
         }
         o.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
-        o.AddInterceptors(SearchIndex, SqlCommandCounter.Instance);
+        o.AddInterceptors(SqlCommandCounter.Instance);
         // A unique key refusing a duplicate (a second vote, report or follow) is an expected answer that the use
         // cases handle; failures nobody handles are still logged as errors by the exception handler.
         o.ConfigureWarnings(w => w.Log(
@@ -66,9 +72,6 @@ public static class DataSetup
             (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
         if (strict) o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
-
-    /// <summary>One instance for all contexts: it keeps its per-context state in a weak table.</summary>
-    private static readonly Search.SearchIndexInterceptor SearchIndex = new();
 
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {

@@ -1,11 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using Agora.Tests.Infrastructure;
+using Agora.Web.Features.Campaigns;
+using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Demo;
+using Agora.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Agora.Tests.Features.Campaigns;
 
-/// <summary>Campaigns made through the API, as a hub manager would.</summary>
+/// <summary>A campaign a fixture made, with its questions' ids in order of position.</summary>
+public sealed record MadeCampaign(Guid Id, Guid HubId, string HubSlug, string Slug, IReadOnlyList<Guid> Questions);
+
+/// <summary>Campaigns made through the API or the use cases, as a hub manager would.</summary>
 public static class CampaignFixtures
 {
     public const string Hub = DemoAccounts.HelseplattformenHub;
@@ -72,5 +80,52 @@ public static class CampaignFixtures
         if ((await app.NewClient().GetAsync($"/api/v1/hubs/{Hub}/campaigns/{MatrixCampaign}")).IsSuccessStatusCode) return;
         var manager = await SignInAsync(app, DemoAccounts.Manager);
         await CreateAsync(manager.Client, Body(MatrixCampaign, "Public", "Matrix campaign"), "Open");
+    }
+
+    /// <summary>
+    /// A campaign made by the real use cases, <see cref="SaveCampaign"/> then <see cref="ChangeCampaignState"/> through
+    /// <paramref name="states"/> in order, acting as <paramref name="actor"/> (who must be allowed to manage the hub), so a
+    /// fixture cannot build a campaign the product could not. Fails the test on any refusal or invalid input.
+    /// </summary>
+    public static Task<MadeCampaign> MakeAsync(AgoraFactory app, string hubSlug, CampaignInput input, string actor = DemoAccounts.Manager,
+        params CampaignState[] states) => TestActor.AsAsync(app, actor, async services =>
+    {
+        var slug = Succeeded(await services.GetRequiredService<SaveCampaign>().CreateAsync(hubSlug, input, null, CancellationToken.None), "create");
+        // Each change in a scope of its own (a fresh validator), as each would be its own request.
+        foreach (var state in states)
+        {
+            await using var step = services.CreateAsyncScope();
+            Succeeded(await step.ServiceProvider.GetRequiredService<ChangeCampaignState>().ChangeAsync(hubSlug, slug, state, CancellationToken.None),
+                $"move to {state}");
+        }
+        var db = services.GetRequiredService<AgoraDbContext>();
+        var hubId = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => h.Id).SingleAsync();
+        var id = await db.Campaigns.Where(c => c.HubId == hubId && c.Slug == slug).Select(c => c.Id).SingleAsync();
+        var questions = await db.CampaignQuestions.Where(q => q.CampaignId == id).OrderBy(q => q.Position).Select(q => q.Id).ToListAsync();
+        return new MadeCampaign(id, hubId, hubSlug, slug, questions);
+    });
+
+    /// <summary>A public campaign with submission and voting running and no questions, opened (the smallest a list of ideas needs).</summary>
+    public static Task<MadeCampaign> OpenAsync(AgoraFactory app, string hubSlug, string actor = DemoAccounts.Manager, string title = "Campaign",
+        bool featured = false) =>
+        MakeAsync(app, hubSlug, Minimal(title, featured), actor, CampaignState.Open);
+
+    /// <summary>The least a valid campaign needs: public, submission and voting on without dates.</summary>
+    public static CampaignInput Minimal(string title = "Campaign", bool featured = false) => new()
+    {
+        Slug = NewSlug("c"), Title = title, Summary = "A campaign made by a test.", Driver = StrategicDriver.InnovateOrganisation,
+        Audience = CampaignAudience.Public, Featured = featured,
+        Phases =
+        [
+            new PhaseInput { Kind = PhaseKind.Submission, Enabled = true },
+            new PhaseInput { Kind = PhaseKind.Voting, Enabled = true },
+        ],
+    };
+
+    private static T Succeeded<T>(Result<T> result, string what)
+    {
+        Assert.True(result.IsOk, $"{what} answered {result.Outcome}: "
+            + string.Join("; ", result.Errors.Select(e => e.Key + ": " + string.Join(", ", e.Value))));
+        return result.Value!;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Agora.Tests.Features.Campaigns;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Ideas;
@@ -168,13 +169,7 @@ public sealed class CommentTests(AgoraApps apps)
         var hub = await db.Hubs.SingleAsync(h => h.Slug == DemoAccounts.HelseplattformenHub);
         var author = await db.Users.Where(u => u.Email == authorEmail).Select(u => u.Id).SingleAsync();
         var now = DateTimeOffset.UtcNow;
-        var campaign = new Campaign
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "talk-" + Guid.NewGuid().ToString("N")[..8], Title = "Talk", Summary = "", Description = "",
-            Audience = CampaignAudience.Public, State = CampaignState.Open, CreatedById = author, CreatedAt = now, UpdatedAt = now,
-            Phases = [new CampaignPhase { Kind = PhaseKind.Submission, Enabled = true }, new CampaignPhase { Kind = PhaseKind.Voting, Enabled = true }],
-        };
-        db.Campaigns.Add(campaign);
+        var campaign = await CampaignFixtures.OpenAsync(app, hub.Slug, DemoAccounts.Manager, "Talk");
         var idea = new Idea
         {
             HubId = hub.Id, CampaignId = campaign.Id, AuthorId = author, Language = "en", Title = "Shared rota for night shifts", Problem = "Nights are hard to plan.",

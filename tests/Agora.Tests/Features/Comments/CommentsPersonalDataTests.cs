@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Features.Ideas;
 using Agora.Tests.Infrastructure;
+using Agora.Web.Features.Ideas;
 using Agora.Web.Platform.Demo;
 using Agora.Web.Platform.Search;
 using Microsoft.EntityFrameworkCore;

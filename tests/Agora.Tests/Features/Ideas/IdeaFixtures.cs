@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Agora.Tests.Features.Campaigns;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Campaigns;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Agora.Tests.Features.Ideas;
 
-/// <summary>A campaign made for a test, straight in the database (the campaign handlers are tested on their own).</summary>
+/// <summary>A campaign made for a test through the campaign use cases (<see cref="CampaignFixtures.MakeAsync"/>).</summary>
 public sealed record TestCampaign(Guid Id, Guid HubId, string HubSlug, string Slug, IReadOnlyList<Guid> Questions)
 {
     public string Page => $"/hubs/{HubSlug}/campaigns/{Slug}";
@@ -34,46 +35,39 @@ public static class IdeaFixtures
     /// yesterday); voting runs unless <paramref name="votingOpen"/> is false. Vote counts show unless <paramref name="showVoteCounts"/> is false. With questions: a required short text,
     /// a single choice, a multiple choice, a number and a long text.
     /// </summary>
-    public static Task<TestCampaign> CampaignAsync(AgoraFactory app, CampaignAudience audience = CampaignAudience.Public,
+    public static async Task<TestCampaign> CampaignAsync(AgoraFactory app, CampaignAudience audience = CampaignAudience.Public,
         int? ideasPerPerson = null, int? votesPerPerson = null, bool submissionOpen = true, bool votingOpen = true,
-        bool showVoteCounts = true, bool withQuestions = false) => DbAsync(app, async db =>
+        bool showVoteCounts = true, bool withQuestions = false)
     {
-        var hub = await db.Hubs.SingleAsync(h => h.Slug == Hub);
-        var creator = await db.Users.Where(u => u.Email == DemoAccounts.Manager).Select(u => u.Id).SingleAsync();
-        var now = DateTimeOffset.UtcNow;
-        var id = Guid.NewGuid();
-        var campaign = new Campaign
+        var input = new CampaignInput
         {
-            Id = id, HubId = hub.Id, Slug = "ideas-" + Guid.NewGuid().ToString("N")[..10], Title = "Shorter waits at discharge",
-            Summary = "How could patients leave hospital sooner?", Description = "We want your ideas.", Audience = audience,
-            State = CampaignState.Open, IdeasPerPerson = ideasPerPerson, VotesPerPerson = votesPerPerson, CreatedById = creator,
-            CreatedAt = now, UpdatedAt = now,
+            Slug = "ideas-" + Guid.NewGuid().ToString("N")[..10], Title = "Shorter waits at discharge",
+            Summary = "How could patients leave hospital sooner?", Description = "We want your ideas.",
+            Driver = StrategicDriver.InnovateOrganisation, Audience = audience, IdeasPerPerson = ideasPerPerson, VotesPerPerson = votesPerPerson,
             Phases =
             [
-                new CampaignPhase
+                new PhaseInput
                 {
-                    CampaignId = id, Kind = PhaseKind.Submission, Enabled = true, ShowVoteCounts = showVoteCounts,
+                    Kind = PhaseKind.Submission, Enabled = true, ShowVoteCounts = showVoteCounts,
                     StartsOn = submissionOpen ? null : Today.AddDays(-10), EndsOn = submissionOpen ? null : Today.AddDays(-1),
                 },
-                new CampaignPhase { CampaignId = id, Kind = PhaseKind.Voting, Enabled = votingOpen, ShowVoteCounts = showVoteCounts },
-                new CampaignPhase { CampaignId = id, Kind = PhaseKind.Review, Enabled = true },
+                new PhaseInput { Kind = PhaseKind.Voting, Enabled = votingOpen, ShowVoteCounts = showVoteCounts },
+                new PhaseInput { Kind = PhaseKind.Review, Enabled = true },
             ],
+            Questions = withQuestions
+                ?
+                [
+                    new QuestionInput { Position = 1, Kind = QuestionKind.ShortText, Label = "Which ward are you in?", Required = true },
+                    new QuestionInput { Position = 2, Kind = QuestionKind.SingleChoice, Label = "Which shift?", Options = ["Day", "Evening", "Night"] },
+                    new QuestionInput { Position = 3, Kind = QuestionKind.MultipleChoice, Label = "Who is involved?", Options = ["Nurses", "Doctors", "Porters"] },
+                    new QuestionInput { Position = 4, Kind = QuestionKind.Number, Label = "Patients a week", Help = "A rough number is fine." },
+                    new QuestionInput { Position = 5, Kind = QuestionKind.LongText, Label = "Anything else?" },
+                ]
+                : null,
         };
-        if (withQuestions)
-        {
-            campaign.Questions =
-            [
-                new CampaignQuestion { Id = Guid.NewGuid(), CampaignId = id, Position = 1, Kind = QuestionKind.ShortText, Label = "Which ward are you in?", Required = true },
-                new CampaignQuestion { Id = Guid.NewGuid(), CampaignId = id, Position = 2, Kind = QuestionKind.SingleChoice, Label = "Which shift?", Options = "Day\nEvening\nNight" },
-                new CampaignQuestion { Id = Guid.NewGuid(), CampaignId = id, Position = 3, Kind = QuestionKind.MultipleChoice, Label = "Who is involved?", Options = "Nurses\nDoctors\nPorters" },
-                new CampaignQuestion { Id = Guid.NewGuid(), CampaignId = id, Position = 4, Kind = QuestionKind.Number, Label = "Patients a week", Help = "A rough number is fine." },
-                new CampaignQuestion { Id = Guid.NewGuid(), CampaignId = id, Position = 5, Kind = QuestionKind.LongText, Label = "Anything else?" },
-            ];
-        }
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
-        return new TestCampaign(id, hub.Id, Hub, campaign.Slug, campaign.Questions.OrderBy(q => q.Position).Select(q => q.Id).ToList());
-    });
+        var c = await CampaignFixtures.MakeAsync(app, Hub, input, DemoAccounts.Manager, CampaignState.Open);
+        return new TestCampaign(c.Id, c.HubId, c.HubSlug, c.Slug, c.Questions);
+    }
 
     /// <summary>A complete idea body for the API; answers fill every question of a campaign made with questions.</summary>
     public static Dictionary<string, object?> Body(TestCampaign c, string title = "Discharge lounge with a pharmacist", bool publish = true)

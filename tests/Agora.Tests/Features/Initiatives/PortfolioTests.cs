@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Agora.Tests.Features.Campaigns;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Campaigns;
@@ -66,13 +67,13 @@ public sealed class PortfolioTests(AgoraApps apps)
         var stages = InnovationProcess.DefaultStages(hub.Id);
         db.InnovationStages.AddRange(stages);
         var (s1, s2, s3, s4, s5) = (stages[0].Id, stages[1].Id, stages[2].Id, stages[3].Id, stages[4].Id);
-        var campaignId = Guid.NewGuid();
-        db.Campaigns.Add(new Campaign
+        await db.SaveChangesAsync();
+        var campaignId = (await CampaignFixtures.MakeAsync(app, hub.Slug, new CampaignInput
         {
-            Id = campaignId, HubId = hub.Id, Slug = "ideas-" + suffix, Title = "Ideas for the portfolio", Summary = "Ideas.", Description = "Ideas.",
-            Audience = CampaignAudience.Public, State = CampaignState.Open, CreatedById = manager, CreatedAt = At(2024, 1, 1), UpdatedAt = At(2024, 1, 1),
-            Phases = [new CampaignPhase { CampaignId = campaignId, Kind = PhaseKind.Submission, Enabled = true, ShowVoteCounts = true }],
-        });
+            Slug = "ideas-" + suffix, Title = "Ideas for the portfolio", Summary = "Ideas.", Description = "Ideas.",
+            Driver = StrategicDriver.InnovateOrganisation, Audience = CampaignAudience.Public,
+            Phases = [new PhaseInput { Kind = PhaseKind.Submission, Enabled = true, ShowVoteCounts = true }],
+        }, DemoAccounts.Manager, CampaignState.Open)).Id;
         Idea NewIdea(Guid author, DateTimeOffset? published, IdeaState state, IdeaOrigin origin, CareLevel care, CareSetting setting) => new()
         {
             HubId = hub.Id, CampaignId = campaignId, AuthorId = author, Language = "en", Title = "Idea " + Guid.NewGuid().ToString("N")[..6],

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Agora.Tests.Features.Campaigns;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
@@ -106,7 +107,7 @@ public sealed class SearchTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var (hubA, _, a) = await HubWithIdeasAsync(app, ("Penguin colony counts", "Counting penguins by drone."));
         var hubAId = await HubIdAsync(app, hubA);
-        var scopeOfA = Agora.Web.Platform.Search.SearchEngine.ScopeToken("idea", hubAId);
+        var scopeOfA = Agora.Web.Features.Ideas.SearchEngine.ScopeToken("idea", hubAId);
         var (hubB, _, b) = await HubWithIdeasAsync(app, ("Quokka habitat survey", $"Mapping quokkas {scopeOfA} on the island."));
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -132,8 +133,8 @@ public sealed class SearchTests(AgoraApps apps)
             ("Walrus tusk care", "Old walrus idea."), ("Walrus feeding plan", "Middle walrus idea."), ("Walrus pool cleaning", "New walrus idea."));
         var hubId = await HubIdAsync(app, hub);
         await using var scope = app.Services.CreateAsyncScope();
-        var engine = scope.ServiceProvider.GetRequiredService<Agora.Web.Platform.Search.ISearchEngine>();
-        Agora.Web.Platform.Search.SearchQuery Query(int? window) => new(hubId, [["walrus"]], MatchAll: false, [campaign], [IdeaState.Published],
+        var engine = scope.ServiceProvider.GetRequiredService<Agora.Web.Features.Ideas.ISearchEngine>();
+        Agora.Web.Features.Ideas.SearchQuery Query(int? window) => new(hubId, [["walrus"]], MatchAll: false, [campaign], [IdeaState.Published],
             IncludeComments: false, "en", ExcludeIdeaId: null, Offset: 0, Limit: 10, CountTotal: false, Window: window);
 
         var all = await engine.SearchAsync(Query(null), CancellationToken.None);
@@ -163,7 +164,7 @@ public sealed class SearchTests(AgoraApps apps)
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             ids = [ids[0], idea.Id];
             // Both documents carry their scope in the full-text index itself.
-            var token = Agora.Web.Platform.Search.SearchEngine.ScopeToken("idea", await HubIdAsync(app, hub));
+            var token = Agora.Web.Features.Ideas.SearchEngine.ScopeToken("idea", await HubIdAsync(app, hub));
             var indexed = db.Database.IsNpgsql()
                 ? db.Database.SqlQuery<int>($"SELECT COUNT(*)::int AS \"Value\" FROM \"SearchDocuments\" WHERE \"Tsv\" @@ {token}::tsquery")
                 : db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"SearchFts\" WHERE \"SearchFts\" MATCH {"Scope : \"" + token + "\""}");
@@ -188,12 +189,10 @@ public sealed class SearchTests(AgoraApps apps)
         var now = DateTimeOffset.UtcNow;
         var hub = new Hub { Id = Guid.NewGuid(), Slug = "scope-" + Guid.NewGuid().ToString("N")[..8], Name = "Scope hub", Region = "Test", CreatedAt = now };
         hub.Texts.Add(new HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
-        var campaign = new Campaign
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "c-" + Guid.NewGuid().ToString("N")[..8], Title = "Campaign", Summary = "", Description = "",
-            Audience = CampaignAudience.Public, State = CampaignState.Open, CreatedById = author, CreatedAt = now, UpdatedAt = now,
-        };
-        db.AddRange(hub, campaign);
+        db.Hubs.Add(hub);
+        await db.SaveChangesAsync();
+        // The hub has no manager of its own: the platform admin opens its campaign.
+        var campaign = await CampaignFixtures.OpenAsync(app, hub.Slug, DemoAccounts.Admin);
         var ids = new List<int>();
         foreach (var (title, problem) in ideas)
         {
@@ -231,15 +230,11 @@ public sealed class SearchTests(AgoraApps apps)
         var hub = new Hub { Id = Guid.NewGuid(), Slug = "search-" + Guid.NewGuid().ToString("N")[..8], Name = "Search hub", Region = "Test", CreatedAt = now };
         hub.Texts.Add(new HubText { HubId = hub.Id, Culture = "en", Name = hub.Name, Description = "" });
         db.Hubs.Add(hub);
-        Campaign NewCampaign(CampaignState state) => new()
-        {
-            Id = Guid.NewGuid(), HubId = hub.Id, Slug = "c-" + Guid.NewGuid().ToString("N")[..8], Title = "Campaign", Summary = "", Description = "",
-            Audience = CampaignAudience.Public, State = state, CreatedById = author, CreatedAt = now, UpdatedAt = now,
-        };
-        var open = NewCampaign(CampaignState.Open);
-        var draftCampaign = NewCampaign(CampaignState.Draft);
-        db.Campaigns.AddRange(open, draftCampaign);
-        Idea NewIdea(Campaign c, string lang, string title, string problem, IdeaState state = IdeaState.Published) => new()
+        await db.SaveChangesAsync();
+        // The hub has no manager of its own: the platform admin makes its campaigns, one left a draft.
+        var open = await CampaignFixtures.OpenAsync(app, hub.Slug, DemoAccounts.Admin);
+        var draftCampaign = await CampaignFixtures.MakeAsync(app, hub.Slug, CampaignFixtures.Minimal(), DemoAccounts.Admin);
+        Idea NewIdea(MadeCampaign c, string lang, string title, string problem, IdeaState state = IdeaState.Published) => new()
         {
             HubId = hub.Id, CampaignId = c.Id, AuthorId = author, Language = lang, Title = title, Problem = problem, Solution = "", Benefits = "",
             State = state, CreatedAt = now, PublishedAt = now, UpdatedAt = now, LastActivityAt = now,

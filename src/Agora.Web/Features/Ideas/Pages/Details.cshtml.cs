@@ -7,11 +7,9 @@ namespace Agora.Web.Features.Ideas.Pages;
 
 /// <summary>An idea's page: its text, support, following, the authors' and the moderators' actions, and its public history.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t, Viewers viewers) : IdeaPageModel
+public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStringLocalizer<SharedResource> t) : IdeaPageModel
 {
     public IdeaDetail Idea { get; private set; } = null!;
-    /// <summary>A hub manager may start an initiative from an accepted idea that is in none.</summary>
-    public bool CanStartInitiative { get; private set; }
 
     [BindProperty] public TriageForm Triage { get; set; } = new();
     [BindProperty] public InviteForm Invite { get; set; } = new();
@@ -39,7 +37,7 @@ public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStri
         if (idea is null || idea.HubSlug != slug) return NotFound();
         // A merged idea lives on in the one it was merged into.
         if (idea.MergedIntoId is { } kept) return Redirect(IdeaUrl(slug, kept));
-        await ShowAsync(idea, ct);
+        Idea = idea;
         return Page();
     }
 
@@ -47,16 +45,10 @@ public sealed class DetailsModel(IdeaQueries queries, CurrentUser current, IStri
     {
         var idea = await queries.GetAsync(id, ct);
         if (idea is null || idea.HubSlug != slug) return NotFound();
-        await ShowAsync(idea, ct);
+        Idea = idea;
         return Page();
     }
 
-    private async Task ShowAsync(IdeaDetail idea, CancellationToken ct)
-    {
-        Idea = idea;
-        CanStartInitiative = idea.Initiative is null && idea.State == IdeaState.Accepted && !idea.Hidden
-            && (await viewers.ForHubAsync(idea.HubId, ct)).CanManage;
-    }
 
     private Task<IActionResult> Run<T>(string slug, int id, Platform.Errors.Result<T> result, string? flashKey, string prefix, CancellationToken ct) =>
         AnswerAsync(result, flashKey is null ? null : t[flashKey].Value, _ => IdeaUrl(slug, id), () => ShowAgainAsync(slug, id, ct), prefix);

@@ -1,16 +1,16 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Agora.Web.Features.Ideas;
 using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Agora.Web.Platform.Search;
+namespace Agora.Web.Features.Ideas;
 
 /// <summary>
 /// A full-text question over a hub's ideas (and their comments). <see cref="Groups"/> are stemmed
-/// alternatives per query word (from <see cref="Text.TextAnalyzer.QueryTerms"/>): with
+/// alternatives per query word (from <see cref="Platform.Text.TextAnalyzer.QueryTerms"/>): with
 /// <see cref="MatchAll"/> every word must match (search); without, any term may (similar ideas).
 /// Only ideas in <see cref="States"/> of the <see cref="CampaignIds"/> the person may read are found;
 /// hidden and merged ideas never are. Without <see cref="CountTotal"/> the result's total is only the hits
@@ -37,7 +37,8 @@ public sealed record SearchHit(int IdeaId, double Score);
 public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total);
 
 /// <summary>
-/// Full-text search behind one interface: SQLite FTS5 or PostgreSQL tsvector, same terms, same filters. Every
+/// Full-text search over ideas and their comments behind one interface: SQLite FTS5 or PostgreSQL tsvector over
+/// Platform's <see cref="SearchDocument"/> index (which <see cref="IdeaSearchIndexer"/> fills), same terms, same filters. Every
 /// document is indexed with a scope token, its kind followed by its hub's id (<see cref="ScopeToken"/>, from the
 /// migration SearchScope), and every question asks for it, so the engine reads only the postings of one hub's
 /// documents of the kinds asked for, not those of every hub to filter afterwards.
