@@ -1,5 +1,7 @@
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Privacy;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Agora.Web.Features.Initiatives;
 
@@ -26,5 +28,28 @@ public static class InitiativesModule
         services.AddScoped<IHubRightsEndedHandler, InitiativeRightsEnded>();
         services.AddScoped<InitiativeRightsEnded>();
         services.AddPersonalData<InitiativesPersonalData>();
+        services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            DescribeIdeaInitiative(document);
+            return Task.CompletedTask;
+        }));
+    }
+
+    /// <summary>
+    /// The idea's API answer carries its initiative with status and gate outcomes as text (Ideas does not know
+    /// Initiatives); Initiatives fills them from its enums, so the document names those enums as their types.
+    /// </summary>
+    private static void DescribeIdeaInitiative(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { } schemas) return;
+        foreach (var (owner, property, values) in new[]
+                 {
+                     (nameof(Ideas.IdeaInitiative), "status", nameof(InitiativeStatus)),
+                     (nameof(Ideas.IdeaInitiativeStep), "outcome", nameof(GateOutcome)),
+                 })
+        {
+            if (schemas.TryGetValue(owner, out var schema) && schema is OpenApiSchema { Properties: { } properties } && properties.ContainsKey(property) && schemas.ContainsKey(values))
+                properties[property] = new OpenApiSchemaReference(values, document);
+        }
     }
 }
