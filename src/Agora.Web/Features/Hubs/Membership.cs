@@ -26,7 +26,7 @@ public sealed class Membership(
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
-    private async Task<bool> Can(Guid hubId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement op) =>
+    private async Task<bool> Can(Guid hubId, HubRequirement op) =>
         (await authz.AuthorizeAsync(current.Principal, new HubResource(hubId), op)).Succeeded;
 
     /// <summary>Open hubs admit at once; approval hubs record a request; invitation-only hubs refuse.</summary>

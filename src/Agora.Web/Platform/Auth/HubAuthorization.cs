@@ -1,41 +1,35 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Agora.Web.Platform.Auth;
 
-/// <summary>What can be done to a hub; checked inside handlers against the hub itself.</summary>
+/// <summary>
+/// Route- and page-level checks on a hub through ASP.NET Core's authorization service (<c>AuthorizeAsync(user, new
+/// HubResource(id), HubOperations.Manage)</c>): each names one <see cref="HubOperation"/> of the person-in-a-hub model,
+/// so these checks and the use cases' <c>viewer.May(...)</c> give one answer.
+/// </summary>
 public static class HubOperations
 {
-    public static readonly OperationAuthorizationRequirement Join = new() { Name = nameof(Join) };
-    public static readonly OperationAuthorizationRequirement ViewMembers = new() { Name = nameof(ViewMembers) };
-    public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
-    public static readonly OperationAuthorizationRequirement ViewAudit = new() { Name = nameof(ViewAudit) };
+    public static readonly HubRequirement ViewMembers = new(HubPermissions.ViewMembers);
+    public static readonly HubRequirement Manage = new(HubPermissions.Manage);
+    public static readonly HubRequirement ViewAudit = new(HubPermissions.Manage);
+}
+
+/// <summary>An authorization requirement that is one <see cref="HubOperation"/>.</summary>
+public sealed class HubRequirement(HubOperation operation) : IAuthorizationRequirement
+{
+    public HubOperation Operation { get; } = operation;
 }
 
 /// <summary>A hub as an authorization resource.</summary>
 public sealed record HubResource(Guid Id);
 
-public sealed class HubAuthorizationHandler(CurrentUser currentUser)
-    : AuthorizationHandler<OperationAuthorizationRequirement, HubResource>
+/// <summary>Decides a <see cref="HubRequirement"/> from the person's <see cref="Viewer"/> standing in the hub.</summary>
+public sealed class HubAuthorizationHandler(Viewers viewers) : AuthorizationHandler<HubRequirement, HubResource>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
-        OperationAuthorizationRequirement requirement, HubResource resource)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, HubRequirement requirement, HubResource resource)
     {
-        if (!currentUser.IsAuthenticated) return;
-        if (currentUser.IsPlatformAdmin)
-        {
-            context.Succeed(requirement);
-            return;
-        }
-        var roles = await currentUser.RolesInAsync(resource.Id);
-        var allowed = requirement.Name switch
-        {
-            nameof(HubOperations.Join) => roles == HubRoles.None,
-            nameof(HubOperations.ViewMembers) => roles != HubRoles.None,
-            nameof(HubOperations.Manage) or nameof(HubOperations.ViewAudit) => roles.HasFlag(HubRoles.HubManager),
-            _ => false,
-        };
-        if (allowed) context.Succeed(requirement);
+        var viewer = await viewers.ForHubAsync(resource.Id, CancellationToken.None);
+        if (viewer.IsAuthenticated && viewer.May(requirement.Operation)) context.Succeed(requirement);
     }
 }
 

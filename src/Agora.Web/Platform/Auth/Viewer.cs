@@ -51,5 +51,8 @@ public static class HubPermissions
 {
     public static readonly HubOperation Manage = new(nameof(Manage), v => v.IsManager);
 
+    /// <summary>Members (and platform admins) see who else belongs to the hub.</summary>
+    public static readonly HubOperation ViewMembers = new(nameof(ViewMembers), v => v.IsMember);
+
     public static readonly HubOperation Moderate = new(nameof(Moderate), v => v.IsManager || v.IsFacilitator);
 }

@@ -107,14 +107,7 @@ public sealed class JobRunnerTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var kind = Kind();
         var started = new TaskCompletionSource();
-        await using var runner = Runner(app, kind, new JobLog
-        {
-            Work = async (_, ct) =>
-            {
-                started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-            },
-        }, leaseSeconds: 3);
+        await using var runner = Runner(app, kind, JobLog.RunsUntilCancelled(started), leaseSeconds: 3);
         await QueueAsync(app, kind, ["taken"]);
 
         var run = runner.Runner.RunDueAsync([kind], default);
@@ -132,14 +125,7 @@ public sealed class JobRunnerTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var kind = Kind();
         var started = new TaskCompletionSource();
-        await using var runner = Runner(app, kind, new JobLog
-        {
-            Work = async (_, ct) =>
-            {
-                started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-            },
-        });
+        await using var runner = Runner(app, kind, JobLog.RunsUntilCancelled(started));
         await QueueAsync(app, kind, ["interrupted"]);
         using var shutdown = new CancellationTokenSource();
 
@@ -197,6 +183,16 @@ public sealed class JobRunnerTests(AgoraApps apps)
         public ConcurrentDictionary<string, int> Runs { get; } = new();
         public ConcurrentDictionary<string, int> Attempts { get; } = new();
         public Func<JobContext, CancellationToken, Task> Work { get; init; } = (_, _) => Task.CompletedTask;
+
+        /// <summary>A job that says it started, then runs until its run is cancelled.</summary>
+        public static JobLog RunsUntilCancelled(TaskCompletionSource started) => new()
+        {
+            Work = async (_, ct) =>
+            {
+                started.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            },
+        };
     }
 
     private sealed class LoggedJob(JobLog log) : IJob
