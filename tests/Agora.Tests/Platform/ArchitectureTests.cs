@@ -24,23 +24,13 @@ public sealed class ArchitectureTests
         ["Agora.Web.Platform.Demo"] = "demo content is written through every area's handlers",
     };
 
-    /// <summary>
-    /// Feature dependencies that still close a cycle, and why: debt to pay, ignored by the cycle check (a stale entry
-    /// fails the test, so the list can only shrink). Any other edge that closes a cycle fails.
-    /// </summary>
-    private static readonly Dictionary<string, string> KnownBackEdges = new(StringComparer.Ordinal)
-    {
-    };
-
     private static readonly Assembly Web = typeof(AgoraDbContext).Assembly;
 
     [Fact]
     public void FeatureFolders_DependOnEachOther_WithoutCycles()
     {
         var graph = FeatureGraph();
-        var stale = KnownBackEdges.Keys.Where(e => e.Split(" -> ") is var p && !graph.GetValueOrDefault(p[0], []).ContainsKey(p[1])).ToList();
-        Assert.True(stale.Count == 0, "Known back edges that no longer exist (remove them from the list): " + string.Join(", ", stale));
-        var edges = graph.ToDictionary(kv => kv.Key, kv => kv.Value.Keys.Where(to => !KnownBackEdges.ContainsKey($"{kv.Key} -> {to}")).ToHashSet());
+        var edges = graph.ToDictionary(kv => kv.Key, kv => kv.Value.Keys.ToHashSet());
         var cycles = Cycles(edges);
         var onCycles = edges.Keys.Where(node => Reaches(edges, node, node)).Order().ToList();
         var lines = cycles.Select(c => string.Join(" -> ", c.Append(c[0])) + "\n" + string.Join("\n",
