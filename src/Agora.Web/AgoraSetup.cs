@@ -162,7 +162,6 @@ public static class AgoraSetup
             .MapNotificationsApi()
             .MapTransferApi()
             .MapInitiativesApi()
-            .MapPortfolioApi()
             .MapRequestsApi();
         app.MapCultureEndpoint();
     }

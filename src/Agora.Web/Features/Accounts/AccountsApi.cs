@@ -9,7 +9,7 @@ namespace Agora.Web.Features.Accounts;
 /// <summary>/api/v1/me: the signed-in person's profile, memberships, tokens, data export and deletion; /admin/erasures.</summary>
 public static class AccountsApi
 {
-    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Profile");
         me.MapGet("/", GetProfile).WithName("GetMyProfile").RequireScope(ApiScopes.ProfileRead).WithSummary("The signed-in person's profile")

@@ -15,4 +15,7 @@ public static class AccountsModule
         services.AddPersonalData<AccountsPersonalData>();
         services.AddScoped<DeleteAccount>();
     }
+
+    /// <summary>Maps the accounts endpoints under /api/v1 (AccountsApi).</summary>
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api) => AccountsApi.Map(api);
 }

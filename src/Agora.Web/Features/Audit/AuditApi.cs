@@ -12,7 +12,7 @@ namespace Agora.Web.Features.Audit;
 /// <summary>/api/v1/audit and /api/v1/hubs/{slug}/audit: the audit trails.</summary>
 public static class AuditApi
 {
-    public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var scope = ApiScopes.AuditRead;
         api.MapGet("/audit", All).WithName("ListAuditEvents").RequireAuthorization(Policies.PlatformAdmin).RequireScope(scope).WithTags("Audit")

@@ -13,7 +13,7 @@ public static class CampaignsApi
     public sealed record CampaignStateAnswer(CampaignState State);
     public sealed record FeaturedAnswer(bool Featured);
 
-    public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/hubs/{slug}/campaigns").WithTags("Campaigns");
         var write = ApiScopes.HubsWrite;

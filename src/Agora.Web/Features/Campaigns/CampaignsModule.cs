@@ -16,4 +16,7 @@ public static class CampaignsModule
         services.AddScoped<FollowCampaign>();
         services.AddPersonalData<CampaignsPersonalData>();
     }
+
+    /// <summary>Maps the campaigns endpoints under /api/v1 (CampaignsApi).</summary>
+    public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder api) => CampaignsApi.Map(api);
 }

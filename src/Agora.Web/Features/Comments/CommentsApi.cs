@@ -13,7 +13,7 @@ public static class CommentsApi
     public sealed record EditBody(string? Body);
     public sealed record CommentRef(long Id);
 
-    public static RouteGroupBuilder MapCommentsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var write = ApiScopes.IdeasWrite;
         var group = api.MapGroup("").WithTags("Comments");

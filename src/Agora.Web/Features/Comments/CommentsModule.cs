@@ -12,4 +12,7 @@ public static class CommentsModule
         services.AddScoped<ChangeComment>();
         services.AddPersonalData<CommentsPersonalData>();
     }
+
+    /// <summary>Maps the comments endpoints under /api/v1 (CommentsApi).</summary>
+    public static RouteGroupBuilder MapCommentsApi(this RouteGroupBuilder api) => CommentsApi.Map(api);
 }

@@ -20,7 +20,7 @@ public static class HubsApi
     public sealed record HubInvitationRef(Guid Id);
     public sealed record HubInvitationView(Guid Id, string Email, IEnumerable<string> Roles, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
-    public static RouteGroupBuilder MapHubsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var hubs = api.MapGroup("/hubs").WithTags("Hubs");
         var read = ApiScopes.HubsRead;

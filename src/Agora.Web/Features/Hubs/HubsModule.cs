@@ -12,4 +12,7 @@ public static class HubsModule
         services.AddScoped<Membership>();
         services.AddPersonalData<HubsPersonalData>();
     }
+
+    /// <summary>Maps the hubs endpoints under /api/v1 (HubsApi).</summary>
+    public static RouteGroupBuilder MapHubsApi(this RouteGroupBuilder api) => HubsApi.Map(api);
 }

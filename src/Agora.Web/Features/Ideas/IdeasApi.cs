@@ -38,7 +38,7 @@ public static class IdeasApi
     public sealed record CoAuthorInvited(string Message);
     public sealed record CoAuthorAnswer(CoAuthorStatus Status);
 
-    public static RouteGroupBuilder MapIdeasApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var write = ApiScopes.IdeasWrite;
         var read = ApiScopes.IdeasRead;

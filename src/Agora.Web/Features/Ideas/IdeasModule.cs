@@ -32,4 +32,7 @@ public static class IdeasModule
         services.AddScoped<MergeIdeas>();
         services.AddPersonalData<IdeasPersonalData>();
     }
+
+    /// <summary>Maps the ideas endpoints under /api/v1 (IdeasApi).</summary>
+    public static RouteGroupBuilder MapIdeasApi(this RouteGroupBuilder api) => IdeasApi.Map(api);
 }

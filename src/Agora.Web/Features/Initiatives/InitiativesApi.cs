@@ -18,7 +18,7 @@ public static class InitiativesApi
     public sealed record InitiativeStatusAnswer(InitiativeStatus Status);
     public sealed record GateAnswer(GateOutcome Outcome);
 
-    public static RouteGroupBuilder MapInitiativesApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Initiatives");
         var write = ApiScopes.HubsWrite;

@@ -35,6 +35,9 @@ public static class InitiativesModule
         }));
     }
 
+    /// <summary>Maps the initiatives and portfolio endpoints under /api/v1 (InitiativesApi, PortfolioApi).</summary>
+    public static RouteGroupBuilder MapInitiativesApi(this RouteGroupBuilder api) => PortfolioApi.Map(InitiativesApi.Map(api));
+
     /// <summary>
     /// The idea's API answer carries its initiative with status and gate outcomes as text (Ideas does not know
     /// Initiatives); Initiatives fills them from its enums, so the document names those enums as their types.

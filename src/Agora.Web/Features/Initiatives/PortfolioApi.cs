@@ -16,7 +16,7 @@ public static class PortfolioApi
         + "Only initiatives you may know are counted: hub managers see all; others those with a public summary, those they are on the team of "
         + "and those made from their ideas. A bad value or from after to answers 400.";
 
-    public static RouteGroupBuilder MapPortfolioApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Initiatives");
         hub.MapGet("/portfolio", Get).WithName("GetPortfolio").AllowAnonymous().RequireScope(ApiScopes.HubsRead)

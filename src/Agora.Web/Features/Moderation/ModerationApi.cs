@@ -15,7 +15,7 @@ public static class ModerationApi
     public sealed record BlockBody(Guid UserId, string? Reason);
     public sealed record ReportAnswer(bool Reported);
 
-    public static RouteGroupBuilder MapModerationApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var read = ApiScopes.IdeasRead;
         var write = ApiScopes.IdeasWrite;

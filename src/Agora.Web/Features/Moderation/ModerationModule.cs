@@ -13,4 +13,7 @@ public static class ModerationModule
         services.AddScoped<ModerationQueries>();
         services.AddPersonalData<ModerationPersonalData>();
     }
+
+    /// <summary>Maps the moderation endpoints under /api/v1 (ModerationApi).</summary>
+    public static RouteGroupBuilder MapModerationApi(this RouteGroupBuilder api) => ModerationApi.Map(api);
 }

@@ -11,7 +11,7 @@ public static class NotificationsApi
 {
     public sealed record PreferencesBody(Dictionary<NotificationKind, Delivery>? Choices);
 
-    public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var read = ApiScopes.ProfileRead;
         var write = ApiScopes.ProfileWrite;

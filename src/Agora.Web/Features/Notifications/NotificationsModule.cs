@@ -14,4 +14,7 @@ public static class NotificationsModule
             sp => TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationSettings>>().Value.MailIntervalSeconds)));
         services.AddPersonalData<NotificationsPersonalData>();
     }
+
+    /// <summary>Maps the notifications endpoints under /api/v1 (NotificationsApi).</summary>
+    public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api) => NotificationsApi.Map(api);
 }

@@ -16,7 +16,7 @@ public static class OrganisationsApi
     public sealed record InvitationSent(string Message);
     public sealed record AdminAnswer(Guid UserId, bool IsAdmin);
 
-    public static RouteGroupBuilder MapOrganisationsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var organisations = api.MapGroup("/organisations").WithTags("Organisations");
         var read = ApiScopes.OrganisationsRead;

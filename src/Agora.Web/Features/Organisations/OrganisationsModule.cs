@@ -12,4 +12,7 @@ public static class OrganisationsModule
         services.AddScoped<OrganisationMembership>();
         services.AddPersonalData<OrganisationsPersonalData>();
     }
+
+    /// <summary>Maps the organisations endpoints under /api/v1 (OrganisationsApi).</summary>
+    public static RouteGroupBuilder MapOrganisationsApi(this RouteGroupBuilder api) => OrganisationsApi.Map(api);
 }

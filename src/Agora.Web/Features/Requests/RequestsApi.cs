@@ -20,7 +20,7 @@ public static class RequestsApi
     public sealed record RegisterAnswer(bool Published);
     public sealed record RequestTypeRef(string Key);
 
-    public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var hub = api.MapGroup("/hubs/{slug}").WithTags("Requests");
         var read = ApiScopes.HubsRead;

@@ -22,4 +22,7 @@ public static class RequestsModule
         services.AddPersonalData<RequestsPersonalData>();
         services.AddHostedService<BuiltInFormsCheck>();
     }
+
+    /// <summary>Maps the requests endpoints under /api/v1 (RequestsApi).</summary>
+    public static RouteGroupBuilder MapRequestsApi(this RouteGroupBuilder api) => RequestsApi.Map(api);
 }

@@ -11,7 +11,7 @@ namespace Agora.Web.Features.Search;
 /// <summary>/api/v1/hubs/{slug}/search and /similar-ideas.</summary>
 public static class SearchApi
 {
-    public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var hubs = api.MapGroup("/hubs/{slug}").WithTags("Search");
         hubs.MapGet("/search", SearchIdeas).WithName("SearchHub").AllowAnonymous().RequireScope(ApiScopes.IdeasRead)

@@ -10,4 +10,7 @@ public static class SearchModule
         services.AddScoped<ISimilarIdeas, SimilarIdeaFinder>();
         services.AddScoped<IdeaSearch>();
     }
+
+    /// <summary>Maps the search endpoints under /api/v1 (SearchApi).</summary>
+    public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api) => SearchApi.Map(api);
 }

@@ -12,7 +12,7 @@ public static class TransferApi
     /// <summary>A queued import: its address in the API and its page.</summary>
     public sealed record ImportJobAnswer(Guid Id, ImportStatus Status, string Url, string Page);
 
-    public static RouteGroupBuilder MapTransferApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/hubs/{slug}/campaigns/{campaign}").WithTags("Export and import");
         campaigns.MapGet("/export", Export).WithName("ExportCampaignIdeas").RequireScope(ApiScopes.IdeasRead)

@@ -15,4 +15,7 @@ public static class TransferModule
         services.AddRecurringJob<ImportCleanup>(ImportCleanup.Kind, _ => TimeSpan.FromHours(1));
         services.AddPersonalData<TransferPersonalData>();
     }
+
+    /// <summary>Maps the transfer endpoints under /api/v1 (TransferApi).</summary>
+    public static RouteGroupBuilder MapTransferApi(this RouteGroupBuilder api) => TransferApi.Map(api);
 }
