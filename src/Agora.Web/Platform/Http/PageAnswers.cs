@@ -28,10 +28,12 @@ public static class PageAnswers
     /// <summary>
     /// OK: the flash (when given) and a redirect to <paramref name="redirect"/>; refused: <see cref="Refusal"/>;
     /// otherwise the page again (<paramref name="showAgain"/>) with the errors under <paramref name="prefix"/> (or where
-    /// <paramref name="errorKey"/> puts them).
+    /// <paramref name="errorKey"/> puts them). A page whose form names its fields its own way passes the result's errors
+    /// so renamed as <paramref name="errors"/>.
     /// </summary>
     public static async Task<IActionResult> AnswerAsync<T>(this PageModel page, Result<T> result, string? flash, Func<T, string> redirect,
-        Func<Task<IActionResult>> showAgain, string prefix = "Input", Func<string, string, string>? errorKey = null)
+        Func<Task<IActionResult>> showAgain, string prefix = "Input", Func<string, string, string>? errorKey = null,
+        IDictionary<string, string[]>? errors = null)
     {
         switch (result.Outcome)
         {
@@ -41,7 +43,7 @@ public static class PageAnswers
             case Outcome.NotFound or Outcome.Forbidden:
                 return page.Refusal(result.Outcome);
             default:
-                page.ModelState.AddErrors(result.Errors, prefix, errorKey);
+                page.ModelState.AddErrors(errors ?? result.Errors, prefix, errorKey);
                 return await showAgain();
         }
     }
