@@ -33,17 +33,8 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
     {
         if (!current.IsAuthenticated) return Challenge();
         var result = await membership.JoinAsync(slug, Input.Message, ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = result.Value == JoinOutcome.Joined ? t["Hubs.Joined"].Value : t["Hubs.Requested"].Value;
-                return RedirectToPage(new { slug });
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                ModelState.AddErrors(result.Errors);
-                return await LoadAsync(slug, ct) ? Page() : NotFound();
-        }
+        return await this.AnswerAsync(result, result.IsOk ? (result.Value == JoinOutcome.Joined ? t["Hubs.Joined"] : t["Hubs.Requested"]).Value : null,
+            _ => Url.Page(null, new { slug })!, async () => await LoadAsync(slug, ct) ? Page() : NotFound());
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken ct)
