@@ -26,8 +26,8 @@ public sealed class EditModel(CampaignQueries campaigns, SaveCampaign save, IStr
         if (!ModelState.IsValid) return Page();
         var input = Input.ToInput(out var rows);
         var result = await save.UpdateAsync(slug, campaign, input, await Input.ReadCoverAsync(ct), Input.RemoveCover, ct);
-        return await this.AnswerAsync(result, t["Common.Saved"].Value, value => $"/hubs/{Campaign.HubSlug}/campaigns/{value}", () => Task.FromResult<IActionResult>(Page()),
-            errors: CampaignForm.ToFormErrors(result.Errors, rows));
+        return await this.AnswerAsync(result, t["Common.Saved"].Value, value => $"/hubs/{Campaign.HubSlug}/campaigns/{value}",
+            () => Task.FromResult<IActionResult>(Page()), errors: CampaignForm.ToFormErrors(result.Errors, rows));
     }
 
     /// <summary>Who may not edit: 404 when they cannot see the campaign, 403 when they can.</summary>

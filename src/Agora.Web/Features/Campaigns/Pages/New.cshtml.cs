@@ -26,8 +26,8 @@ public sealed class NewModel(HubQueries hubs, CampaignQueries campaigns, Viewers
         if (!ModelState.IsValid) return Page();
         var input = Input.ToInput(out var rows);
         var result = await save.CreateAsync(slug, input, await Input.ReadCoverAsync(ct), ct);
-        return await this.AnswerAsync(result, t["Campaigns.Created"].Value, value => $"/hubs/{Hub.Slug}/campaigns/{value}", () => Task.FromResult<IActionResult>(Page()),
-            errors: CampaignForm.ToFormErrors(result.Errors, rows));
+        return await this.AnswerAsync(result, t["Campaigns.Created"].Value, value => $"/hubs/{Hub.Slug}/campaigns/{value}",
+            () => Task.FromResult<IActionResult>(Page()), errors: CampaignForm.ToFormErrors(result.Errors, rows));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
