@@ -28,10 +28,13 @@ public static class PageAnswers
     /// <summary>
     /// OK: the flash (when given) and a redirect to <paramref name="redirect"/>; refused: <see cref="Refusal"/>;
     /// otherwise the page again (<paramref name="showAgain"/>) with the errors under <paramref name="prefix"/> (or where
-    /// <paramref name="errorKey"/> puts them).
+    /// <paramref name="errorKey"/> puts them). A page whose form names its fields its own way passes the result's errors
+    /// so renamed as <paramref name="errors"/>; one that answers refusals its own way (an organisation's pages: 404 for
+    /// what the person may not manage) passes <paramref name="refused"/>.
     /// </summary>
     public static async Task<IActionResult> AnswerAsync<T>(this PageModel page, Result<T> result, string? flash, Func<T, string> redirect,
-        Func<Task<IActionResult>> showAgain, string prefix = "Input", Func<string, string, string>? errorKey = null)
+        Func<Task<IActionResult>> showAgain, string prefix = "Input", Func<string, string, string>? errorKey = null,
+        IDictionary<string, string[]>? errors = null, Func<Outcome, IActionResult>? refused = null)
     {
         switch (result.Outcome)
         {
@@ -39,9 +42,9 @@ public static class PageAnswers
                 if (flash is not null) page.TempData["Flash"] = flash;
                 return new RedirectResult(redirect(result.Value!));
             case Outcome.NotFound or Outcome.Forbidden:
-                return page.Refusal(result.Outcome);
+                return refused is null ? page.Refusal(result.Outcome) : refused(result.Outcome);
             default:
-                page.ModelState.AddErrors(result.Errors, prefix, errorKey);
+                page.ModelState.AddErrors(errors ?? result.Errors, prefix, errorKey);
                 return await showAgain();
         }
     }

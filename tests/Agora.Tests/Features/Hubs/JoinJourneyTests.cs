@@ -50,6 +50,7 @@ public sealed class JoinJourneyTests(AgoraApps apps)
         var asked = await person.SubmitAsync("/hubs/helseplattformen", new Dictionary<string, string> { ["Input.Message"] = "Sou enfermeira <script>alert(1)</script>" },
             "form[action*='handler=Join']");
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.Equal("/hubs/helseplattformen", asked.Headers.Location?.OriginalString);
         var (_, pendingDoc) = await person.GetAsync("/hubs/helseplattformen");
         Assert.Contains("aguarda", pendingDoc.QuerySelector("#membership-heading")!.ParentElement!.TextContent);
 

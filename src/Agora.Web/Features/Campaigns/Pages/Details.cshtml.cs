@@ -41,24 +41,15 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
         // An unknown name is passed on as "not a state" so the handler refuses it like any other.
         CampaignState? to = CampaignQueries.TryParseState(target, out var parsed) ? parsed : (CampaignState)(-1);
         var result = await states.ChangeAsync(slug, campaign, to, ct);
-        if (result.IsOk)
-        {
-            TempData["Flash"] = t["Campaigns.StateChanged", t["CampaignState." + result.Value]].Value;
-            return Redirect($"/hubs/{slug}/campaigns/{campaign}");
-        }
-        return await ShowAsync(result.Outcome, result.Errors, slug, campaign, ct);
+        return await AnswerChangeAsync(result, result.IsOk ? t["Campaigns.StateChanged", t["CampaignState." + result.Value]].Value : null, slug, campaign, ct);
     }
 
     public async Task<IActionResult> OnPostFeatureAsync(string slug, string campaign, [FromForm(Name = "featured")] bool? value, CancellationToken ct)
     {
         if (!current.IsAuthenticated) return Challenge();
         var result = await featured.SetAsync(slug, campaign, value, ct);
-        if (result.IsOk)
-        {
-            TempData["Flash"] = (result.Value ? t["Campaigns.NowFeatured"] : t["Campaigns.NoLongerFeatured"]).Value;
-            return Redirect($"/hubs/{slug}/campaigns/{campaign}");
-        }
-        return await ShowAsync(result.Outcome, result.Errors, slug, campaign, ct);
+        return await AnswerChangeAsync(result, result.IsOk ? (result.Value ? t["Campaigns.NowFeatured"] : t["Campaigns.NoLongerFeatured"]).Value : null,
+            slug, campaign, ct);
     }
 
     private IActionResult Answer<T>(Result<T> result, string slug, string campaign, string flashKey)
@@ -75,13 +66,10 @@ public sealed class DetailsModel(CampaignQueries campaigns, MarkdownRenderer mar
         }
     }
 
-    /// <summary>A refused change: 404/403, or the page again with the reason at the top.</summary>
-    private async Task<IActionResult> ShowAsync(Outcome outcome, IDictionary<string, string[]> errors, string slug, string campaign, CancellationToken ct)
-    {
-        if (outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(outcome);
-        foreach (var m in errors.Values.SelectMany(v => v)) ModelState.AddModelError("", m);
-        return await LoadAsync(slug, campaign, ct) ?? Page();
-    }
+    /// <summary>A change of the campaign: back to it with <paramref name="flash"/>; 404/403; or the page again with the reason at the top.</summary>
+    private Task<IActionResult> AnswerChangeAsync<T>(Result<T> result, string? flash, string slug, string campaign, CancellationToken ct) =>
+        this.AnswerAsync(result, flash, _ => $"/hubs/{slug}/campaigns/{campaign}", async () => await LoadAsync(slug, campaign, ct) ?? Page(),
+            errorKey: (_, _) => "");
 
     /// <summary>Null when the campaign is there for the person; otherwise 404, or sign-in for someone not signed in.</summary>
     private async Task<IActionResult?> LoadAsync(string slug, string campaign, CancellationToken ct)

@@ -1,4 +1,3 @@
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,17 +26,8 @@ public sealed class EditModel(CampaignQueries campaigns, SaveCampaign save, IStr
         if (!ModelState.IsValid) return Page();
         var input = Input.ToInput(out var rows);
         var result = await save.UpdateAsync(slug, campaign, input, await Input.ReadCoverAsync(ct), Input.RemoveCover, ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t["Common.Saved"].Value;
-                return Redirect($"/hubs/{Campaign.HubSlug}/campaigns/{result.Value}");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                ModelState.AddErrors(CampaignForm.ToFormErrors(result.Errors, rows));
-                return Page();
-        }
+        return await this.AnswerAsync(result, t["Common.Saved"].Value, value => $"/hubs/{Campaign.HubSlug}/campaigns/{value}",
+            () => Task.FromResult<IActionResult>(Page()), errors: CampaignForm.ToFormErrors(result.Errors, rows));
     }
 
     /// <summary>Who may not edit: 404 when they cannot see the campaign, 403 when they can.</summary>

@@ -1,5 +1,4 @@
 using Agora.Web.Features.Hubs;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,17 +26,8 @@ public sealed class NewModel(HubQueries hubs, CampaignQueries campaigns, Viewers
         if (!ModelState.IsValid) return Page();
         var input = Input.ToInput(out var rows);
         var result = await save.CreateAsync(slug, input, await Input.ReadCoverAsync(ct), ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t["Campaigns.Created"].Value;
-                return Redirect($"/hubs/{Hub.Slug}/campaigns/{result.Value}");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                ModelState.AddErrors(CampaignForm.ToFormErrors(result.Errors, rows));
-                return Page();
-        }
+        return await this.AnswerAsync(result, t["Campaigns.Created"].Value, value => $"/hubs/{Hub.Slug}/campaigns/{value}",
+            () => Task.FromResult<IActionResult>(Page()), errors: CampaignForm.ToFormErrors(result.Errors, rows));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)

@@ -34,43 +34,35 @@ public sealed class CommentsModel(CommentQueries queries, PostComment post, Chan
     {
         if (!User.Identity!.IsAuthenticated) return Challenge();
         var result = await post.HandleAsync(id, Input.ParentId, Input.Body, ct);
-        return await AfterAsync(result.Outcome, result.Errors, slug, id, returnUrl, result.IsOk ? result.Value : null, "Comments.Posted", ct);
+        return await AfterAsync(result, slug, id, returnUrl, posted => posted, "Comments.Posted", ct);
     }
 
     public async Task<IActionResult> OnPostEditAsync(string slug, int id, long commentId, string? returnUrl, CancellationToken ct)
     {
         var result = await change.EditAsync(commentId, Input.Body, ct);
-        return await AfterAsync(result.Outcome, result.Errors, slug, id, returnUrl, commentId, "Comments.Saved", ct);
+        return await AfterAsync(result, slug, id, returnUrl, _ => commentId, "Comments.Saved", ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, long commentId, string? returnUrl, CancellationToken ct)
     {
         var result = await change.DeleteAsync(commentId, ct);
-        return await AfterAsync(result.Outcome, result.Errors, slug, id, returnUrl, null, "Comments.Deleted", ct);
+        return await AfterAsync(result, slug, id, returnUrl, _ => null, "Comments.Deleted", ct);
     }
 
     public async Task<IActionResult> OnPostOfficialAsync(string slug, int id, long commentId, bool official, string? returnUrl, CancellationToken ct)
     {
         var result = await change.MarkOfficialAsync(commentId, official, ct);
-        return await AfterAsync(result.Outcome, result.Errors, slug, id, returnUrl, commentId, official ? "Comments.MarkedOfficial" : "Comments.UnmarkedOfficial", ct);
+        return await AfterAsync(result, slug, id, returnUrl, _ => commentId, official ? "Comments.MarkedOfficial" : "Comments.UnmarkedOfficial", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Outcome outcome, IDictionary<string, string[]> errors, string slug, int id, string? returnUrl,
-        long? anchor, string flashKey, CancellationToken ct)
-    {
-        switch (outcome)
+    /// <summary>Done: back where the person came from, at the comment (<paramref name="anchor"/>) or the discussion; otherwise 404/403 or the page again.</summary>
+    private Task<IActionResult> AfterAsync<T>(Result<T> result, string slug, int id, string? returnUrl, Func<T, long?> anchor, string flashKey, CancellationToken ct) =>
+        this.AnswerAsync(result, t[flashKey].Value, value =>
         {
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(outcome);
-            case Outcome.Invalid or Outcome.TooMany:
-                ModelState.AddErrors(errors);
-                return await LoadAsync(slug, id, ct);
-        }
-        TempData["Flash"] = t[flashKey].Value;
-        var back = LocalUrl.Safe(returnUrl);
-        if (back == "/") back = $"/hubs/{slug}/ideas/{id}";
-        return Redirect(anchor is { } a ? $"{back.Split('#')[0]}#comment-{a}" : back.Split('#')[0] + "#comments");
-    }
+            var back = LocalUrl.Safe(returnUrl);
+            if (back == "/") back = $"/hubs/{slug}/ideas/{id}";
+            return anchor(value) is { } a ? $"{back.Split('#')[0]}#comment-{a}" : back.Split('#')[0] + "#comments";
+        }, () => LoadAsync(slug, id, ct));
 
     private async Task<IActionResult> LoadAsync(string slug, int id, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,32 +32,19 @@ public sealed class DetailsModel(HubQueries hubs, Membership membership, Current
     {
         if (!current.IsAuthenticated) return Challenge();
         var result = await membership.JoinAsync(slug, Input.Message, ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = result.Value == JoinOutcome.Joined ? t["Hubs.Joined"].Value : t["Hubs.Requested"].Value;
-                return RedirectToPage(new { slug });
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                ModelState.AddErrors(result.Errors);
-                return await LoadAsync(slug, ct) ? Page() : NotFound();
-        }
+        return await this.AnswerAsync(result, result.IsOk ? (result.Value == JoinOutcome.Joined ? t["Hubs.Joined"] : t["Hubs.Requested"]).Value : null,
+            _ => Url.Page(null, new { slug })!, ShowAgain(slug, ct));
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken ct)
     {
         if (!current.IsAuthenticated) return Challenge();
         var result = await membership.RemoveAsync(slug, current.RequiredId, ct);
-        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
-        if (!result.IsOk)
-        {
-            ModelState.AddErrors(result.Errors);
-            return await LoadAsync(slug, ct) ? Page() : NotFound();
-        }
-        TempData["Flash"] = t["Hubs.Left"].Value;
-        return RedirectToPage(new { slug });
+        return await this.AnswerAsync(result, t["Hubs.Left"].Value, _ => Url.Page(null, new { slug })!, ShowAgain(slug, ct));
     }
+
+    /// <summary>The page again after an error; 404 when the hub is gone.</summary>
+    private Func<Task<IActionResult>> ShowAgain(string slug, CancellationToken ct) => async () => await LoadAsync(slug, ct) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {

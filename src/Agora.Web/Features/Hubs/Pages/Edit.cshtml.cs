@@ -1,5 +1,4 @@
 using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,18 +26,14 @@ public sealed class EditModel(HubQueries hubs, SaveHub save, CurrentUser current
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var result = await save.UpdateAsync(slug, Input.ToInput(slug), await Input.ReadLogoAsync(ct), Input.RemoveLogo, ct);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(result.Outcome);
-        if (result.IsOk)
+        return await this.AnswerAsync(result, t["Common.Saved"].Value, _ => $"/hubs/{slug}", async () =>
         {
-            TempData["Flash"] = t["Common.Saved"].Value;
-            return Redirect($"/hubs/{slug}");
-        }
-        ModelState.AddErrors(result.Errors);
-        var hub = await hubs.GetAsync(slug, ct);
-        if (hub is null) return NotFound();
-        Input.Slug = slug;
-        await LoadAsync(hub, ct);
-        return Page();
+            var hub = await hubs.GetAsync(slug, ct);
+            if (hub is null) return NotFound();
+            Input.Slug = slug;
+            await LoadAsync(hub, ct);
+            return Page();
+        });
     }
 
     private async Task LoadAsync(HubDetail hub, CancellationToken ct)

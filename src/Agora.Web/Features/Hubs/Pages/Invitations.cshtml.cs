@@ -28,14 +28,8 @@ public sealed class InvitationsModel(HubQueries hubs, Membership membership, Cur
         var roles = HubRoleList.Parse(Input.Roles);
         if (roles is null) return BadRequest();
         var result = await membership.InviteAsync(slug, Input.Email, roles.Value, ct);
-        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
-        if (!result.IsOk)
-        {
-            ModelState.AddErrors(result.Errors);
-            return await LoadAsync(slug, ct);
-        }
-        TempData["Flash"] = t["Hubs.Invited", Validator.Clean(Input.Email)].Value;
-        return RedirectToPage(new { slug });
+        return await this.AnswerAsync(result, t["Hubs.Invited", Validator.Clean(Input.Email)].Value, _ => Url.Page(null, new { slug })!,
+            () => LoadAsync(slug, ct));
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string slug, Guid id, CancellationToken ct)

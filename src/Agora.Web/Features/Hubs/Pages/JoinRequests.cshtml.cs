@@ -1,5 +1,4 @@
 using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,14 +23,8 @@ public sealed class JoinRequestsModel(HubQueries hubs, Membership membership, Cu
         var hubId = await hubs.FindIdAsync(slug, ct);
         var request = hubId is null ? null : (await hubs.PendingRequestsAsync(hubId.Value, ct)).FirstOrDefault(r => r.Id == id);
         var result = await membership.DecideAsync(slug, id, approve, ct);
-        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
-        if (!result.IsOk)
-        {
-            ModelState.AddErrors(result.Errors);
-            return await LoadAsync(slug, ct);
-        }
-        TempData["Flash"] = t[approve ? "Hubs.Approved" : "Hubs.Declined", request?.DisplayName ?? ""].Value;
-        return RedirectToPage(new { slug });
+        return await this.AnswerAsync(result, t[approve ? "Hubs.Approved" : "Hubs.Declined", request?.DisplayName ?? ""].Value,
+            _ => Url.Page(null, new { slug })!, () => LoadAsync(slug, ct));
     }
 
     private async Task<IActionResult> LoadAsync(string slug, CancellationToken ct)

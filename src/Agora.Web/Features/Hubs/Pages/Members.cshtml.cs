@@ -1,5 +1,4 @@
 using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,28 +28,15 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
         var parsed = HubRoleList.Parse(roles);
         if (parsed is null) return BadRequest();
         var result = await membership.SetRolesAsync(slug, userId, parsed.Value, ct);
-        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
-        if (!result.IsOk)
-        {
-            ModelState.AddErrors(result.Errors);
-            return await LoadAsync(slug, ct);
-        }
-        TempData["Flash"] = t["Hubs.RolesSaved", await hubs.DisplayNameAsync(userId, ct)].Value;
-        return Redirect(Request.Path + Request.QueryString);
+        return await this.AnswerAsync(result, result.IsOk ? t["Hubs.RolesSaved", await hubs.DisplayNameAsync(userId, ct)].Value : null,
+            _ => Request.Path + Request.QueryString, () => LoadAsync(slug, ct));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, Guid userId, CancellationToken ct)
     {
         var name = await hubs.DisplayNameAsync(userId, ct);
         var result = await membership.RemoveAsync(slug, userId, ct);
-        if (result.Outcome == Outcome.NotFound) return this.Refusal(result.Outcome);
-        if (!result.IsOk)
-        {
-            ModelState.AddErrors(result.Errors);
-            return await LoadAsync(slug, ct);
-        }
-        TempData["Flash"] = t["Hubs.MemberRemoved", name].Value;
-        return Redirect(Request.Path);
+        return await this.AnswerAsync(result, t["Hubs.MemberRemoved", name].Value, _ => Request.Path, () => LoadAsync(slug, ct));
     }
 
     private async Task<IActionResult> LoadAsync(string slug, CancellationToken ct)

@@ -1,5 +1,4 @@
 using Agora.Web.Platform.Auth;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,14 +18,10 @@ public sealed class NewModel(HubQueries hubs, SaveHub save, IStringLocalizer<Sha
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await save.CreateAsync(Input.ToInput(null), await Input.ReadLogoAsync(ct), ct);
-        if (result.Outcome == Outcome.Forbidden) return this.Refusal(result.Outcome);
-        if (result.IsOk)
+        return await this.AnswerAsync(result, t["Hubs.Created"].Value, created => $"/hubs/{created}", async () =>
         {
-            TempData["Flash"] = t["Hubs.Created"].Value;
-            return Redirect($"/hubs/{result.Value}");
-        }
-        ModelState.AddErrors(result.Errors);
-        FocusAreas = await hubs.FocusAreaKeysAsync(ct);
-        return Page();
+            FocusAreas = await hubs.FocusAreaKeysAsync(ct);
+            return Page();
+        });
     }
 }

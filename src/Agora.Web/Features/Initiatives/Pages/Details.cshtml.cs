@@ -51,17 +51,8 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
     {
         if (!current.IsAuthenticated) return Challenge();
         var result = await decide.DecideAsync(slug, id, new GateInput(Gate.Outcome, Gate.Rationale, Gate.PivotTo, Gate.Version, Gate.Lessons), ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = Text["Initiatives.Gate.Decided", Text["GateOutcome." + result.Value]].Value;
-                return Redirect($"/hubs/{slug}/initiatives/{id}");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                ModelState.AddErrors(result.Errors, "Gate");
-                return await LoadAsync(slug, id, ct) ? Page() : NotFound();
-        }
+        return await this.AnswerAsync(result, result.IsOk ? Text["Initiatives.Gate.Decided", Text["GateOutcome." + result.Value]].Value : null,
+            _ => $"/hubs/{slug}/initiatives/{id}", ShowAgain(slug, id, ct), "Gate");
     }
 
     [BindProperty] public ArtefactKind? DocumentKind { get; set; }
@@ -71,18 +62,8 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
     {
         if (!current.IsAuthenticated) return Challenge();
         var result = await add.AddAsync(slug, id, DocumentKind, await Uploads.ReadAsync(DocumentFile, Uploads.MaxBytes, ct), ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = Text["Initiatives.DocumentAdded"].Value;
-                return Redirect($"/hubs/{slug}/initiatives/{id}#documents");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                foreach (var (field, messages) in result.Errors)
-                    foreach (var m in messages) ModelState.AddModelError(field == "kind" ? "DocumentKind" : "DocumentFile", m);
-                return await LoadAsync(slug, id, ct) ? Page() : NotFound();
-        }
+        return await this.AnswerAsync(result, Text["Initiatives.DocumentAdded"].Value, _ => $"/hubs/{slug}/initiatives/{id}#documents", ShowAgain(slug, id, ct),
+            errorKey: (_, field) => field == "kind" ? "DocumentKind" : "DocumentFile");
     }
 
     public sealed class BenefitForm
@@ -121,6 +102,9 @@ public sealed class DetailsModel(HubQueries hubs, InitiativeQueries initiatives,
 
     private Task<IActionResult> AnswerAsync(string slug, int id, string prefix, Result<int>? result, string flash, string anchor, CancellationToken ct) =>
         AnswerAsync(result, prefix, flash, $"/hubs/{slug}/initiatives/{id}{anchor}", () => LoadAsync(slug, id, ct));
+
+    /// <summary>The page again after an error; 404 when the initiative is gone.</summary>
+    private Func<Task<IActionResult>> ShowAgain(string slug, int id, CancellationToken ct) => async () => await LoadAsync(slug, id, ct) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Agora.Web.Features.Hubs;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,17 +44,7 @@ public sealed class EditModel(HubQueries hubs, InitiativeQueries initiatives, Ed
         var stakeholders = Input.Stakeholders.Aggregate(StakeholderGroups.None, (all, g) => all | g);
         var result = await edit.EditAsync(slug, id, new InitiativeChanges(Input.Title, Input.Summary, Input.Description, Input.Visibility,
             Input.Verganti, Input.Kind, stakeholders, Input.Version), ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t["Initiatives.Saved"].Value;
-                return Redirect($"/hubs/{slug}/initiatives/{id}");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                ModelState.AddErrors(result.Errors);
-                return Page();
-        }
+        return await this.AnswerAsync(result, t["Initiatives.Saved"].Value, _ => $"/hubs/{slug}/initiatives/{id}", () => Task.FromResult<IActionResult>(Page()));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, int id, CancellationToken ct)

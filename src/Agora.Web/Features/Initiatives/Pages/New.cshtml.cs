@@ -1,6 +1,5 @@
 using Agora.Web.Features.Campaigns;
 using Agora.Web.Features.Hubs;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,17 +35,8 @@ public sealed class NewModel(HubQueries hubs, InitiativeQueries initiatives, Vie
         if (await LoadAsync(slug, ct) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
         var result = await create.CreateAsync(slug, new InitiativeInput(Input.Title, Input.Summary, Input.Description, Input.Visibility, Input.IdeaIds.ToArray()), ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t["Initiatives.Started"].Value;
-                return Redirect($"/hubs/{Hub.Slug}/initiatives/{result.Value}");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                ModelState.AddErrors(result.Errors);
-                return Page();
-        }
+        return await this.AnswerAsync(result, t["Initiatives.Started"].Value, id => $"/hubs/{Hub.Slug}/initiatives/{id}",
+            () => Task.FromResult<IActionResult>(Page()));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)

@@ -35,17 +35,9 @@ public sealed class QueueModel(ModerationQueries queries, ModerateContent modera
     public async Task<IActionResult> OnPostUnblockAsync(string slug, Guid userId, CancellationToken ct) =>
         await AfterAsync(slug, await moderate.UnblockAsync(slug, userId, ct), "Moderation.Unblocked", ct);
 
-    private async Task<IActionResult> AfterAsync(string slug, Result<bool> result, string flashKey, CancellationToken ct)
-    {
-        if (result.Outcome == Outcome.Invalid)
-        {
-            ModelState.AddErrors(result.Errors, prefix: "");
-            return await LoadAsync(slug, ct);
-        }
-        if (!result.IsOk) return NotFound();
-        TempData["Flash"] = t[flashKey].Value;
-        return RedirectToPage(new { slug });
-    }
+    /// <summary>Done: the queue again with <paramref name="flashKey"/>; refused: 404, so no one learns what is moderated; invalid: the queue with the reason.</summary>
+    private Task<IActionResult> AfterAsync(string slug, Result<bool> result, string flashKey, CancellationToken ct) =>
+        this.AnswerAsync(result, t[flashKey].Value, _ => Url.Page(null, new { slug })!, () => LoadAsync(slug, ct), prefix: "", refused: _ => NotFound());
 
     private async Task<IActionResult> LoadAsync(string slug, CancellationToken ct)
     {

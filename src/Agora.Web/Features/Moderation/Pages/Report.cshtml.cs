@@ -1,4 +1,3 @@
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,19 +37,10 @@ public sealed class ReportModel(ReportContent report, IStringLocalizer<SharedRes
             return Page();
         }
         var result = await report.HandleAsync(Target, Id, Input.Reason.Value, Input.Details, ct);
-        switch (result.Outcome)
-        {
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            case Outcome.Invalid or Outcome.TooMany:
-                ModelState.AddErrors(result.Errors);
-                return Page();
-        }
-        TempData["Flash"] = t["Moderation.Reported"].Value;
-        return Redirect(await BackAsync(slug));
+        return await this.AnswerAsync(result, t["Moderation.Reported"].Value, _ => Back(slug), () => Task.FromResult<IActionResult>(Page()));
     }
 
-    private Task<string> BackAsync(string slug) => Task.FromResult(Target == ReportTarget.Idea
+    private string Back(string slug) => Target == ReportTarget.Idea
         ? $"/hubs/{slug}/ideas/{Id}"
-        : $"/hubs/{slug}");
+        : $"/hubs/{slug}";
 }

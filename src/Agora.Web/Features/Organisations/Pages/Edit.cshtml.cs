@@ -1,4 +1,3 @@
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,15 +25,11 @@ public sealed class EditModel(OrganisationQueries organisations, OrganisationAcc
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var result = await save.UpdateAsync(slug, Input.ToInput(), ct);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return NotFound();
-        if (result.IsOk)
+        return await this.AnswerAsync(result, t["Common.Saved"].Value, saved => $"/organisations/{saved}", () =>
         {
-            TempData["Flash"] = t["Common.Saved"].Value;
-            return Redirect($"/organisations/{result.Value}");
-        }
-        ModelState.AddErrors(result.Errors);
-        Input.Slug = slug;
-        Slug = slug;
-        return Page();
+            Input.Slug = slug;
+            Slug = slug;
+            return Task.FromResult<IActionResult>(Page());
+        }, refused: _ => NotFound());
     }
 }

@@ -45,50 +45,33 @@ public sealed class MembersModel(
     public async Task<IActionResult> OnPostAddAsync(string slug, CancellationToken ct)
     {
         var result = await membership.InviteAsync(slug, Input.Email, Input.IsAdmin, ct);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return NotFound();
-        if (result.IsOk)
-        {
-            TempData["Flash"] = t["Organisations.InvitationSent"].Value;
-            return Redirect($"/organisations/{slug}/members");
-        }
-        ModelState.AddErrors(result.Errors);
-        return await RedisplayAsync(slug, ct);
+        return await this.AnswerAsync(result, t["Organisations.InvitationSent"].Value, _ => $"/organisations/{slug}/members", () => RedisplayAsync(slug, ct),
+            refused: _ => NotFound());
     }
 
     public async Task<IActionResult> OnPostSetAdminAsync(string slug, Guid userId, bool isAdmin, CancellationToken ct)
     {
         var result = await membership.SetAdminAsync(slug, userId, isAdmin, ct);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return NotFound();
-        if (result.IsOk)
-        {
-            TempData["Flash"] = (isAdmin ? t["Organisations.AdminGranted"] : t["Organisations.AdminRevoked"]).Value;
-            return Redirect($"/organisations/{slug}/members");
-        }
-        AddGeneralErrors(result.Errors);
-        return await RedisplayAsync(slug, ct);
+        return await RowAnswerAsync(result, (isAdmin ? t["Organisations.AdminGranted"] : t["Organisations.AdminRevoked"]).Value,
+            $"/organisations/{slug}/members", slug, ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, Guid userId, CancellationToken ct)
     {
         var self = userId == current.Id;
         var result = await membership.RemoveAsync(slug, userId, ct);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return NotFound();
-        if (result.IsOk)
-        {
-            TempData["Flash"] = (self ? t["Organisations.Left"] : t["Organisations.MemberRemoved"]).Value;
-            return Redirect(self ? $"/organisations/{slug}" : $"/organisations/{slug}/members");
-        }
-        AddGeneralErrors(result.Errors);
-        return await RedisplayAsync(slug, ct);
+        return await RowAnswerAsync(result, (self ? t["Organisations.Left"] : t["Organisations.MemberRemoved"]).Value,
+            self ? $"/organisations/{slug}" : $"/organisations/{slug}/members", slug, ct);
     }
 
-    /// <summary>Row buttons have no field of their own, so their messages go to the summary.</summary>
-    private void AddGeneralErrors(IDictionary<string, string[]> errors)
-    {
-        // Input is bound on every post; without its own fields it may have picked up the row's values.
-        Input = new();
-        foreach (var message in errors.Values.SelectMany(m => m)) ModelState.AddModelError("", message);
-    }
+    /// <summary>A row button's answer: row buttons have no field of their own, so their messages go to the summary.</summary>
+    private Task<IActionResult> RowAnswerAsync<T>(Result<T> result, string flash, string redirect, string slug, CancellationToken ct) =>
+        this.AnswerAsync(result, flash, _ => redirect, () =>
+        {
+            // Input is bound on every post; without its own fields it may have picked up the row's values.
+            Input = new();
+            return RedisplayAsync(slug, ct);
+        }, errorKey: (_, _) => "", refused: _ => NotFound());
 
     private async Task<IActionResult> RedisplayAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, new ListQuery(1, PageSize, "name", false), ct) ? Page() : NotFound();

@@ -1,4 +1,3 @@
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,13 +18,7 @@ public sealed class NewModel(SaveOrganisation save, IStringLocalizer<SharedResou
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await save.CreateAsync(Input.ToInput(), ct);
-        if (result.Outcome is Outcome.Forbidden or Outcome.NotFound) return Forbid();
-        if (result.IsOk)
-        {
-            TempData["Flash"] = t["Organisations.Created"].Value;
-            return Redirect($"/organisations/{result.Value}");
-        }
-        ModelState.AddErrors(result.Errors);
-        return Page();
+        return await this.AnswerAsync(result, t["Organisations.Created"].Value, created => $"/organisations/{created}",
+            () => Task.FromResult<IActionResult>(Page()), refused: _ => Forbid());
     }
 }

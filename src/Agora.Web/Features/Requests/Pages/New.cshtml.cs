@@ -1,5 +1,4 @@
 using Agora.Web.Features.Hubs;
-using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,18 +19,8 @@ public sealed class NewModel(HubQueries hubs, RequestTypes types, RequestWorkflo
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var result = await workflow.CreateAsync(slug, new NewRequest(TypeKey, Title), ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t["Requests.DraftStarted"].Value;
-                return Redirect($"/hubs/{slug}/requests/{result.Value}/edit");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                foreach (var (field, messages) in result.Errors)
-                    foreach (var m in messages) ModelState.AddModelError(field == "typeKey" ? "type" : "Title", m);
-                return await LoadAsync(slug, ct) ? Page() : NotFound();
-        }
+        return await this.AnswerAsync(result, t["Requests.DraftStarted"].Value, id => $"/hubs/{slug}/requests/{id}/edit",
+            async () => await LoadAsync(slug, ct) ? Page() : NotFound(), errorKey: (_, field) => field == "typeKey" ? "type" : "Title");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -112,18 +112,8 @@ public sealed class TypeFormModel(HubQueries hubs, RequestTypeAdmin admin, IStri
     private async Task<IActionResult> SaveAsync(string slug, string key, RequestForm form, string flash, CancellationToken ct)
     {
         var result = await admin.SetFormAsync(slug, key, form, ct);
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = t[flash].Value;
-                return Redirect($"/hubs/{slug}/requests/types/{key}");
-            case Outcome.NotFound or Outcome.Forbidden:
-                return this.Refusal(result.Outcome);
-            default:
-                foreach (var (name, messages) in result.Errors)
-                    foreach (var m in messages) ModelState.AddModelError("", m);
-                return Page();
-        }
+        return await this.AnswerAsync(result, t[flash].Value, _ => $"/hubs/{slug}/requests/types/{key}", () => Task.FromResult<IActionResult>(Page()),
+            errorKey: (_, _) => "");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string key, CancellationToken ct)

@@ -29,33 +29,21 @@ public sealed class TypesModel(HubQueries hubs, RequestTypeAdmin admin, IStringL
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var result = await admin.CreateAsync(slug, new TypeInput(Input.Key, Input.NameEn, Input.NamePt, Input.NameNb, null, null, null, Input.DecisionMonths, []), ct);
-        if (result.IsOk)
-        {
-            TempData["Flash"] = t["Requests.Types.Created"].Value;
-            return Redirect($"/hubs/{slug}/requests/types/{result.Value}");
-        }
-        return await FailAsync(slug, result.Select(_ => 0), ct);
+        return await this.AnswerAsync(result, t["Requests.Types.Created"].Value, key => $"/hubs/{slug}/requests/types/{key}", ShowAgain(slug, ct));
     }
 
     /// <summary>Offers a kind of request, or stops offering it (requests already made stay).</summary>
     public async Task<IActionResult> OnPostToggleAsync(string slug, string key, bool active, CancellationToken ct)
     {
         var list = await admin.ListAsync(slug, ct);
-        if (list.Value?.FirstOrDefault(x => x.Type.Key == key) is not { } type) return await FailAsync(slug, Result<int>.NotFound(), ct);
+        if (list.Value?.FirstOrDefault(x => x.Type.Key == key) is not { } type) return this.Refusal(Outcome.NotFound);
         var result = await admin.UpdateAsync(slug, key, new TypeInput(key, type.NameEn, type.NamePt, type.NameNb, type.DescriptionEn, type.DescriptionPt,
             type.DescriptionNb, type.Type.DecisionMonths, type.Type.SignOffs, active, type.Type.SeparateDecider), ct);
-        if (!result.IsOk) return await FailAsync(slug, result.Select(_ => 0), ct);
-        TempData["Flash"] = t["Common.Saved"].Value;
-        return Redirect($"/hubs/{slug}/requests/types");
+        return await this.AnswerAsync(result, t["Common.Saved"].Value, _ => $"/hubs/{slug}/requests/types", ShowAgain(slug, ct));
     }
 
-    private async Task<IActionResult> FailAsync(string slug, Result<int> result, CancellationToken ct)
-    {
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden) return this.Refusal(result.Outcome);
-        foreach (var (field, messages) in result.Errors)
-            foreach (var m in messages) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
-        return await LoadAsync(slug, ct) ?? Page();
-    }
+    /// <summary>The page again after an error.</summary>
+    private Func<Task<IActionResult>> ShowAgain(string slug, CancellationToken ct) => async () => await LoadAsync(slug, ct) ?? Page();
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
     {
