@@ -26,18 +26,15 @@ internal static class CampaignAccess
         outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
 }
 
-/// <summary>A cover image upload: PNG, JPEG or WebP recognised by its content, at most 1 MB.</summary>
-public sealed record CoverInput(byte[] Content);
-
-/// <summary>Checks and stores campaign covers in the files table.</summary>
+/// <summary>Checks and stores campaign covers (PNG, JPEG or WebP recognised by content, at most 1 MB) in the files table.</summary>
 internal static class CoverImages
 {
     public const int MaxBytes = 1024 * 1024;
 
     /// <summary>The file to store, or null with an error on "cover".</summary>
-    public static StoredFile? Check(Validator v, CoverInput cover, Guid uploadedBy, DateTimeOffset now)
+    public static StoredFile? Check(Validator v, UploadInput cover, Guid uploadedBy, DateTimeOffset now)
     {
-        if (cover.Content.Length > MaxBytes)
+        if (cover.Size > MaxBytes)
         {
             v.Add("cover", "Campaigns.CoverTooLarge", MaxBytes / 1024);
             return null;

@@ -9,7 +9,7 @@ namespace Agora.Web.Features.Campaigns;
 /// <summary>Uploads or removes a campaign's cover image (hub managers and platform admins).</summary>
 public sealed class CampaignCover(AgoraDbContext db, Viewers viewers, CurrentUser current, Validator v, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Result<bool>> UploadAsync(string hubSlug, string campaignSlug, CoverInput? cover, CancellationToken ct)
+    public async Task<Result<bool>> UploadAsync(string hubSlug, string campaignSlug, UploadInput? cover, CancellationToken ct)
     {
         var campaign = await CampaignAccess.Find(db, hubSlug, campaignSlug).SingleOrDefaultAsync(ct);
         if (campaign is null) return Result<bool>.NotFound();

@@ -106,7 +106,7 @@ public static class CampaignsApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UploadCover(string slug, string campaign, HttpRequest request,
         CampaignCover covers, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        CoverInput? cover = null;
+        UploadInput? cover = null;
         // The form is read by hand, not bound: a JSON or empty body is a missing file (400), not a 415.
         if (request.HasFormContentType)
         {
@@ -120,19 +120,11 @@ public static class CampaignsApi
                 // A malformed multipart body (no closing boundary, broken headers).
                 return ApiResults.Invalid("cover", t["Validation.Invalid"]);
             }
-            if ((form.Files.GetFile("cover") ?? form.Files.FirstOrDefault()) is { Length: > 0 } file) cover = await ReadCoverAsync(file, ct);
+            if ((form.Files.GetFile("cover") ?? form.Files.FirstOrDefault()) is { } file) cover = await Uploads.ReadAsync(file, CoverImages.MaxBytes, ct);
         }
         return ApiResults.From(await covers.UploadAsync(slug, campaign, cover, ct), _ => TypedResults.NoContent());
     }
 
-    /// <summary>Reads an uploaded cover, refusing oversized files before reading them whole.</summary>
-    public static async Task<CoverInput> ReadCoverAsync(IFormFile file, CancellationToken ct)
-    {
-        if (file.Length > CoverImages.MaxBytes) return new CoverInput(new byte[CoverImages.MaxBytes + 1]);
-        using var ms = new MemoryStream();
-        await file.CopyToAsync(ms, ct);
-        return new CoverInput(ms.ToArray());
-    }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveCover(string slug, string campaign, CampaignCover covers,
         CancellationToken ct) =>

@@ -76,7 +76,7 @@ public sealed class SaveCampaign(AgoraDbContext db, Viewers viewers, CurrentUser
     /// <summary>Slugs that name pages under /hubs/{hub}/campaigns/.</summary>
     private static readonly string[] Reserved = ["new"];
 
-    public async Task<Result<string>> CreateAsync(string hubSlug, CampaignInput input, CoverInput? cover, CancellationToken ct)
+    public async Task<Result<string>> CreateAsync(string hubSlug, CampaignInput input, UploadInput? cover, CancellationToken ct)
     {
         var hub = await db.Hubs.AsNoTracking().Where(h => h.Slug == hubSlug).Select(h => new { h.Id, h.Languages }).SingleOrDefaultAsync(ct);
         if (hub is null) return Result<string>.NotFound();
@@ -111,7 +111,7 @@ public sealed class SaveCampaign(AgoraDbContext db, Viewers viewers, CurrentUser
     }
 
     /// <param name="removeCover">Removes the cover when no new one is sent.</param>
-    public async Task<Result<string>> UpdateAsync(string hubSlug, string campaignSlug, CampaignInput input, CoverInput? cover, bool removeCover,
+    public async Task<Result<string>> UpdateAsync(string hubSlug, string campaignSlug, CampaignInput input, UploadInput? cover, bool removeCover,
         CancellationToken ct)
     {
         var campaign = await CampaignAccess.Find(db, hubSlug, campaignSlug)

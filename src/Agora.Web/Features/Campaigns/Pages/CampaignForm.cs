@@ -136,8 +136,7 @@ public sealed partial class CampaignForm
     }
 
     /// <summary>Reads an uploaded cover, refusing oversized files before reading them whole.</summary>
-    public async Task<CoverInput?> ReadCoverAsync(CancellationToken ct) =>
-        Cover is { Length: > 0 } file ? await CampaignsApi.ReadCoverAsync(file, ct) : null;
+    public Task<UploadInput?> ReadCoverAsync(CancellationToken ct) => Uploads.ReadAsync(Cover, CoverImages.MaxBytes, ct);
 
     [GeneratedRegex(@"^questions\[(\d{1,4})\]")]
     private static partial Regex QuestionIndex();
