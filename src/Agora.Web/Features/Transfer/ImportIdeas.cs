@@ -162,7 +162,6 @@ public sealed class ImportIdeas(AgoraDbContext db, CampaignQueries campaigns, Cu
     {
         var now = clock.GetUtcNow();
         var me = current.RequiredId;
-        await ImportCleanup.DeleteStalePreviewsAsync(db, now, ct);
         var file = new StoredFile
         {
             Id = Guid.NewGuid(), FileName = "ideas-import.csv", ContentType = "text/csv", Size = upload.Content.Length,

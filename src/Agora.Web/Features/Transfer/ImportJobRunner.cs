@@ -199,7 +199,7 @@ public sealed class ImportCleanup(AgoraDbContext db, JobQueue jobs, TimeProvider
 
     public async Task RunAsync(JobContext job, CancellationToken ct)
     {
-        await DeleteStalePreviewsAsync(db, clock.GetUtcNow(), ct);
+        while (await DeleteStalePreviewsAsync(clock.GetUtcNow(), ct)) { }
         var unfinished = await db.IdeaImportJobs.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
             .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(ct);
         var queued = (await db.BackgroundJobs.Where(j => j.Kind == ImportJobRunner.Kind).Select(j => j.Key).ToListAsync(ct)).ToHashSet();
@@ -210,15 +210,19 @@ public sealed class ImportCleanup(AgoraDbContext db, JobQueue jobs, TimeProvider
     /// <summary>How long an uploaded, checked but unconfirmed import is kept.</summary>
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromDays(1);
 
-    public static async Task DeleteStalePreviewsAsync(AgoraDbContext db, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Deletes up to 500 stale previews and their files; answers whether there may be more.</summary>
+    private async Task<bool> DeleteStalePreviewsAsync(DateTimeOffset now, CancellationToken ct)
     {
+        const int batch = 500;
         var before = now - PreviewLifetime;
         var stale = await db.IdeaImportJobs.Where(j => j.Status == ImportStatus.Previewed && j.CreatedAt < before)
-            .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).Select(j => new { j.Id, j.FileId }).Take(500).ToListAsync(ct);
-        if (stale.Count == 0) return;
+            .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).Select(j => new { j.Id, j.FileId }).Take(batch).ToListAsync(ct);
+        if (stale.Count == 0) return false;
         var ids = stale.Select(s => s.Id).ToList();
         var files = stale.Where(s => s.FileId != null).Select(s => s.FileId!.Value).ToList();
-        await db.IdeaImportJobs.Where(j => ids.Contains(j.Id)).ExecuteDeleteAsync(ct);
-        await db.Files.Where(f => files.Contains(f.Id)).ExecuteDeleteAsync(ct);
+        // Still previews only: one confirmed meanwhile keeps its row and its file.
+        await db.IdeaImportJobs.Where(j => ids.Contains(j.Id) && j.Status == ImportStatus.Previewed).ExecuteDeleteAsync(ct);
+        await db.Files.Where(f => files.Contains(f.Id) && !db.IdeaImportJobs.Any(j => j.FileId == f.Id)).ExecuteDeleteAsync(ct);
+        return stale.Count == batch;
     }
 }
