@@ -243,8 +243,7 @@ public sealed class JobWorker(JobRunner runner, JobCatalog catalog, JobSignal si
         {
             var wake = signal.Next;
             var ran = false;
-            if (!await TryAsync(async () => ran = await runner.RunOneAsync(catalog.Runnable, stoppingToken), "Looking for background jobs failed"))
-                ran = false;
+            await TryAsync(async () => ran = await runner.RunOneAsync(catalog.Runnable, stoppingToken), "Looking for background jobs failed");
             if (ran) continue;
             try
             {
