@@ -125,7 +125,7 @@ if [[ -z "$PG_PORT" ]]; then
 fi
 
 "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-    -c "CREATE ROLE agora LOGIN CREATEDB PASSWORD 'agora';" >/dev/null
+    -c "CREATE ROLE agora LOGIN CREATEDB PASSWORD 'agora';" -c "GRANT pg_signal_backend TO agora;" >/dev/null
 export AGORA_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=agora;Password=agora"
 echo "PostgreSQL is listening on 127.0.0.1:$PG_PORT (role agora)"
 

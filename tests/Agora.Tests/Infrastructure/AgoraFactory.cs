@@ -85,7 +85,16 @@ public sealed class AgoraFactory : WebApplicationFactory<Program>
             await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            // A connection still starting up has no role yet, and terminating it needs a right the test role may lack
+            // (42501); it is gone a moment later, so try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try { await cmd.ExecuteNonQueryAsync(); break; }
+                catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+                {
+                    await Task.Delay(100 * attempt);
+                }
+            }
         }
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
