@@ -103,6 +103,15 @@ public static class AuditActions
     public const string RequestLetterDownloaded = "request.letter-downloaded";
     public const string RequestTypeChanged = "hub.request-type-changed";
     public const string RequestReviewWithdrawn = "request.review-withdrawn";
+    public const string MentorProfileSaved = "mentoring.profile-saved";
+    public const string MentorProfileStopped = "mentoring.profile-stopped";
+    public const string MentoringRequested = "mentoring.requested";
+    public const string MentoringRequestWithdrawn = "mentoring.request-withdrawn";
+    public const string MentoringPaired = "mentoring.paired";
+    public const string MentoringSessionPlanned = "mentoring.session-planned";
+    public const string MentoringSessionChanged = "mentoring.session-changed";
+    public const string MentoringPairEnded = "mentoring.pair-ended";
+    public const string MentoringFeedbackGiven = "mentoring.feedback-given";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -85,6 +85,12 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Requests.RequestReview> RequestReviews => Set<Features.Requests.RequestReview>();
     public DbSet<Features.Requests.RequestMessage> RequestMessages => Set<Features.Requests.RequestMessage>();
     public DbSet<Features.Requests.DataPermit> DataPermits => Set<Features.Requests.DataPermit>();
+    public DbSet<Features.Mentoring.MentorProfile> MentorProfiles => Set<Features.Mentoring.MentorProfile>();
+    public DbSet<Features.Mentoring.MentoringRequest> MentoringRequests => Set<Features.Mentoring.MentoringRequest>();
+    public DbSet<Features.Mentoring.MentoringPair> MentoringPairs => Set<Features.Mentoring.MentoringPair>();
+    public DbSet<Features.Mentoring.MentoringSession> MentoringSessions => Set<Features.Mentoring.MentoringSession>();
+    public DbSet<Features.Mentoring.MentoringAction> MentoringActions => Set<Features.Mentoring.MentoringAction>();
+    public DbSet<Features.Mentoring.MentoringFeedback> MentoringFeedback => Set<Features.Mentoring.MentoringFeedback>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

