@@ -27,9 +27,11 @@ public sealed class MentoringNotices(AgoraDbContext db, Notifier notifier)
         await SendAsync("Queued", hubId, mentee, slug, null, managers, ct);
     }
 
-    private Task SendAsync(string detail, Guid hubId, Guid? actor, string slug, int? pairId, IEnumerable<Guid> to, CancellationToken ct)
+    /// <summary>{1} is the hub's name; the notification leads to the pair, or for the managers to the programme.</summary>
+    private async Task SendAsync(string detail, Guid hubId, Guid? actor, string slug, int? pairId, IEnumerable<Guid> to, CancellationToken ct)
     {
-        _ = (detail, hubId, actor, slug, pairId, to, notifier, ct);
-        return Task.CompletedTask;
+        var hub = await db.Hubs.Where(h => h.Id == hubId).Select(h => h.Name).SingleAsync(ct);
+        var path = pairId is { } id ? $"/hubs/{slug}/mentoring/pairs/{id}" : $"/hubs/{slug}/mentoring/programme";
+        await notifier.AddAsync(new NotificationEvent(NotificationKind.Mentoring, hubId, ActorId: actor, Detail: detail, Title: hub, Path: path), to, ct);
     }
 }

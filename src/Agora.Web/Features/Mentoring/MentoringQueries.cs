@@ -93,23 +93,45 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
         var raw = await db.MentorProfiles.AsNoTracking().Where(p => p.HubId == hub.HubId && p.UserId == me).SingleOrDefaultAsync(ct);
         var profile = raw is null ? null
             : new ProfileView(raw.ExpertiseList, raw.LanguageList, raw.Capacity, raw.ActiveCount, raw.Availability, raw.Active);
-        var pairs = await PairRows(db.MentoringPairs.Where(p => p.HubId == hub.HubId && (p.MentorId == me || p.MenteeId == me)))
-            .OrderBy(p => p.State).ThenByDescending(p => p.StartedAt).ToListAsync(ct);
+        var pairs = (await PairRows(db.MentoringPairs.Where(p => p.HubId == hub.HubId && (p.MentorId == me || p.MenteeId == me)))
+            .OrderBy(p => p.State).ThenByDescending(p => p.StartedAt).ToListAsync(ct)).Select(p => p.Row()).ToList();
         var queue = await QueueAsync(hub.HubId, ct);
         return Result<MyMentoring>.Ok(new MyMentoring(hub.IsMentor, hub.MayAsk, hub.RunsProgramme, profile,
             pairs.Where(p => p.MentorId == me).ToList(), pairs.Where(p => p.MenteeId == me).ToList(),
             queue.FirstOrDefault(w => w.MenteeId == me), await CardsAsync(hub.HubId, ct), await SaveMentorProfile.HubFocusAreasAsync(db, hub.HubId, ct)));
     }
 
-    private IQueryable<PairRow> PairRows(IQueryable<MentoringPair> pairs)
+    /// <summary>A pair as the database answers it (member-init, so it can be sorted and paged there), made a <see cref="PairRow"/> after.</summary>
+    private sealed class PairData
+    {
+        public int Id { get; init; }
+        public Guid MentorId { get; init; }
+        public string Mentor { get; init; } = "";
+        public Guid MenteeId { get; init; }
+        public string Mentee { get; init; } = "";
+        public PairState State { get; init; }
+        public DateTimeOffset StartedAt { get; init; }
+        public DateTimeOffset? EndedAt { get; init; }
+        public PairEndReason? EndReason { get; init; }
+        public int SessionsHeld { get; init; }
+        public DateTimeOffset? NextSession { get; init; }
+
+        public PairRow Row() => new(Id, MentorId, Mentor, MenteeId, Mentee, State, StartedAt, EndedAt, EndReason, SessionsHeld, NextSession);
+    }
+
+    private IQueryable<PairData> PairRows(IQueryable<MentoringPair> pairs)
     {
         var now = clock.GetUtcNow();
         return from p in pairs
                join mentor in db.Users on p.MentorId equals mentor.Id
                join mentee in db.Users on p.MenteeId equals mentee.Id
-               select new PairRow(p.Id, p.MentorId, mentor.DisplayName, p.MenteeId, mentee.DisplayName, p.State, p.StartedAt, p.EndedAt, p.EndReason,
-                   db.MentoringSessions.Count(s => s.PairId == p.Id && s.At <= now),
-                   db.MentoringSessions.Where(s => s.PairId == p.Id && s.At > now).OrderBy(s => s.At).Select(s => (DateTimeOffset?)s.At).FirstOrDefault());
+               select new PairData
+               {
+                   Id = p.Id, MentorId = p.MentorId, Mentor = mentor.DisplayName, MenteeId = p.MenteeId, Mentee = mentee.DisplayName, State = p.State,
+                   StartedAt = p.StartedAt, EndedAt = p.EndedAt, EndReason = p.EndReason,
+                   SessionsHeld = db.MentoringSessions.Count(s => s.PairId == p.Id && s.At <= now),
+                   NextSession = db.MentoringSessions.Where(s => s.PairId == p.Id && s.At > now).OrderBy(s => s.At).Select(s => (DateTimeOffset?)s.At).FirstOrDefault(),
+               };
     }
 
     /// <summary>The hub's waiting requests in queue order (oldest first).</summary>
@@ -159,7 +181,7 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
         if (!hub.RunsProgramme) return Result<Programme>.Forbidden();
         var pairs = PairRows(db.MentoringPairs.Where(p => p.HubId == hub.HubId && (state == null || p.State == state)));
         var total = await pairs.CountAsync(ct);
-        var rows = await Sort(pairs, q).Skip(q.Skip).Take(q.PageSize).ToListAsync(ct);
+        var rows = (await Sort(pairs, q).Skip(q.Skip).Take(q.PageSize).ToListAsync(ct)).Select(p => p.Row()).ToList();
         var load = (await db.MentorProfiles.AsNoTracking().Where(p => p.HubId == hub.HubId)
                 .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { p.UserId, u.DisplayName, p.ActiveCount, p.Capacity, p.Active })
                 .ToListAsync(ct))
@@ -170,7 +192,7 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
             await QueueAsync(hub.HubId, ct), load));
     }
 
-    private static IQueryable<PairRow> Sort(IQueryable<PairRow> rows, ListQuery q) => (q.Sort, q.Descending) switch
+    private static IQueryable<PairData> Sort(IQueryable<PairData> rows, ListQuery q) => (q.Sort, q.Descending) switch
     {
         ("mentor", false) => rows.OrderBy(r => r.Mentor).ThenBy(r => r.Id),
         ("mentor", true) => rows.OrderByDescending(r => r.Mentor).ThenBy(r => r.Id),
@@ -194,8 +216,8 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
         if (await access.HubAsync(slug, ct) is not { } hub) return Result<MentoringExport>.NotFound();
         if (!hub.RunsProgramme) return Result<MentoringExport>.Forbidden();
         if (kind is null) return Result<MentoringExport>.Invalid("format", v.Message("Mentoring.UnknownFormat"));
-        var rows = await PairRows(db.MentoringPairs.Where(p => p.HubId == hub.HubId && (state == null || p.State == state)))
-            .OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync(ct);
+        var rows = (await PairRows(db.MentoringPairs.Where(p => p.HubId == hub.HubId && (state == null || p.State == state)))
+            .OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync(ct)).Select(p => p.Row()).ToList();
         var ids = rows.Select(r => r.Id).ToList();
         var ratings = await db.MentoringFeedback.AsNoTracking().Where(f => ids.Contains(f.PairId)).Select(f => new { f.PairId, f.AuthorId, f.Rating }).ToListAsync(ct);
         object?[] Cells(PairRow r) =>
