@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "initiative", await InitiativeIdAsync())
             .Add("hubs", "request", await RequestIdAsync())
             .Add("hubs", "key", "equipment-loan") // the demo hub's own kind of request (DemoRequests)
+            .Add("hubs", "pair", await MentoringPairIdAsync())
             .Add("hubs", "target", "Idea")
             .Add("hubs", "jobId", Guid.Empty.ToString())
             .Add("error", "code", "404")
@@ -91,6 +92,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var id = await db.Requests.Where(r => db.Hubs.Any(h => h.Id == r.HubId && h.Slug == DemoLogins.HubSlug) && r.State == Agora.Web.Features.Requests.RequestState.Draft)
             .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
         if (id is null) output.WriteLine("No draft request in the demo hub: request pages are scanned with an id that does not exist (404).");
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The demo member's mentoring pair in the scanned hub (DemoMentoring): the member is its mentee, the manager runs the programme.</summary>
+    private async Task<string> MentoringPairIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.MentoringPairs.Where(p => db.Hubs.Any(h => h.Id == p.HubId && h.Slug == DemoLogins.HubSlug))
+            .OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No mentoring pair in the demo hub: the pair page is scanned with an id that does not exist (404).");
         return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
