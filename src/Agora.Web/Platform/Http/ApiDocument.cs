@@ -33,6 +33,7 @@ public static class ApiDocument
         ["Export and import"] = "Spreadsheet export of a campaign's ideas and CSV import jobs.",
         ["Initiatives"] = "The innovation process and portfolio: initiatives, stages and gates, scorecards, budgets, risks, benefits and indicators.",
         ["Requests"] = "Requests with legal and privacy review, their forms, reviews, decisions and data permits.",
+        ["Mentoring"] = "Mentor profiles, requests for a mentor and the queue, pairs with sessions and feedback, and the programme.",
     };
 
     public static void AddAgoraOpenApi(this OpenApiOptions o)
