@@ -166,6 +166,7 @@ public static class AgoraSetup
             .MapInitiativesApi()
             .MapRequestsApi()
             .MapEventsApi();
+        app.MapEventCalendars();
         app.MapCultureEndpoint();
     }
 }
