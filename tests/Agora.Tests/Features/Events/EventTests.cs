@@ -118,4 +118,28 @@ public sealed class EventTests(AgoraApps apps)
         Assert.Equal(new DateTime(2030, 9, 14), item.DtStart.Value);
         Assert.Equal(new DateTime(2030, 9, 17), item.DtEnd!.Value);
     }
+
+    [Theory, BothDatabases]
+    public async Task Figures_CountEventsRegistrationsAndAttendanceByFormat(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var anonymous = app.NewClient();
+        async Task<(int Events, int Registrations, int Attended)> MatchmakingAsync()
+        {
+            var figures = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/hubs/{Hub}/events/figures");
+            var row = figures.GetProperty("formats").EnumerateArray().FirstOrDefault(f => f.GetProperty("format").GetString() == "Matchmaking");
+            return row.ValueKind == JsonValueKind.Undefined ? (0, 0, 0)
+                : (row.GetProperty("events").GetInt32(), row.GetProperty("registrations").GetInt32(), row.GetProperty("attended").GetInt32());
+        }
+        var before = await MatchmakingAsync();
+        var (id, ticket) = await PublishedAsync(manager.Client, 5, Body("Matchmaking morning", "Matchmaking"));
+        var p = await PeopleAsync(app, 2);
+        await RegisterAsync(p[0].Client, id, ticket);
+        await RegisterAsync(p[1].Client, id, ticket);
+        var code = (await p[0].Client.GetFromJsonAsync<JsonElement>(Api(id))).GetProperty("mine").GetProperty("checkInCode").GetString();
+        Assert.True((await manager.Client.PostAsJsonAsync(Api(id) + "/check-in", new { code })).IsSuccessStatusCode);
+        var after = await MatchmakingAsync();
+        Assert.Equal((before.Events + 1, before.Registrations + 2, before.Attended + 1), after);
+    }
 }
