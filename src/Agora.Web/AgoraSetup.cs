@@ -7,6 +7,7 @@ using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Initiatives;
 using Agora.Web.Features.Requests;
 using Agora.Web.Features.Mentoring;
+using Agora.Web.Features.Events;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
@@ -94,6 +95,7 @@ public static class AgoraSetup
         services.AddInitiatives();
         services.AddRequests();
         services.AddMentoring();
+        services.AddEvents();
         builder.AddDemo();
     }
 
@@ -165,7 +167,9 @@ public static class AgoraSetup
             .MapTransferApi()
             .MapInitiativesApi()
             .MapRequestsApi()
-            .MapMentoringApi();
+            .MapMentoringApi()
+            .MapEventsApi();
+        app.MapEventCalendars();
         app.MapCultureEndpoint();
     }
 }

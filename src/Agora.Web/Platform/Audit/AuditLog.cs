@@ -112,6 +112,17 @@ public static class AuditActions
     public const string MentoringSessionChanged = "mentoring.session-changed";
     public const string MentoringPairEnded = "mentoring.pair-ended";
     public const string MentoringFeedbackGiven = "mentoring.feedback-given";
+    public const string EventCreated = "event.created";
+    public const string EventChanged = "event.changed";
+    public const string EventPublished = "event.published";
+    public const string EventCancelled = "event.cancelled";
+    public const string EventOrganisersChanged = "event.organisers-changed";
+    public const string EventAgendaChanged = "event.agenda-changed";
+    public const string EventTicketsChanged = "event.tickets-changed";
+    public const string EventRegistrationDecided = "event.registration-decided";
+    public const string EventPromoted = "event.registration-promoted";
+    public const string EventCheckedIn = "event.checked-in";
+    public const string EventOutcomesChanged = "event.outcomes-changed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

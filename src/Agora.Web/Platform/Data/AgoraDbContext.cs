@@ -91,6 +91,14 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Mentoring.MentoringSession> MentoringSessions => Set<Features.Mentoring.MentoringSession>();
     public DbSet<Features.Mentoring.MentoringAction> MentoringActions => Set<Features.Mentoring.MentoringAction>();
     public DbSet<Features.Mentoring.MentoringFeedback> MentoringFeedback => Set<Features.Mentoring.MentoringFeedback>();
+    public DbSet<Features.Events.Event> Events => Set<Features.Events.Event>();
+    public DbSet<Features.Events.EventOrganiser> EventOrganisers => Set<Features.Events.EventOrganiser>();
+    public DbSet<Features.Events.EventSession> EventSessions => Set<Features.Events.EventSession>();
+    public DbSet<Features.Events.TicketType> TicketTypes => Set<Features.Events.TicketType>();
+    public DbSet<Features.Events.RegistrationQuestion> RegistrationQuestions => Set<Features.Events.RegistrationQuestion>();
+    public DbSet<Features.Events.Registration> Registrations => Set<Features.Events.Registration>();
+    public DbSet<Features.Events.EventMaterial> EventMaterials => Set<Features.Events.EventMaterial>();
+    public DbSet<Features.Events.CalendarFeed> CalendarFeeds => Set<Features.Events.CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

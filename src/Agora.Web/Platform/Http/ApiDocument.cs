@@ -34,6 +34,7 @@ public static class ApiDocument
         ["Initiatives"] = "The innovation process and portfolio: initiatives, stages and gates, scorecards, budgets, risks, benefits and indicators.",
         ["Requests"] = "Requests with legal and privacy review, their forms, reviews, decisions and data permits.",
         ["Mentoring"] = "Mentor profiles, requests for a mentor and the queue, pairs with sessions and feedback, and the programme.",
+        ["Events"] = "Events of a hub: registration with waiting lists, agenda, organisers, check-in, outcomes and calendar feeds.",
     };
 
     public static void AddAgoraOpenApi(this OpenApiOptions o)
