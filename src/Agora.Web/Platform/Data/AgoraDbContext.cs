@@ -85,6 +85,18 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Requests.RequestReview> RequestReviews => Set<Features.Requests.RequestReview>();
     public DbSet<Features.Requests.RequestMessage> RequestMessages => Set<Features.Requests.RequestMessage>();
     public DbSet<Features.Requests.DataPermit> DataPermits => Set<Features.Requests.DataPermit>();
+    public DbSet<Features.Hackathons.HackathonChallenge> HackathonChallenges => Set<Features.Hackathons.HackathonChallenge>();
+    public DbSet<Features.Hackathons.HackathonCriterion> HackathonCriteria => Set<Features.Hackathons.HackathonCriterion>();
+    public DbSet<Features.Hackathons.HackathonJudge> HackathonJudges => Set<Features.Hackathons.HackathonJudge>();
+    public DbSet<Features.Hackathons.HackathonTeam> HackathonTeams => Set<Features.Hackathons.HackathonTeam>();
+    public DbSet<Features.Hackathons.HackathonTeamMember> HackathonTeamMembers => Set<Features.Hackathons.HackathonTeamMember>();
+    public DbSet<Features.Hackathons.HackathonSubmission> HackathonSubmissions => Set<Features.Hackathons.HackathonSubmission>();
+    public DbSet<Features.Hackathons.HackathonSubmissionFile> HackathonSubmissionFiles => Set<Features.Hackathons.HackathonSubmissionFile>();
+    public DbSet<Features.Hackathons.HackathonScore> HackathonScores => Set<Features.Hackathons.HackathonScore>();
+    public DbSet<Features.Hackathons.HackathonConflict> HackathonConflicts => Set<Features.Hackathons.HackathonConflict>();
+    public DbSet<Features.Hackathons.HackathonTeamMentor> HackathonTeamMentors => Set<Features.Hackathons.HackathonTeamMentor>();
+    public DbSet<Features.Hackathons.HackathonMilestone> HackathonMilestones => Set<Features.Hackathons.HackathonMilestone>();
+    public DbSet<Features.Hackathons.HackathonCheckIn> HackathonCheckIns => Set<Features.Hackathons.HackathonCheckIn>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
