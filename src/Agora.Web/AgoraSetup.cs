@@ -7,6 +7,7 @@ using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Initiatives;
 using Agora.Web.Features.Hackathons;
 using Agora.Web.Features.Requests;
+using Agora.Web.Features.Events;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
@@ -93,6 +94,7 @@ public static class AgoraSetup
         services.AddTransfer();
         services.AddInitiatives();
         services.AddRequests();
+        services.AddEvents();
         services.AddHackathons();
         builder.AddDemo();
     }
@@ -165,6 +167,7 @@ public static class AgoraSetup
             .MapTransferApi()
             .MapInitiativesApi()
             .MapRequestsApi()
+            .MapEventsApi()
             .MapHackathonsApi();
         app.MapCultureEndpoint();
     }

@@ -21,6 +21,8 @@ public sealed class Hub
     /// <summary>Comma-separated culture names the hub works in.</summary>
     public string Languages { get; set; } = "en";
     public string Region { get; set; } = "";
+    /// <summary>IANA time zone id: event times are entered and shown in it.</summary>
+    public string TimeZone { get; set; } = "Europe/Lisbon";
     public JoinPolicy JoinPolicy { get; set; }
     /// <summary>ISO 4217 code of the currency the hub's initiative budgets are kept in.</summary>
     public string Currency { get; set; } = "EUR";
@@ -70,6 +72,7 @@ public sealed class HubConfiguration : IEntityTypeConfiguration<Hub>
         b.Property(h => h.Description).HasMaxLength(4000).IsRequired();
         b.Property(h => h.Languages).HasMaxLength(40).IsRequired();
         b.Property(h => h.Region).HasMaxLength(120).IsRequired();
+        b.Property(h => h.TimeZone).HasMaxLength(60).IsRequired().HasDefaultValue("Europe/Lisbon");
         b.Property(h => h.Currency).HasMaxLength(3).IsRequired().HasDefaultValue("EUR");
         b.Property(h => h.JoinPolicy).HasConversion<string>().HasMaxLength(20);
         b.Property(h => h.LogoContentType).HasMaxLength(40);

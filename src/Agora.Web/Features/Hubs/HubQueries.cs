@@ -171,4 +171,17 @@ public static class HubLookup
     /// <summary>The id of the hub with this address, when there is one.</summary>
     public static Task<Guid?> HubIdAsync(this AgoraDbContext db, string slug, CancellationToken ct) =>
         db.Hubs.Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+
+    /// <summary>The hub's time zone (IANA id; UTC when the hub is unknown).</summary>
+    public static async Task<TimeZoneInfo> HubTimeZoneAsync(this AgoraDbContext db, Guid hubId, CancellationToken ct) =>
+        HubTimeZones.Find(await db.Hubs.Where(h => h.Id == hubId).Select(h => h.TimeZone).SingleOrDefaultAsync(ct));
+}
+
+public static class HubTimeZones
+{
+    /// <summary>The zone of this IANA id, or UTC when the id is unknown on this machine.</summary>
+    public static TimeZoneInfo Find(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static bool IsKnown(string? id) => id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

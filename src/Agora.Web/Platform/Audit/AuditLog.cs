@@ -103,6 +103,17 @@ public static class AuditActions
     public const string RequestLetterDownloaded = "request.letter-downloaded";
     public const string RequestTypeChanged = "hub.request-type-changed";
     public const string RequestReviewWithdrawn = "request.review-withdrawn";
+    public const string EventCreated = "event.created";
+    public const string EventChanged = "event.changed";
+    public const string EventPublished = "event.published";
+    public const string EventCancelled = "event.cancelled";
+    public const string EventOrganisersChanged = "event.organisers-changed";
+    public const string EventAgendaChanged = "event.agenda-changed";
+    public const string EventTicketsChanged = "event.tickets-changed";
+    public const string EventRegistrationDecided = "event.registration-decided";
+    public const string EventPromoted = "event.registration-promoted";
+    public const string EventCheckedIn = "event.checked-in";
+    public const string EventOutcomesChanged = "event.outcomes-changed";
 
     // Hackathons
     public const string HackathonChallengeSaved = "hackathon.challenge-saved";

@@ -97,6 +97,14 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Hackathons.HackathonTeamMentor> HackathonTeamMentors => Set<Features.Hackathons.HackathonTeamMentor>();
     public DbSet<Features.Hackathons.HackathonMilestone> HackathonMilestones => Set<Features.Hackathons.HackathonMilestone>();
     public DbSet<Features.Hackathons.HackathonCheckIn> HackathonCheckIns => Set<Features.Hackathons.HackathonCheckIn>();
+    public DbSet<Features.Events.Event> Events => Set<Features.Events.Event>();
+    public DbSet<Features.Events.EventOrganiser> EventOrganisers => Set<Features.Events.EventOrganiser>();
+    public DbSet<Features.Events.EventSession> EventSessions => Set<Features.Events.EventSession>();
+    public DbSet<Features.Events.TicketType> TicketTypes => Set<Features.Events.TicketType>();
+    public DbSet<Features.Events.RegistrationQuestion> RegistrationQuestions => Set<Features.Events.RegistrationQuestion>();
+    public DbSet<Features.Events.Registration> Registrations => Set<Features.Events.Registration>();
+    public DbSet<Features.Events.EventMaterial> EventMaterials => Set<Features.Events.EventMaterial>();
+    public DbSet<Features.Events.CalendarFeed> CalendarFeeds => Set<Features.Events.CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

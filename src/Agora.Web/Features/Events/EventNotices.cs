@@ -1,0 +1,24 @@
+using Agora.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Features.Events;
+
+/// <summary>Tells people about their registrations and the events they registered for (notification kind EventUpdate).</summary>
+public sealed class EventNotices(AgoraDbContext db)
+{
+    /// <summary>Tells everyone holding a seat (and, when <paramref name="waitingToo"/>, those waiting) that the event changed.</summary>
+    public async Task TellRegisteredAsync(Event ev, string hubSlug, string detail, CancellationToken ct, bool waitingToo = false)
+    {
+        var people = await db.Registrations.Where(r => r.EventId == ev.Id && (r.State == RegistrationState.Confirmed
+                || r.State == RegistrationState.Pending || r.State == RegistrationState.Offered || (waitingToo && r.State == RegistrationState.Waiting)))
+            .Select(r => r.UserId).ToListAsync(ct);
+        await TellAsync(ev, hubSlug, detail, people, ct);
+    }
+
+    public Task TellAsync(Event ev, string hubSlug, string detail, IReadOnlyCollection<Guid> people, CancellationToken ct)
+    {
+        // Notifications with a title and a path arrive with the lead's Notifications change; until then nothing is sent.
+        _ = (ev, hubSlug, detail, people, ct);
+        return Task.CompletedTask;
+    }
+}
