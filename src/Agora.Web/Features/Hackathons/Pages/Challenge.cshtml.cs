@@ -16,7 +16,7 @@ public sealed class ChallengeModel(HackathonQueries queries, HackathonChallenges
 {
     public ChallengeView View { get; private set; } = null!;
 
-    [BindProperty] public ChallengeForm Challenge { get; set; } = new();
+    [BindProperty(Name = "Challenge")] public ChallengeForm Form { get; set; } = new();
     [BindProperty] public string? JudgeEmail { get; set; }
     [BindProperty] public Dictionary<int, int> Marks { get; set; } = [];
     [BindProperty] public string? Reason { get; set; }
@@ -24,7 +24,7 @@ public sealed class ChallengeModel(HackathonQueries queries, HackathonChallenges
     public async Task<IActionResult> OnGetAsync(string slug, int id, int challengeId, CancellationToken ct)
     {
         if (!await LoadAsync(slug, id, challengeId, ct)) return this.Hidden();
-        Challenge = new ChallengeForm
+        Form = new ChallengeForm
         {
             Title = View.Challenge.Title, Description = View.Challenge.Description, FocusAreas = View.Challenge.FocusAreas,
             MinTeamSize = View.Challenge.MinTeamSize, MaxTeamSize = View.Challenge.MaxTeamSize, SubmissionDeadline = View.Challenge.SubmissionDeadline.UtcDateTime,
@@ -35,7 +35,7 @@ public sealed class ChallengeModel(HackathonQueries queries, HackathonChallenges
     }
 
     public async Task<IActionResult> OnPostChallengeAsync(string slug, int id, int challengeId, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? await challenges.UpdateAsync(slug, id, challengeId, Challenge.ToInput(), ct) : null,
+        await AnswerAsync(current.IsAuthenticated ? await challenges.UpdateAsync(slug, id, challengeId, Form.ToInput(), ct) : null,
             "Challenge", "Hackathons.ChallengeSaved", Here(slug, id, challengeId), () => LoadAsync(slug, id, challengeId, ct));
 
     public async Task<IActionResult> OnPostJudgeAsync(string slug, int id, int challengeId, CancellationToken ct) =>

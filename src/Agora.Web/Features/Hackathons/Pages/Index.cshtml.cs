@@ -13,7 +13,7 @@ public sealed class IndexModel(HackathonQueries queries, HackathonChallenges cha
 {
     public HackathonOverview Hackathon { get; private set; } = null!;
 
-    [BindProperty] public ChallengeForm Challenge { get; set; } = new();
+    [BindProperty(Name = "Challenge")] public ChallengeForm Form { get; set; } = new();
     [BindProperty] public TeamForm Team { get; set; } = new();
 
     public sealed class TeamForm
@@ -28,7 +28,7 @@ public sealed class IndexModel(HackathonQueries queries, HackathonChallenges cha
         await LoadAsync(slug, id, ct) ? Page() : this.Hidden();
 
     public async Task<IActionResult> OnPostChallengeAsync(string slug, int id, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? await challenges.CreateAsync(slug, id, Challenge.ToInput(), ct) : null,
+        await AnswerAsync(current.IsAuthenticated ? await challenges.CreateAsync(slug, id, Form.ToInput(), ct) : null,
             "Challenge", "Hackathons.ChallengeSaved", Here(slug, id), () => LoadAsync(slug, id, ct));
 
     public async Task<IActionResult> OnPostTeamAsync(string slug, int id, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Files;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +22,7 @@ public sealed class TeamModel(HackathonQueries queries, HackathonTeams teams, Ha
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? RoleText { get; set; }
     [BindProperty] public SubmissionForm Submission { get; set; } = new();
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty(Name = "File")] public IFormFile? Upload { get; set; }
     [BindProperty] public Guid? MentorId { get; set; }
     [BindProperty] public MilestoneInputForm Milestone { get; set; } = new();
     [BindProperty] public CheckInForm CheckIn { get; set; } = new();
@@ -80,7 +81,7 @@ public sealed class TeamModel(HackathonQueries queries, HackathonTeams teams, Ha
             "Submission", "Hackathons.SubmissionSaved", slug, id, teamId, "#submission", ct);
 
     public async Task<IActionResult> OnPostFileAsync(string slug, int id, int teamId, CancellationToken ct) =>
-        await Answer(current.IsAuthenticated ? await submissions.AddFileAsync(slug, id, teamId, await Uploads.ReadAsync(File, Uploads.MaxBytes, ct), ct) : null,
+        await Answer(current.IsAuthenticated ? await submissions.AddFileAsync(slug, id, teamId, await Uploads.ReadAsync(Upload, Uploads.MaxBytes, ct), ct) : null,
             "Upload", "Hackathons.FileAdded", slug, id, teamId, "#submission", ct);
 
     public async Task<IActionResult> OnPostAccelerateAsync(string slug, int id, int teamId, CancellationToken ct) =>
