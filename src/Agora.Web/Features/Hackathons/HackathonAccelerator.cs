@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Hackathons;
 
-public sealed record MilestoneInput(string? Title, DateOnly? DueOn);
+public sealed record TeamMilestoneInput(string? Title, DateOnly? DueOn);
 
 public sealed record CheckInInput(DateOnly? HeldOn, string? Notes);
 
@@ -64,7 +64,7 @@ public sealed class HackathonAccelerator(AgoraDbContext db, HackathonAccess acce
         return added ? Result<Guid>.Ok(id) : Result<Guid>.Conflict("userId", v.Message("Hackathons.AlreadyMentor"));
     }
 
-    public async Task<Result<int>> AddMilestoneAsync(string hubSlug, int eventId, int teamId, MilestoneInput input, CancellationToken ct)
+    public async Task<Result<int>> AddMilestoneAsync(string hubSlug, int eventId, int teamId, TeamMilestoneInput input, CancellationToken ct)
     {
         if (await access.TeamAsync(hubSlug, eventId, teamId, ct) is not { } t) return Result<int>.NotFound();
         if (!t.WorksInAccelerator) return t.Hackathon.Refuse<int>();

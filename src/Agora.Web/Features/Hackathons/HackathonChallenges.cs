@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Hackathons;
 
-public sealed record CriterionInput(string? Name, int? Weight);
+public sealed record JuryCriterionInput(string? Name, int? Weight);
 
 /// <summary>A challenge as the organisers define it; criteria can change until the first score.</summary>
 public sealed record ChallengeInput(string? Title, string? Description, Guid? CampaignId, string? FocusAreas, int? MinTeamSize, int? MaxTeamSize,
-    DateTimeOffset? SubmissionDeadline, IReadOnlyList<CriterionInput>? Criteria);
+    DateTimeOffset? SubmissionDeadline, IReadOnlyList<JuryCriterionInput>? Criteria);
 
 /// <summary>The organisers define a hackathon's challenges, their criteria and judges, and publish each challenge's results.</summary>
 public sealed class HackathonChallenges(AgoraDbContext db, HackathonAccess access, Validator v, AuditLog audit, Notifier notifier, TimeProvider clock, CurrentUser current)

@@ -175,7 +175,7 @@ public static class HackathonsApi
     private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> AddMentor(string slug, int id, int teamId, MentorBody body, HackathonAccelerator a, CancellationToken ct) =>
         ApiResults.From(await a.AddMentorAsync(slug, id, teamId, body.UserId, ct), u => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{teamId}", new PersonId(u)));
 
-    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddMilestone(string slug, int id, int teamId, MilestoneInput input, HackathonAccelerator a, CancellationToken ct) =>
+    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddMilestone(string slug, int id, int teamId, TeamMilestoneInput input, HackathonAccelerator a, CancellationToken ct) =>
         ApiResults.From(await a.AddMilestoneAsync(slug, id, teamId, input, ct), x => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{teamId}", new Ref(x, $"{Page(slug, id)}/teams/{teamId}")));
 
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> CompleteMilestone(string slug, int id, int teamId, int milestoneId, HackathonAccelerator a, CancellationToken ct) =>

@@ -69,5 +69,5 @@ public sealed class ChallengeForm
 
     public ChallengeInput ToInput() => new(Title, Description, null, FocusAreas, MinTeamSize, MaxTeamSize,
         SubmissionDeadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null,
-        Criteria.Select(c => new CriterionInput(c.Name, c.Weight)).ToList());
+        Criteria.Select(c => new JuryCriterionInput(c.Name, c.Weight)).ToList());
 }

@@ -92,7 +92,7 @@ public sealed class TeamModel(HackathonQueries queries, HackathonTeams teams, Ha
             "Mentor", "Hackathons.MentorAdded", slug, id, teamId, "#accelerator", ct);
 
     public async Task<IActionResult> OnPostMilestoneAsync(string slug, int id, int teamId, CancellationToken ct) =>
-        await Answer(current.IsAuthenticated ? await accelerator.AddMilestoneAsync(slug, id, teamId, new MilestoneInput(Milestone.Title, Milestone.DueOn), ct) : null,
+        await Answer(current.IsAuthenticated ? await accelerator.AddMilestoneAsync(slug, id, teamId, new TeamMilestoneInput(Milestone.Title, Milestone.DueOn), ct) : null,
             "Milestone", "Hackathons.MilestoneAdded", slug, id, teamId, "#accelerator", ct);
 
     public async Task<IActionResult> OnPostMilestoneDoneAsync(string slug, int id, int teamId, int milestone, CancellationToken ct) =>
