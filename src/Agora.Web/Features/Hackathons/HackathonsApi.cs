@@ -23,7 +23,7 @@ public static class HackathonsApi
         var read = ApiScopes.HubsRead;
         var write = ApiScopes.HubsWrite;
 
-        h.MapGet("", Overview).WithName("GetHackathon").AllowAnonymous().RequireScope(read)
+        api.MapGet("/hubs/{slug}/events/{id:int}/hackathon", Overview).WithTags("Hackathons").WithName("GetHackathon").AllowAnonymous().RequireScope(read)
             .WithSummary("A hackathon (an event of format Hackathon or Hackaccelerator): its challenges and teams").ProducesProblem(404);
         h.MapPost("/challenges", CreateChallenge).WithName("CreateHackathonChallenge").RequireScope(write)
             .WithSummary("Define a challenge (organisers): {\"title\", \"description\", \"campaignId\", \"focusAreas\", \"minTeamSize\", \"maxTeamSize\", \"submissionDeadline\", \"criteria\": [{\"name\", \"weight\" 1–10}]}")
