@@ -169,6 +169,7 @@ public static class AgoraSetup
             .MapRequestsApi()
             .MapEventsApi()
             .MapHackathonsApi();
+        app.MapEventCalendars();
         app.MapCultureEndpoint();
     }
 }
