@@ -147,7 +147,7 @@ public sealed class HackathonChallenges(AgoraDbContext db, HackathonAccess acces
                 .Where(m => m.Status == TeamMemberStatus.Active && db.HackathonTeams.Any(t => t.Id == m.TeamId && t.ChallengeId == challengeId))
                 .Select(m => m.UserId)
                 .Concat(db.HackathonJudges.Where(j => j.ChallengeId == challengeId).Select(j => j.UserId)).ToListAsync(ct);
-            await HackathonNotices.AddAsync(notifier, c.Hackathon.HubId, current.RequiredId, HackathonNotices.ResultsPublished, c.Challenge.Title, c.Path + "/results", people, ct);
+            await HackathonNotices.AddAsync(notifier, c.Hackathon.HubId, current.RequiredId, HackathonNotices.ResultsPublished, c.Challenge.Title, c.Path + "#results", people, ct);
             await db.SaveChangesAsync(ct);
             return (true, Result<int>.Ok(challengeId));
         }, ct);

@@ -19,10 +19,6 @@ internal static class HackathonNotices
     public const string Accelerated = "Accelerated";
     public const string BecameInitiative = "BecameInitiative";
 
-    public static Task AddAsync(Notifier notifier, Guid hubId, Guid actor, string detail, string title, string path, IEnumerable<Guid> recipients, CancellationToken ct)
-    {
-        // Wired to NotificationKind.Hackathon once Notifications carries a title and a path (see the report).
-        _ = (notifier, hubId, actor, detail, title, path, recipients, ct);
-        return Task.CompletedTask;
-    }
+    public static Task AddAsync(Notifier notifier, Guid hubId, Guid actor, string detail, string title, string path, IEnumerable<Guid> recipients, CancellationToken ct) =>
+        notifier.AddAsync(new NotificationEvent(NotificationKind.Hackathon, hubId, ActorId: actor, Detail: detail, Title: title, Path: path), recipients, ct);
 }
