@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "id", await IdeaIdAsync())
             .Add("hubs", "initiative", await InitiativeIdAsync())
             .Add("hubs", "request", await RequestIdAsync())
+            .Add("hubs", "eventId", await EventIdAsync())
             .Add("hubs", "key", "equipment-loan") // the demo hub's own kind of request (DemoRequests)
             .Add("hubs", "target", "Idea")
             .Add("hubs", "jobId", Guid.Empty.ToString())
@@ -69,6 +70,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var id = await db.Ideas.Where(i => db.Hubs.Any(h => h.Id == i.HubId && h.Slug == DemoLogins.HubSlug) && i.CommentCount > 0)
             .OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync();
         if (id is null) output.WriteLine("No idea in the demo hub: idea pages are scanned with an id that does not exist (404).");
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The demo hackathon of the scanned hub (full, with a waiting list and an agenda: DemoEvents).</summary>
+    private async Task<string> EventIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.Events.Where(e => db.Hubs.Any(h => h.Id == e.HubId && h.Slug == DemoLogins.HubSlug) && e.Format == Agora.Web.Features.Events.EventFormat.Hackathon)
+            .OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No event in the demo hub: event pages are scanned with an id that does not exist (404).");
         return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 

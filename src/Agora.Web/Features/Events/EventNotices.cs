@@ -1,3 +1,4 @@
+using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Agora.Web.Features.Events;
 
 /// <summary>Tells people about their registrations and the events they registered for (notification kind EventUpdate).</summary>
-public sealed class EventNotices(AgoraDbContext db, CurrentUser current)
+public sealed class EventNotices(AgoraDbContext db, CurrentUser current, Notifier notifier)
 {
     /// <summary>What happens to a person by the way things go (their own registration, an offer, a lapse, a reminder): no one is named as its author.</summary>
     private static readonly string[] Unauthored = ["Registered", "Pending", "Waiting", "Offered", "Lapsed", "Reminder"];
@@ -23,8 +24,7 @@ public sealed class EventNotices(AgoraDbContext db, CurrentUser current)
     public Task TellAsync(Event ev, string hubSlug, string detail, IReadOnlyCollection<Guid> people, CancellationToken ct)
     {
         var actor = Unauthored.Contains(detail) ? null : current.Id;
-        // Notifications with a title and a path arrive with the lead's Notifications change; until then nothing is sent.
-        _ = (ev, hubSlug, actor, people, ct);
-        return Task.CompletedTask;
+        return notifier.AddAsync(new NotificationEvent(NotificationKind.EventUpdate, ev.HubId, ActorId: actor, Detail: detail, Title: ev.Title,
+            Path: $"/hubs/{hubSlug}/events/{ev.Id}"), people, ct);
     }
 }

@@ -33,6 +33,7 @@ public static class ApiDocument
         ["Export and import"] = "Spreadsheet export of a campaign's ideas and CSV import jobs.",
         ["Initiatives"] = "The innovation process and portfolio: initiatives, stages and gates, scorecards, budgets, risks, benefits and indicators.",
         ["Requests"] = "Requests with legal and privacy review, their forms, reviews, decisions and data permits.",
+        ["Events"] = "Events of a hub: registration with waiting lists, agenda, organisers, check-in, outcomes and calendar feeds.",
     };
 
     public static void AddAgoraOpenApi(this OpenApiOptions o)

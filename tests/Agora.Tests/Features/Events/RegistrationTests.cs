@@ -91,6 +91,12 @@ public sealed class RegistrationTests(AgoraApps apps)
         Assert.True(confirm.IsSuccessStatusCode, await confirm.Content.ReadAsStringAsync());
         Assert.Equal("Confirmed", (await p[2].Client.GetFromJsonAsync<JsonElement>(Api(id))).GetProperty("mine").GetProperty("state").GetString());
         Assert.Equal(2, await DbAsync(app, db => db.TicketTypes.Where(t => t.Id == ticket).Select(t => t.Taken).SingleAsync()));
+        // The third was told of the offer, with the event's title and a path back to it.
+        var told = await DbAsync(app, db => db.Notifications.Where(n => n.UserId == p[2].Id && n.Kind == Agora.Web.Features.Notifications.NotificationKind.EventUpdate)
+            .OrderBy(n => n.Id).Select(n => new { n.Detail, n.Title, n.Path }).ToListAsync());
+        Assert.Equal(["Waiting", "Offered"], told.Select(n => n.Detail!));
+        Assert.All(told, n => Assert.Equal($"/hubs/{Hub}/events/{id}", n.Path));
+        Assert.All(told, n => Assert.Equal("Hackathon on discharge planning", n.Title));
 
         var feed = await p[2].Client.PostAsync("/api/v1/me/calendar-feed", null);
         var url = (await feed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;

@@ -32525,6 +32525,18 @@ namespace Agora.Tests.Infrastructure.ApiClient
         [System.Runtime.Serialization.EnumMember(Value = @"RequestDeadline")]
         RequestDeadline = 12,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"EventUpdate")]
+        EventUpdate = 13,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"CommunityCall")]
+        CommunityCall = 14,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Mentoring")]
+        Mentoring = 15,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Hackathon")]
+        Hackathon = 16,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -21,9 +21,9 @@ public sealed class DetailsModel(EventQueries queries, Registrations registratio
     [BindProperty] public int? TicketTypeId { get; set; }
     [BindProperty] public Dictionary<int, string?> Answers { get; set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) => await LoadAsync(slug, id, ct) ? Page() : this.Hidden();
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) => await LoadAsync(slug, id, ct) ? Page() : this.Hidden();
 
-    public async Task<IActionResult> OnPostRegisterAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRegisterAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct)
     {
         var result = await registrations.RegisterAsync(slug, id, new RegisterInput(TicketTypeId, Answers), ct);
         return await this.AnswerAsync(result, result.IsOk ? t["RegistrationState.Done." + result.Value].Value : null, _ => $"/hubs/{slug}/events/{id}",
@@ -31,15 +31,15 @@ public sealed class DetailsModel(EventQueries queries, Registrations registratio
             errorKey: (_, field) => field == "ticketTypeId" ? "TicketTypeId" : field.StartsWith("answers[", StringComparison.Ordinal) ? "A" + field[1..] : "");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCancelAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) =>
         await this.AnswerAsync(await registrations.CancelAsync(slug, id, ct), t["Events.Cancelled"].Value, _ => $"/hubs/{slug}/events/{id}",
             async () => await LoadAsync(slug, id, ct) ? Page() : NotFound());
 
-    public async Task<IActionResult> OnPostConfirmAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostConfirmAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) =>
         await this.AnswerAsync(await registrations.ConfirmOfferAsync(slug, id, ct), t["Events.SeatConfirmed"].Value, _ => $"/hubs/{slug}/events/{id}",
             async () => await LoadAsync(slug, id, ct) ? Page() : NotFound());
 
-    private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct)
     {
         if (await queries.GetAsync(slug, id, ct) is not { } detail) return false;
         Event = detail;

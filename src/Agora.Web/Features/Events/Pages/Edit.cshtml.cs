@@ -11,18 +11,18 @@ public sealed class EditModel(EventQueries queries, EventEditing editing, IStrin
     public EventDetail Event { get; private set; } = null!;
     [BindProperty] public EventForm Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct)
     {
         if (await LoadAsync(slug, id, ct) is { } refusal) return refusal;
         Input = EventForm.From(Event);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) =>
         await this.AnswerAsync(await editing.UpdateAsync(slug, id, Input.ToInput(), ct), t["Events.Saved"].Value, _ => $"/hubs/{slug}/events/{id}",
             async () => await LoadAsync(slug, id, ct) ?? Page());
 
-    private async Task<IActionResult?> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct)
     {
         if (await queries.GetAsync(slug, id, ct) is not { } detail) return NotFound();
         if (!detail.CanOrganise) return this.Refusal(Platform.Errors.Outcome.Forbidden);

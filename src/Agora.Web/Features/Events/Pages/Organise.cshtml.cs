@@ -19,49 +19,49 @@ public sealed class OrganiseModel(EventQueries queries, EventEditing editing, Or
     public EventDetail Event { get; private set; } = null!;
     public IReadOnlyList<CampaignChoice> Campaigns { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) => await LoadAsync(slug, id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) => await LoadAsync(slug, id, ct) ?? Page();
 
-    public Task<IActionResult> OnPostPublishAsync(string slug, int id, CancellationToken ct) =>
+    public Task<IActionResult> OnPostPublishAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) =>
         AnswerAsync(slug, id, editing.PublishAsync(slug, id, ct), "Events.Published", "", ct);
 
-    public Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct) =>
+    public Task<IActionResult> OnPostCancelAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) =>
         AnswerAsync(slug, id, editing.CancelAsync(slug, id, ct), "Events.EventCancelled", "", ct);
 
-    public Task<IActionResult> OnPostSaveTicketAsync(string slug, int id, int? ticketId, [FromForm] TicketInput input, CancellationToken ct) =>
+    public Task<IActionResult> OnPostSaveTicketAsync(string slug, [FromRoute(Name = "eventId")] int id, int? ticketId, [FromForm] TicketInput input, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.SaveTicketAsync(slug, id, ticketId, input, ct), "Events.Saved", "Ticket", ct);
 
-    public Task<IActionResult> OnPostAddQuestionAsync(string slug, int id, [FromForm] QuestionInput input, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAddQuestionAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] QuestionInput input, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.AddQuestionAsync(slug, id, input, ct), "Events.Saved", "Question", ct);
 
-    public Task<IActionResult> OnPostRemoveQuestionAsync(string slug, int id, int questionId, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRemoveQuestionAsync(string slug, [FromRoute(Name = "eventId")] int id, int questionId, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.RemoveQuestionAsync(slug, id, questionId, ct), "Events.Removed", "", ct);
 
-    public Task<IActionResult> OnPostAddSessionAsync(string slug, int id, [FromForm] SessionInput input, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAddSessionAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] SessionInput input, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.AddSessionAsync(slug, id, input, ct), "Events.Saved", "Session", ct);
 
-    public Task<IActionResult> OnPostRemoveSessionAsync(string slug, int id, int sessionId, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRemoveSessionAsync(string slug, [FromRoute(Name = "eventId")] int id, int sessionId, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.RemoveSessionAsync(slug, id, sessionId, ct), "Events.Removed", "", ct);
 
-    public Task<IActionResult> OnPostAddOrganiserAsync(string slug, int id, [FromForm] OrganiserInput input, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAddOrganiserAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] OrganiserInput input, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.AddOrganiserAsync(slug, id, input, ct), "Events.Saved", "Organiser", ct);
 
-    public Task<IActionResult> OnPostRemoveOrganiserAsync(string slug, int id, Guid userId, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRemoveOrganiserAsync(string slug, [FromRoute(Name = "eventId")] int id, Guid userId, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.RemoveOrganiserAsync(slug, id, userId, ct), "Events.Removed", "", ct);
 
-    public Task<IActionResult> OnPostOutcomesAsync(string slug, int id, [FromForm] OutcomesInput input, CancellationToken ct) =>
+    public Task<IActionResult> OnPostOutcomesAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] OutcomesInput input, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.SaveOutcomesAsync(slug, id, input, ct), "Events.Saved", "Outcomes", ct);
 
-    public Task<IActionResult> OnPostAddMaterialAsync(string slug, int id, [FromForm] MaterialInput input, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAddMaterialAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] MaterialInput input, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.AddMaterialAsync(slug, id, input, ct), "Events.Saved", "Material", ct);
 
-    public Task<IActionResult> OnPostRemoveMaterialAsync(string slug, int id, int materialId, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRemoveMaterialAsync(string slug, [FromRoute(Name = "eventId")] int id, int materialId, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.RemoveMaterialAsync(slug, id, materialId, ct), "Events.Removed", "", ct);
 
-    private async Task<IActionResult> AnswerAsync<T>(string slug, int id, Task<Result<T>> work, string flash, string prefix, CancellationToken ct) =>
+    private async Task<IActionResult> AnswerAsync<T>(string slug, [FromRoute(Name = "eventId")] int id, Task<Result<T>> work, string flash, string prefix, CancellationToken ct) =>
         await this.AnswerAsync(await work, t[flash].Value, _ => $"/hubs/{slug}/events/{id}/organise", async () => await LoadAsync(slug, id, ct) ?? Page(),
             prefix: prefix, errorKey: prefix.Length == 0 ? (_, _) => "" : null);
 
-    private async Task<IActionResult?> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct)
     {
         if (await queries.GetAsync(slug, id, ct) is not { } detail) return this.Hidden();
         if (!detail.CanOrganise) return this.Refusal(Outcome.Forbidden);

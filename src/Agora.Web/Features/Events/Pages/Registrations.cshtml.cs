@@ -15,28 +15,28 @@ public sealed class RegistrationsModel(EventQueries queries, Registrations regis
     public EventDetail Event { get; private set; } = null!;
     public IReadOnlyList<RegistrationRow> Rows { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) => await LoadAsync(slug, id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct) => await LoadAsync(slug, id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostCodeAsync(string slug, int id, [FromForm] string? code, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCodeAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] string? code, CancellationToken ct) =>
         await AnswerAsync(slug, id, await registrations.CheckInAsync(slug, id, null, code, true, ct), "Events.CheckedIn", ct);
 
-    public async Task<IActionResult> OnPostAttendanceAsync(string slug, int id, int registrationId, bool attended, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostAttendanceAsync(string slug, [FromRoute(Name = "eventId")] int id, int registrationId, bool attended, CancellationToken ct) =>
         await AnswerAsync(slug, id, await registrations.CheckInAsync(slug, id, registrationId, null, attended, ct), attended ? "Events.CheckedIn" : "Events.Saved", ct);
 
-    public async Task<IActionResult> OnPostApproveAsync(string slug, int id, int registrationId, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostApproveAsync(string slug, [FromRoute(Name = "eventId")] int id, int registrationId, CancellationToken ct) =>
         await AnswerAsync(slug, id, await registrations.DecideAsync(slug, id, registrationId, true, ct), "Events.Saved", ct);
 
-    public async Task<IActionResult> OnPostDeclineAsync(string slug, int id, int registrationId, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostDeclineAsync(string slug, [FromRoute(Name = "eventId")] int id, int registrationId, CancellationToken ct) =>
         await AnswerAsync(slug, id, await registrations.DecideAsync(slug, id, registrationId, false, ct), "Events.Saved", ct);
 
-    public async Task<IActionResult> OnPostPromoteAsync(string slug, int id, int registrationId, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostPromoteAsync(string slug, [FromRoute(Name = "eventId")] int id, int registrationId, CancellationToken ct) =>
         await AnswerAsync(slug, id, await registrations.PromoteAsync(slug, id, registrationId, ct), "Events.Saved", ct);
 
-    private async Task<IActionResult> AnswerAsync<T>(string slug, int id, Result<T> result, string flash, CancellationToken ct) =>
+    private async Task<IActionResult> AnswerAsync<T>(string slug, [FromRoute(Name = "eventId")] int id, Result<T> result, string flash, CancellationToken ct) =>
         await this.AnswerAsync(result, t[flash].Value, _ => $"/hubs/{slug}/events/{id}/registrations", async () => await LoadAsync(slug, id, ct) ?? Page(),
             errorKey: (_, field) => field == "code" ? "Code" : "");
 
-    private async Task<IActionResult?> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(string slug, [FromRoute(Name = "eventId")] int id, CancellationToken ct)
     {
         var found = await queries.RegistrationsAsync(slug, id, ct);
         if (found is null)
