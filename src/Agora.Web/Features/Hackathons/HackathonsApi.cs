@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Agora.Web.Features.Hackathons;
 
-/// <summary>/api/v1/hubs/{slug}/events/{id}/hackathon: challenges, teams, submissions, jury, results and the hackaccelerator; the same rules as the pages.</summary>
+/// <summary>/api/v1/hubs/{slug}/events/{eventId}/hackathon: challenges, teams, submissions, jury, results and the hackaccelerator; the same rules as the pages.</summary>
 public static class HackathonsApi
 {
     public sealed record Ref(int Id, string Page);
@@ -19,11 +19,11 @@ public static class HackathonsApi
 
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
-        var h = api.MapGroup("/hubs/{slug}/events/{id:int}/hackathon").WithTags("Hackathons");
+        var h = api.MapGroup("/hubs/{slug}/events/{eventId:int}/hackathon").WithTags("Hackathons");
         var read = ApiScopes.HubsRead;
         var write = ApiScopes.HubsWrite;
 
-        api.MapGet("/hubs/{slug}/events/{id:int}/hackathon", Overview).WithTags("Hackathons").WithName("GetHackathon").AllowAnonymous().RequireScope(read)
+        api.MapGet("/hubs/{slug}/events/{eventId:int}/hackathon", Overview).WithTags("Hackathons").WithName("GetHackathon").AllowAnonymous().RequireScope(read)
             .WithSummary("A hackathon (an event of format Hackathon or Hackaccelerator): its challenges and teams").ProducesProblem(404);
         h.MapPost("/challenges", CreateChallenge).WithName("CreateHackathonChallenge").RequireScope(write)
             .WithSummary("Define a challenge (organisers): {\"title\", \"description\", \"campaignId\", \"focusAreas\", \"minTeamSize\", \"maxTeamSize\", \"submissionDeadline\", \"criteria\": [{\"name\", \"weight\" 1–10}]}")
@@ -85,59 +85,59 @@ public static class HackathonsApi
         return api;
     }
 
-    private static string Page(string slug, int id) => $"/hubs/{slug}/events/{id}/hackathon";
+    private static string Page(string slug, int eventId) => $"/hubs/{slug}/events/{eventId}/hackathon";
 
-    private static async Task<Results<Ok<HackathonOverview>, ProblemHttpResult>> Overview(string slug, int id, HackathonQueries q, CancellationToken ct) =>
-        await q.OverviewAsync(slug, id, ct) is { } o ? TypedResults.Ok(o) : ApiResults.NotFound();
+    private static async Task<Results<Ok<HackathonOverview>, ProblemHttpResult>> Overview(string slug, int eventId, HackathonQueries q, CancellationToken ct) =>
+        await q.OverviewAsync(slug, eventId, ct) is { } o ? TypedResults.Ok(o) : ApiResults.NotFound();
 
-    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> CreateChallenge(string slug, int id, ChallengeInput input, HackathonChallenges c, CancellationToken ct) =>
-        ApiResults.From(await c.CreateAsync(slug, id, input, ct),
-            x => TypedResults.Created($"/api/v1{Page(slug, id)}/challenges/{x}", new Ref(x, $"{Page(slug, id)}/challenges/{x}")));
+    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> CreateChallenge(string slug, int eventId, ChallengeInput input, HackathonChallenges c, CancellationToken ct) =>
+        ApiResults.From(await c.CreateAsync(slug, eventId, input, ct),
+            x => TypedResults.Created($"/api/v1{Page(slug, eventId)}/challenges/{x}", new Ref(x, $"{Page(slug, eventId)}/challenges/{x}")));
 
-    private static async Task<Results<Ok<ChallengeView>, ProblemHttpResult>> Challenge(string slug, int id, int challengeId, HackathonQueries q, CancellationToken ct) =>
-        await q.ChallengeAsync(slug, id, challengeId, ct) is { } v ? TypedResults.Ok(v) : ApiResults.NotFound();
+    private static async Task<Results<Ok<ChallengeView>, ProblemHttpResult>> Challenge(string slug, int eventId, int challengeId, HackathonQueries q, CancellationToken ct) =>
+        await q.ChallengeAsync(slug, eventId, challengeId, ct) is { } v ? TypedResults.Ok(v) : ApiResults.NotFound();
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> UpdateChallenge(string slug, int id, int challengeId, ChallengeInput input, HackathonChallenges c, CancellationToken ct) =>
-        ApiResults.From(await c.UpdateAsync(slug, id, challengeId, input, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> UpdateChallenge(string slug, int eventId, int challengeId, ChallengeInput input, HackathonChallenges c, CancellationToken ct) =>
+        ApiResults.From(await c.UpdateAsync(slug, eventId, challengeId, input, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> AssignJudge(string slug, int id, int challengeId, EmailBody body, HackathonChallenges c, CancellationToken ct) =>
-        ApiResults.From(await c.AssignJudgeAsync(slug, id, challengeId, body.Email, ct), u => TypedResults.Created($"/api/v1{Page(slug, id)}/challenges/{challengeId}", new PersonId(u)));
+    private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> AssignJudge(string slug, int eventId, int challengeId, EmailBody body, HackathonChallenges c, CancellationToken ct) =>
+        ApiResults.From(await c.AssignJudgeAsync(slug, eventId, challengeId, body.Email, ct), u => TypedResults.Created($"/api/v1{Page(slug, eventId)}/challenges/{challengeId}", new PersonId(u)));
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveJudge(string slug, int id, int challengeId, Guid userId, HackathonChallenges c, CancellationToken ct) =>
-        ApiResults.From(await c.RemoveJudgeAsync(slug, id, challengeId, userId, ct), _ => TypedResults.NoContent());
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveJudge(string slug, int eventId, int challengeId, Guid userId, HackathonChallenges c, CancellationToken ct) =>
+        ApiResults.From(await c.RemoveJudgeAsync(slug, eventId, challengeId, userId, ct), _ => TypedResults.NoContent());
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Publish(string slug, int id, int challengeId, HackathonChallenges c, CancellationToken ct) =>
-        ApiResults.From(await c.PublishAsync(slug, id, challengeId, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Publish(string slug, int eventId, int challengeId, HackathonChallenges c, CancellationToken ct) =>
+        ApiResults.From(await c.PublishAsync(slug, eventId, challengeId, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> CreateTeam(string slug, int id, NewTeam input, HackathonTeams teams, CancellationToken ct) =>
-        ApiResults.From(await teams.CreateAsync(slug, id, input, ct),
-            x => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{x}", new Ref(x, $"{Page(slug, id)}/teams/{x}")));
+    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> CreateTeam(string slug, int eventId, NewTeam input, HackathonTeams teams, CancellationToken ct) =>
+        ApiResults.From(await teams.CreateAsync(slug, eventId, input, ct),
+            x => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{x}", new Ref(x, $"{Page(slug, eventId)}/teams/{x}")));
 
-    private static async Task<Results<Ok<TeamView>, ProblemHttpResult>> Team(string slug, int id, int teamId, HackathonQueries q, CancellationToken ct) =>
-        await q.TeamAsync(slug, id, teamId, ct) is { } v ? TypedResults.Ok(v) : ApiResults.NotFound();
+    private static async Task<Results<Ok<TeamView>, ProblemHttpResult>> Team(string slug, int eventId, int teamId, HackathonQueries q, CancellationToken ct) =>
+        await q.TeamAsync(slug, eventId, teamId, ct) is { } v ? TypedResults.Ok(v) : ApiResults.NotFound();
 
-    private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> Invite(string slug, int id, int teamId, EmailBody body, HackathonTeams teams, CancellationToken ct) =>
-        ApiResults.From(await teams.InviteAsync(slug, id, teamId, body.Email, ct), u => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{teamId}", new PersonId(u)));
+    private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> Invite(string slug, int eventId, int teamId, EmailBody body, HackathonTeams teams, CancellationToken ct) =>
+        ApiResults.From(await teams.InviteAsync(slug, eventId, teamId, body.Email, ct), u => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}", new PersonId(u)));
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> AnswerInvitation(string slug, int id, int teamId, AnswerBody body, HackathonTeams teams, CancellationToken ct) =>
-        ApiResults.From(await teams.AnswerInvitationAsync(slug, id, teamId, body.Accept, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> AnswerInvitation(string slug, int eventId, int teamId, AnswerBody body, HackathonTeams teams, CancellationToken ct) =>
+        ApiResults.From(await teams.AnswerInvitationAsync(slug, eventId, teamId, body.Accept, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> RequestToJoin(string slug, int id, int teamId, HackathonTeams teams, CancellationToken ct) =>
-        ApiResults.From(await teams.RequestToJoinAsync(slug, id, teamId, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> RequestToJoin(string slug, int eventId, int teamId, HackathonTeams teams, CancellationToken ct) =>
+        ApiResults.From(await teams.RequestToJoinAsync(slug, eventId, teamId, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> AnswerRequest(string slug, int id, int teamId, Guid userId, AnswerBody body, HackathonTeams teams, CancellationToken ct) =>
-        ApiResults.From(await teams.AnswerRequestAsync(slug, id, teamId, userId, body.Accept, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> AnswerRequest(string slug, int eventId, int teamId, Guid userId, AnswerBody body, HackathonTeams teams, CancellationToken ct) =>
+        ApiResults.From(await teams.AnswerRequestAsync(slug, eventId, teamId, userId, body.Accept, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> SetRole(string slug, int id, int teamId, Guid userId, RoleBody body, HackathonTeams teams, CancellationToken ct) =>
-        ApiResults.From(await teams.SetRoleAsync(slug, id, teamId, userId, body.RoleText, body.MakeLead, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> SetRole(string slug, int eventId, int teamId, Guid userId, RoleBody body, HackathonTeams teams, CancellationToken ct) =>
+        ApiResults.From(await teams.SetRoleAsync(slug, eventId, teamId, userId, body.RoleText, body.MakeLead, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveMember(string slug, int id, int teamId, Guid userId, HackathonTeams teams, CancellationToken ct) =>
-        ApiResults.From(await teams.RemoveAsync(slug, id, teamId, userId, ct), _ => TypedResults.NoContent());
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveMember(string slug, int eventId, int teamId, Guid userId, HackathonTeams teams, CancellationToken ct) =>
+        ApiResults.From(await teams.RemoveAsync(slug, eventId, teamId, userId, ct), _ => TypedResults.NoContent());
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Submit(string slug, int id, int teamId, SubmissionInput input, HackathonSubmissions s, CancellationToken ct) =>
-        ApiResults.From(await s.SaveAsync(slug, id, teamId, input, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Submit(string slug, int eventId, int teamId, SubmissionInput input, HackathonSubmissions s, CancellationToken ct) =>
+        ApiResults.From(await s.SaveAsync(slug, eventId, teamId, input, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddFile(string slug, int id, int teamId, HttpRequest request, HackathonSubmissions s, CancellationToken ct)
+    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddFile(string slug, int eventId, int teamId, HttpRequest request, HackathonSubmissions s, CancellationToken ct)
     {
         if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
         IFormCollection form;
@@ -150,41 +150,41 @@ public static class HackathonsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
         }
         var upload = await Uploads.ReadAsync(form.Files.GetFile("file"), Uploads.MaxBytes, ct);
-        return ApiResults.From(await s.AddFileAsync(slug, id, teamId, upload, ct),
-            x => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{teamId}/files/{x}", new Ref(x, $"{Page(slug, id)}/teams/{teamId}")));
+        return ApiResults.From(await s.AddFileAsync(slug, eventId, teamId, upload, ct),
+            x => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}/files/{x}", new Ref(x, $"{Page(slug, eventId)}/teams/{teamId}")));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string slug, int id, int teamId, int fileId, HackathonSubmissions s, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string slug, int eventId, int teamId, int fileId, HackathonSubmissions s, HttpContext http, CancellationToken ct)
     {
-        var file = await s.DownloadAsync(slug, id, teamId, fileId, ct);
+        var file = await s.DownloadAsync(slug, eventId, teamId, fileId, ct);
         if (file is null) return ApiResults.NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Score(string slug, int id, int teamId, ScoresBody body, HackathonJury jury, CancellationToken ct) =>
-        ApiResults.From(await jury.ScoreAsync(slug, id, teamId, body.Marks, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Score(string slug, int eventId, int teamId, ScoresBody body, HackathonJury jury, CancellationToken ct) =>
+        ApiResults.From(await jury.ScoreAsync(slug, eventId, teamId, body.Marks, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> DeclareConflict(string slug, int id, int teamId, ReasonBody body, HackathonJury jury, CancellationToken ct) =>
-        ApiResults.From(await jury.DeclareConflictAsync(slug, id, teamId, body.Reason, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> DeclareConflict(string slug, int eventId, int teamId, ReasonBody body, HackathonJury jury, CancellationToken ct) =>
+        ApiResults.From(await jury.DeclareConflictAsync(slug, eventId, teamId, body.Reason, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Accelerate(string slug, int id, int teamId, HackathonAccelerator a, CancellationToken ct) =>
-        ApiResults.From(await a.ChooseAsync(slug, id, teamId, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> Accelerate(string slug, int eventId, int teamId, HackathonAccelerator a, CancellationToken ct) =>
+        ApiResults.From(await a.ChooseAsync(slug, eventId, teamId, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> AddMentor(string slug, int id, int teamId, MentorBody body, HackathonAccelerator a, CancellationToken ct) =>
-        ApiResults.From(await a.AddMentorAsync(slug, id, teamId, body.UserId, ct), u => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{teamId}", new PersonId(u)));
+    private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> AddMentor(string slug, int eventId, int teamId, MentorBody body, HackathonAccelerator a, CancellationToken ct) =>
+        ApiResults.From(await a.AddMentorAsync(slug, eventId, teamId, body.UserId, ct), u => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}", new PersonId(u)));
 
-    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddMilestone(string slug, int id, int teamId, TeamMilestoneInput input, HackathonAccelerator a, CancellationToken ct) =>
-        ApiResults.From(await a.AddMilestoneAsync(slug, id, teamId, input, ct), x => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{teamId}", new Ref(x, $"{Page(slug, id)}/teams/{teamId}")));
+    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddMilestone(string slug, int eventId, int teamId, TeamMilestoneInput input, HackathonAccelerator a, CancellationToken ct) =>
+        ApiResults.From(await a.AddMilestoneAsync(slug, eventId, teamId, input, ct), x => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}", new Ref(x, $"{Page(slug, eventId)}/teams/{teamId}")));
 
-    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> CompleteMilestone(string slug, int id, int teamId, int milestoneId, HackathonAccelerator a, CancellationToken ct) =>
-        ApiResults.From(await a.CompleteMilestoneAsync(slug, id, teamId, milestoneId, ct), _ => TypedResults.Ok());
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> CompleteMilestone(string slug, int eventId, int teamId, int milestoneId, HackathonAccelerator a, CancellationToken ct) =>
+        ApiResults.From(await a.CompleteMilestoneAsync(slug, eventId, teamId, milestoneId, ct), _ => TypedResults.Ok());
 
-    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddCheckIn(string slug, int id, int teamId, CheckInInput input, HackathonAccelerator a, CancellationToken ct) =>
-        ApiResults.From(await a.AddCheckInAsync(slug, id, teamId, input, ct), x => TypedResults.Created($"/api/v1{Page(slug, id)}/teams/{teamId}", new Ref(x, $"{Page(slug, id)}/teams/{teamId}")));
+    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddCheckIn(string slug, int eventId, int teamId, CheckInInput input, HackathonAccelerator a, CancellationToken ct) =>
+        ApiResults.From(await a.AddCheckInAsync(slug, eventId, teamId, input, ct), x => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}", new Ref(x, $"{Page(slug, eventId)}/teams/{teamId}")));
 
-    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> MakeInitiative(string slug, int id, int teamId, HackathonAccelerator a, CancellationToken ct) =>
-        ApiResults.From(await a.MakeInitiativeAsync(slug, id, teamId, ct),
+    private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> MakeInitiative(string slug, int eventId, int teamId, HackathonAccelerator a, CancellationToken ct) =>
+        ApiResults.From(await a.MakeInitiativeAsync(slug, eventId, teamId, ct),
             x => TypedResults.Created($"/api/v1/hubs/{slug}/initiatives/{x}", new Ref(x, $"/hubs/{slug}/initiatives/{x}")));
 }

@@ -21,9 +21,9 @@ public sealed class ChallengeModel(HackathonQueries queries, HackathonChallenges
     [BindProperty] public Dictionary<int, int> Marks { get; set; } = [];
     [BindProperty] public string? Reason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, int challengeId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, int eventId, int challengeId, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, id, challengeId, ct)) return this.Hidden();
+        if (!await LoadAsync(slug, eventId, challengeId, ct)) return this.Hidden();
         Form = new ChallengeForm
         {
             Title = View.Challenge.Title, Description = View.Challenge.Description, FocusAreas = View.Challenge.FocusAreas,
@@ -34,35 +34,35 @@ public sealed class ChallengeModel(HackathonQueries queries, HackathonChallenges
         return Page();
     }
 
-    public async Task<IActionResult> OnPostChallengeAsync(string slug, int id, int challengeId, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? await challenges.UpdateAsync(slug, id, challengeId, Form.ToInput(), ct) : null,
-            "Challenge", "Hackathons.ChallengeSaved", Here(slug, id, challengeId), () => LoadAsync(slug, id, challengeId, ct));
+    public async Task<IActionResult> OnPostChallengeAsync(string slug, int eventId, int challengeId, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated ? await challenges.UpdateAsync(slug, eventId, challengeId, Form.ToInput(), ct) : null,
+            "Challenge", "Hackathons.ChallengeSaved", Here(slug, eventId, challengeId), () => LoadAsync(slug, eventId, challengeId, ct));
 
-    public async Task<IActionResult> OnPostJudgeAsync(string slug, int id, int challengeId, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? (await challenges.AssignJudgeAsync(slug, id, challengeId, JudgeEmail, ct)).Select(_ => 0) : null,
-            "Judge", "Hackathons.JudgeAssigned", Here(slug, id, challengeId) + "#judges", () => LoadAsync(slug, id, challengeId, ct));
+    public async Task<IActionResult> OnPostJudgeAsync(string slug, int eventId, int challengeId, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated ? (await challenges.AssignJudgeAsync(slug, eventId, challengeId, JudgeEmail, ct)).Select(_ => 0) : null,
+            "Judge", "Hackathons.JudgeAssigned", Here(slug, eventId, challengeId) + "#judges", () => LoadAsync(slug, eventId, challengeId, ct));
 
-    public async Task<IActionResult> OnPostRemoveJudgeAsync(string slug, int id, int challengeId, Guid user, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? (await challenges.RemoveJudgeAsync(slug, id, challengeId, user, ct)).Select(_ => 0) : null,
-            "Judge", "Hackathons.JudgeRemoved", Here(slug, id, challengeId) + "#judges", () => LoadAsync(slug, id, challengeId, ct));
+    public async Task<IActionResult> OnPostRemoveJudgeAsync(string slug, int eventId, int challengeId, Guid user, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated ? (await challenges.RemoveJudgeAsync(slug, eventId, challengeId, user, ct)).Select(_ => 0) : null,
+            "Judge", "Hackathons.JudgeRemoved", Here(slug, eventId, challengeId) + "#judges", () => LoadAsync(slug, eventId, challengeId, ct));
 
-    public async Task<IActionResult> OnPostPublishAsync(string slug, int id, int challengeId, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? await challenges.PublishAsync(slug, id, challengeId, ct) : null,
-            "Publish", "Hackathons.Published", Here(slug, id, challengeId) + "#results", () => LoadAsync(slug, id, challengeId, ct));
+    public async Task<IActionResult> OnPostPublishAsync(string slug, int eventId, int challengeId, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated ? await challenges.PublishAsync(slug, eventId, challengeId, ct) : null,
+            "Publish", "Hackathons.Published", Here(slug, eventId, challengeId) + "#results", () => LoadAsync(slug, eventId, challengeId, ct));
 
-    public async Task<IActionResult> OnPostScoreAsync(string slug, int id, int challengeId, int team, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? await jury.ScoreAsync(slug, id, team, Marks, ct) : null,
-            "Score", "Hackathons.Scored", Here(slug, id, challengeId) + "#jury", () => LoadAsync(slug, id, challengeId, ct));
+    public async Task<IActionResult> OnPostScoreAsync(string slug, int eventId, int challengeId, int team, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated ? await jury.ScoreAsync(slug, eventId, team, Marks, ct) : null,
+            "Score", "Hackathons.Scored", Here(slug, eventId, challengeId) + "#jury", () => LoadAsync(slug, eventId, challengeId, ct));
 
-    public async Task<IActionResult> OnPostConflictAsync(string slug, int id, int challengeId, int team, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? await jury.DeclareConflictAsync(slug, id, team, Reason, ct) : null,
-            "Conflict", "Hackathons.ConflictSaved", Here(slug, id, challengeId) + "#jury", () => LoadAsync(slug, id, challengeId, ct));
+    public async Task<IActionResult> OnPostConflictAsync(string slug, int eventId, int challengeId, int team, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated ? await jury.DeclareConflictAsync(slug, eventId, team, Reason, ct) : null,
+            "Conflict", "Hackathons.ConflictSaved", Here(slug, eventId, challengeId) + "#jury", () => LoadAsync(slug, eventId, challengeId, ct));
 
-    private static string Here(string slug, int id, int challengeId) => $"/hubs/{slug}/events/{id}/hackathon/challenges/{challengeId}";
+    private static string Here(string slug, int eventId, int challengeId) => $"/hubs/{slug}/events/{eventId}/hackathon/challenges/{challengeId}";
 
-    private async Task<bool> LoadAsync(string slug, int id, int challengeId, CancellationToken ct)
+    private async Task<bool> LoadAsync(string slug, int eventId, int challengeId, CancellationToken ct)
     {
-        if (await queries.ChallengeAsync(slug, id, challengeId, ct) is not { } v) return false;
+        if (await queries.ChallengeAsync(slug, eventId, challengeId, ct) is not { } v) return false;
         View = v;
         return true;
     }

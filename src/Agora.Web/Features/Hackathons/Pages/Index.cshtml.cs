@@ -24,26 +24,26 @@ public sealed class IndexModel(HackathonQueries queries, HackathonChallenges cha
         public string? RoleText { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) =>
-        await LoadAsync(slug, id, ct) ? Page() : this.Hidden();
+    public async Task<IActionResult> OnGetAsync(string slug, int eventId, CancellationToken ct) =>
+        await LoadAsync(slug, eventId, ct) ? Page() : this.Hidden();
 
-    public async Task<IActionResult> OnPostChallengeAsync(string slug, int id, CancellationToken ct) =>
-        await AnswerAsync(current.IsAuthenticated ? await challenges.CreateAsync(slug, id, Form.ToInput(), ct) : null,
-            "Challenge", "Hackathons.ChallengeSaved", Here(slug, id), () => LoadAsync(slug, id, ct));
+    public async Task<IActionResult> OnPostChallengeAsync(string slug, int eventId, CancellationToken ct) =>
+        await AnswerAsync(current.IsAuthenticated ? await challenges.CreateAsync(slug, eventId, Form.ToInput(), ct) : null,
+            "Challenge", "Hackathons.ChallengeSaved", Here(slug, eventId), () => LoadAsync(slug, eventId, ct));
 
-    public async Task<IActionResult> OnPostTeamAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostTeamAsync(string slug, int eventId, CancellationToken ct)
     {
-        var result = current.IsAuthenticated ? await teams.CreateAsync(slug, id, new NewTeam(Team.ChallengeId, Team.Name, Team.Pitch, Team.RoleText), ct) : null;
+        var result = current.IsAuthenticated ? await teams.CreateAsync(slug, eventId, new NewTeam(Team.ChallengeId, Team.Name, Team.Pitch, Team.RoleText), ct) : null;
         if (result is { IsOk: true }) TempData["Flash"] = Text["Hackathons.TeamCreated"].Value;
-        return result is { IsOk: true } ? Redirect($"{Here(slug, id)}/teams/{result.Value}")
-            : await AnswerAsync(result, "Team", "Hackathons.TeamCreated", Here(slug, id), () => LoadAsync(slug, id, ct));
+        return result is { IsOk: true } ? Redirect($"{Here(slug, eventId)}/teams/{result.Value}")
+            : await AnswerAsync(result, "Team", "Hackathons.TeamCreated", Here(slug, eventId), () => LoadAsync(slug, eventId, ct));
     }
 
-    private static string Here(string slug, int id) => $"/hubs/{slug}/events/{id}/hackathon";
+    private static string Here(string slug, int eventId) => $"/hubs/{slug}/events/{eventId}/hackathon";
 
-    private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(string slug, int eventId, CancellationToken ct)
     {
-        if (await queries.OverviewAsync(slug, id, ct) is not { } o) return false;
+        if (await queries.OverviewAsync(slug, eventId, ct) is not { } o) return false;
         Hackathon = o;
         return true;
     }
