@@ -5,6 +5,7 @@ using Agora.Web.Features.Comments;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Initiatives;
+using Agora.Web.Features.Hackathons;
 using Agora.Web.Features.Requests;
 using Agora.Web.Features.Mentoring;
 using Agora.Web.Features.Events;
@@ -96,6 +97,7 @@ public static class AgoraSetup
         services.AddRequests();
         services.AddMentoring();
         services.AddEvents();
+        services.AddHackathons();
         builder.AddDemo();
     }
 
@@ -168,7 +170,8 @@ public static class AgoraSetup
             .MapInitiativesApi()
             .MapRequestsApi()
             .MapMentoringApi()
-            .MapEventsApi();
+            .MapEventsApi()
+            .MapHackathonsApi();
         app.MapEventCalendars();
         app.MapCultureEndpoint();
     }

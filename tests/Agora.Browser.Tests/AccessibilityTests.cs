@@ -33,6 +33,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "initiative", await InitiativeIdAsync())
             .Add("hubs", "request", await RequestIdAsync())
             .Add("hubs", "eventId", await EventIdAsync())
+            .Add("hubs", "challengeId", await HackathonIdAsync(team: false))
+            .Add("hubs", "teamId", await HackathonIdAsync(team: true))
             .Add("hubs", "key", "equipment-loan") // the demo hub's own kind of request (DemoRequests)
             .Add("hubs", "pair", await MentoringPairIdAsync())
             .Add("hubs", "target", "Idea")
@@ -82,6 +84,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var id = await db.Events.Where(e => db.Hubs.Any(h => h.Id == e.HubId && h.Slug == DemoLogins.HubSlug) && e.Format == Agora.Web.Features.Events.EventFormat.Hackathon)
             .OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync();
         if (id is null) output.WriteLine("No event in the demo hub: event pages are scanned with an id that does not exist (404).");
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The demo hackathon's first challenge (scored and published) and its accelerated team (DemoHackathons).</summary>
+    private async Task<string> HackathonIdAsync(bool team)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var eventId = int.Parse(await EventIdAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var id = team
+            ? await db.HackathonTeams.Where(t => t.EventId == eventId && t.AcceleratedAt != null).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync()
+            : await db.HackathonChallenges.Where(c => c.EventId == eventId).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No hackathon in the demo event: hackathon pages are scanned with an id that does not exist (404).");
         return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 

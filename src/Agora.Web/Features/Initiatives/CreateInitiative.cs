@@ -14,6 +14,13 @@ namespace Agora.Web.Features.Initiatives;
 /// <summary>What a hub manager gives to start an initiative; <see cref="IdeaIds"/> may be empty (started directly).</summary>
 public sealed record InitiativeInput(string? Title, string? Summary, string? Description, InitiativeVisibility? Visibility, int[]? IdeaIds);
 
+/// <summary>A document another area hands over as the initiative's concept description.</summary>
+public sealed record OriginDocument(string FileName, string ContentType, byte[] Content);
+
+/// <summary>What another area gives to start an initiative of its making (see <see cref="CreateInitiative.AddFromOriginAsync"/>).</summary>
+public sealed record InitiativeFromOrigin(Guid HubId, string Title, string Summary, string Description, string OriginTitle, string OriginPath,
+    Guid OwnerId, IReadOnlyList<Guid> Members, IReadOnlyList<OriginDocument> Documents);
+
 /// <summary>
 /// A hub manager starts an initiative, from accepted ideas of the hub or directly. It enters the hub's first stage
 /// with the manager as owner; the ideas' authors and co-authors are credited (the ideas link to it) and notified.
@@ -91,6 +98,51 @@ public sealed class CreateInitiative(AgoraDbContext db, Viewers viewers, Current
         }
         return Result<int>.Ok(created);
     }
+
+    /// <summary>
+    /// Another area starts an initiative of its own making (a hackathon team): at the hub's first stage, with the given
+    /// owner and team, the origin on record (plain title and path, so Initiatives names no other area) and documents as
+    /// its concept description. The calling area has decided the person may; the rows are staged and saved in the
+    /// caller's transaction, so its own change and this one commit together.
+    /// </summary>
+    public async Task<int> AddFromOriginAsync(InitiativeFromOrigin input, CancellationToken ct)
+    {
+        var stages = await process.StagesAsync(input.HubId, ct);
+        var now = clock.GetUtcNow();
+        var me = current.RequiredId;
+        var initiative = new Initiative
+        {
+            HubId = input.HubId, Title = Cut(input.Title, InitiativeLimits.Title), Summary = Cut(input.Summary, InitiativeLimits.Summary),
+            Description = Cut(input.Description, InitiativeLimits.Description), Visibility = InitiativeVisibility.HubInternal,
+            StageId = stages[0].Id, Status = InitiativeStatus.Active, OwnerId = input.OwnerId, CreatedById = me,
+            CreatedAt = now, UpdatedAt = now, StageEnteredAt = now, OriginTitle = input.OriginTitle, OriginPath = input.OriginPath,
+        };
+        db.Initiatives.Add(initiative);
+        await db.SaveChangesAsync(ct);
+        db.InitiativeMembers.AddRange(input.Members.Prepend(input.OwnerId).Distinct().Select(u => new InitiativeMember
+        {
+            InitiativeId = initiative.Id, UserId = u, Role = u == input.OwnerId ? TeamRole.Owner : TeamRole.Member, AddedAt = now,
+        }));
+        foreach (var document in input.Documents)
+        {
+            var file = new Platform.Files.StoredFile
+            {
+                Id = Guid.NewGuid(), FileName = document.FileName, ContentType = document.ContentType, Size = document.Content.Length,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document.Content)), Content = document.Content,
+                UploadedById = me, UploadedAt = now,
+            };
+            db.Files.Add(file);
+            db.InitiativeDocuments.Add(new InitiativeDocument
+            {
+                InitiativeId = initiative.Id, FileId = file.Id, Kind = ArtefactKind.ConceptDescription, StageId = stages[0].Id, UploadedById = me, UploadedAt = now,
+            });
+        }
+        audit.Add(AuditActions.InitiativeCreated, input.HubId, Subject(initiative.Id, initiative.Title), input.OriginTitle);
+        await db.SaveChangesAsync(ct);
+        return initiative.Id;
+    }
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
 
     public static string Subject(int id, string title) => $"#{id.ToString(CultureInfo.InvariantCulture)} {title}";
 }

@@ -93,6 +93,9 @@ public sealed class Initiative
     public VergantiType? Verganti { get; set; }
     public InnovationKind? Kind { get; set; }
     public StakeholderGroups Stakeholders { get; set; }
+    /// <summary>Where the initiative came from when another area started it (e.g. a hackathon team): plain text and a local path.</summary>
+    public string? OriginTitle { get; set; }
+    public string? OriginPath { get; set; }
     public int Version { get; set; }
 }
 
@@ -123,6 +126,8 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Verganti).HasConversion<string>().HasMaxLength(30);
         b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(i => i.OriginTitle).HasMaxLength(InitiativeLimits.Title + 100);
+        b.Property(i => i.OriginPath).HasMaxLength(300);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.HasIndex(i => new { i.HubId, i.StageId, i.Status });
         b.HasOne<Hub>().WithMany().HasForeignKey(i => i.HubId).OnDelete(DeleteBehavior.Cascade);

@@ -27,7 +27,10 @@ public sealed record InitiativeDetail(int Id, string HubSlug, string Title, stri
     IReadOnlyList<TeamMember>? Team, IReadOnlyList<GateView> Gates, IReadOnlyList<RequiredArtefact> Required, IReadOnlyList<DocumentView>? Documents,
     InitiativeClassification Classification, IReadOnlyList<BenefitView> Benefits, IReadOnlyList<EffectGoalView> EffectGoals, bool CanMarkUsed,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageEnteredAt, int Version, bool CanManage, bool CanDecideGate, bool CanAddDocuments,
-    bool CanEdit);
+    bool CanEdit, InitiativeOrigin? Origin = null);
+
+/// <summary>Where the initiative came from when another area started it: its title and page.</summary>
+public sealed record InitiativeOrigin(string Title, string Path);
 
 /// <summary>
 /// How the initiative is classified: Verganti type, kind and stakeholder groups as set by the hub; origin, care
@@ -191,7 +194,8 @@ public sealed class InitiativeQueries(AgoraDbContext db, Viewers viewers, Curren
                 && benefits.Any(b => b.Measurements.Count > 0),
             initiative.CreatedAt, initiative.UpdatedAt, initiative.StageEnteredAt, initiative.Version, viewer.IsManager,
             viewer.May(InitiativeOperations.DecideGates) && GateRules.IsOpen(initiative.Status), works,
-            viewer.IsManager || (initiative.OwnerId == me && InitiativeAccess.HoldsTeamRights(viewer)));
+            viewer.IsManager || (initiative.OwnerId == me && InitiativeAccess.HoldsTeamRights(viewer)),
+            initiative.OriginTitle is { } originTitle && initiative.OriginPath is { } originPath ? new InitiativeOrigin(originTitle, originPath) : null);
     }
 
     /// <summary>At most this many of a hub's initiatives are looked through by <see cref="FindAsync"/>, newest first.</summary>

@@ -124,6 +124,20 @@ public static class AuditActions
     public const string EventCheckedIn = "event.checked-in";
     public const string EventOutcomesChanged = "event.outcomes-changed";
 
+    // Hackathons
+    public const string HackathonChallengeSaved = "hackathon.challenge-saved";
+    public const string HackathonJudgeAssigned = "hackathon.judge-assigned";
+    public const string HackathonJudgeRemoved = "hackathon.judge-removed";
+    public const string HackathonTeamCreated = "hackathon.team-created";
+    public const string HackathonTeamMembership = "hackathon.team-membership";
+    public const string HackathonSubmissionSaved = "hackathon.submission-saved";
+    public const string HackathonScored = "hackathon.scored";
+    public const string HackathonConflictDeclared = "hackathon.conflict-declared";
+    public const string HackathonResultsPublished = "hackathon.results-published";
+    public const string HackathonTeamAccelerated = "hackathon.team-accelerated";
+    public const string HackathonAcceleratorChanged = "hackathon.accelerator-changed";
+    public const string HackathonTeamBecameInitiative = "hackathon.team-became-initiative";
+
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 }

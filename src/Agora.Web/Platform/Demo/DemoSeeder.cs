@@ -114,6 +114,7 @@ public sealed class DemoSeeder(
         await DemoRequests.SeedAsync(db, hubs, people, now, ct);
         await DemoMentoring.SeedAsync(db, hubs, people, now, ct);
         await DemoEvents.SeedAsync(db, hubs, people, now, ct);
+        await DemoHackathons.SeedAsync(db, hubs, people, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)
