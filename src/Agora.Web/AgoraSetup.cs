@@ -6,6 +6,7 @@ using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Ideas;
 using Agora.Web.Features.Initiatives;
 using Agora.Web.Features.Requests;
+using Agora.Web.Features.Community;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
@@ -92,6 +93,7 @@ public static class AgoraSetup
         services.AddTransfer();
         services.AddInitiatives();
         services.AddRequests();
+        services.AddCommunity();
         builder.AddDemo();
     }
 
@@ -162,7 +164,8 @@ public static class AgoraSetup
             .MapNotificationsApi()
             .MapTransferApi()
             .MapInitiativesApi()
-            .MapRequestsApi();
+            .MapRequestsApi()
+            .MapCommunityApi();
         app.MapCultureEndpoint();
     }
 }

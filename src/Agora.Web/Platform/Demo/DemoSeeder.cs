@@ -112,6 +112,7 @@ public sealed class DemoSeeder(
         await DemoIdeas.SeedAsync(db, hubs, people, focusAreas, now, ct);
         await DemoInitiatives.SeedAsync(db, hubs, people, now, ct);
         await DemoRequests.SeedAsync(db, hubs, people, now, ct);
+        await DemoCommunity.SeedAsync(db, hubs, people, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)
