@@ -33,6 +33,7 @@ public static class ApiDocument
         ["Export and import"] = "Spreadsheet export of a campaign's ideas and CSV import jobs.",
         ["Initiatives"] = "The innovation process and portfolio: initiatives, stages and gates, scorecards, budgets, risks, benefits and indicators.",
         ["Requests"] = "Requests with legal and privacy review, their forms, reviews, decisions and data permits.",
+        ["Community calls"] = "Calls for community roles (agents of change, facilitators, mentors, fellows): applications, blind reviews with conflicts of interest, ranking, selections and reserve lists, and the hub's community figures.",
     };
 
     public static void AddAgoraOpenApi(this OpenApiOptions o)
