@@ -2088,11 +2088,19 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("MailedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("RequestId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");

@@ -2037,11 +2037,19 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<long?>("MailedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RequestId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");

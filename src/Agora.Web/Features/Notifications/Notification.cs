@@ -33,6 +33,14 @@ public enum NotificationKind
     RequestAssigned,
     /// <summary>A request the person decides or reviews nears its decision deadline, or passed it.</summary>
     RequestDeadline,
+    /// <summary>News about an event the person registered for or organises: registration, waiting list, reminder, changes.</summary>
+    EventUpdate,
+    /// <summary>A call for a community role: an application, a review to do, a decision.</summary>
+    CommunityCall,
+    /// <summary>Mentoring: a pairing, a session, the end of a pair.</summary>
+    Mentoring,
+    /// <summary>A hackathon: team invitations and requests, judging, results, the accelerator.</summary>
+    Hackathon,
 }
 
 public enum Delivery
@@ -60,6 +68,13 @@ public sealed class Notification
     public Guid? ActorId { get; set; }
     /// <summary>Short free detail, e.g. the new state of an idea.</summary>
     public string? Detail { get; set; }
+    /// <summary>
+    /// The title of what it is about, for areas that name their subject themselves (with <see cref="Path"/>): their
+    /// sentence is <c>Notification.{Kind}.{Detail}</c> with the actor and this title.
+    /// </summary>
+    public string? Title { get; set; }
+    /// <summary>Where it leads, an application path ("/hubs/imin/events/3"); never a whole address.</summary>
+    public string? Path { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
     /// <summary>Null while an email is still due (immediately or in the next digest); set once mailed or not wanted.</summary>
@@ -83,6 +98,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(n => n.Delivery).HasConversion<string>().HasMaxLength(20);
         b.Property(n => n.Detail).HasMaxLength(200);
+        b.Property(n => n.Title).HasMaxLength(200);
+        b.Property(n => n.Path).HasMaxLength(300);
         b.HasIndex(n => new { n.UserId, n.Id });
         b.HasIndex(n => new { n.UserId, n.ReadAt });
         // The mail jobs look for what is still due.

@@ -33,7 +33,7 @@ public sealed class NotificationQueries(AgoraDbContext db, INotifiedIdeas notifi
     /// <summary>What a sentence needs, in one query: the idea's title and hub, the actor's name.</summary>
     internal sealed record Fact(long Id, NotificationKind Kind, int? IdeaId, long? CommentId, string? IdeaTitle, bool IdeaAnonymous, Guid? IdeaAuthorId,
         string? HubSlug, string? CampaignTitle, string? CampaignSlug, string? ActorName, Guid? ActorId, string? Detail, DateTimeOffset CreatedAt, bool Read,
-        int? RequestId = null, string? RequestTitle = null);
+        int? RequestId = null, string? RequestTitle = null, string? Title = null, string? Path = null);
 
     internal IQueryable<Fact> Facts(IQueryable<Notification> notifications) =>
         from n in notifications
@@ -50,12 +50,15 @@ public sealed class NotificationQueries(AgoraDbContext db, INotifiedIdeas notifi
         // i and r are projections, not entities: a missing one reads as nulls (see NotifiedIdea), not as null itself.
         select new Fact(n.Id, n.Kind, n.IdeaId, n.CommentId, i!.Title, i!.Anonymous == true, i!.AuthorId,
             h == null ? null : h.Slug, c == null ? null : c.Title, c == null ? null : c.Slug, u == null ? null : u.DisplayName, n.ActorId, n.Detail,
-            n.CreatedAt, n.ReadAt != null, n.RequestId, r!.Title);
+            n.CreatedAt, n.ReadAt != null, n.RequestId, r!.Title, n.Title, n.Path);
 
     internal NotificationRow Render(Fact f)
     {
+        // An area that names its subject itself: its sentence per detail, with the actor and the title.
+        if (f.Path is not null)
+            return new NotificationRow(f.Id, f.Kind, t[$"Notification.{f.Kind}.{f.Detail}", ActorName(f), f.Title ?? ""].Value, f.Path, f.CreatedAt, f.Read);
         // An anonymous idea's author stays anonymous in what others are told.
-        var actor = f.ActorName is null || (f.IdeaAnonymous && f.ActorId == f.IdeaAuthorId) ? t["Notification.Someone"].Value : f.ActorName;
+        var actor = ActorName(f);
         var detail = f.Kind == NotificationKind.IdeaStateChanged && f.Detail is not null ? t["IdeaState." + f.Detail].Value
             : f.Kind == NotificationKind.RequestUpdated && f.Detail is not null ? t["RequestUpdate." + f.Detail].Value
             : f.Kind is NotificationKind.RequestAssigned && f.Detail is not null ? t["ReviewRole." + f.Detail].Value
@@ -67,4 +70,7 @@ public sealed class NotificationQueries(AgoraDbContext db, INotifiedIdeas notifi
             : f.CampaignSlug is not null ? $"/hubs/{f.HubSlug}/campaigns/{f.CampaignSlug}" : $"/hubs/{f.HubSlug}";
         return new NotificationRow(f.Id, f.Kind, text, url, f.CreatedAt, f.Read);
     }
+
+    private string ActorName(Fact f) =>
+        f.ActorName is null || (f.IdeaAnonymous && f.ActorId == f.IdeaAuthorId) ? t["Notification.Someone"].Value : f.ActorName;
 }

@@ -6,7 +6,12 @@ namespace Agora.Web.Features.Notifications;
 /// <summary>What happened, to whom; the text is rendered later in each reader's language.</summary>
 public sealed record NotificationEvent(
     NotificationKind Kind, Guid? HubId, int? IdeaId = null, long? CommentId = null, Guid? CampaignId = null,
-    Guid? ActorId = null, string? Detail = null, int? RequestId = null);
+    Guid? ActorId = null, string? Detail = null, int? RequestId = null, string? Title = null, string? Path = null)
+{
+    /// <summary>A path is the application's own ("/hubs/…"); an address elsewhere ("//host", "https:") is refused.</summary>
+    public static bool IsLocalPath(string? path) =>
+        path is null || (path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal) && !path.Contains(':'));
+}
 
 /// <summary>
 /// Records notifications for people, honouring each person's choice per kind (immediately, daily
@@ -24,6 +29,8 @@ public sealed class Notifier(AgoraDbContext db, TimeProvider clock)
     /// <summary>Adds the notifications to the context; the caller saves them with its own change.</summary>
     public async Task AddAsync(NotificationEvent e, IEnumerable<Guid> recipients, CancellationToken ct)
     {
+        if (!NotificationEvent.IsLocalPath(e.Path)) throw new ArgumentException("A notification leads to a path of Agora's own.", nameof(e));
+        var title = e.Title is { Length: > 200 } tooLong ? tooLong[..199] + "…" : e.Title;
         var people = recipients.Where(r => r != e.ActorId).Distinct().ToList();
         if (people.Count == 0) return;
         var chosen = await db.NotificationPreferences.AsNoTracking()
@@ -37,7 +44,7 @@ public sealed class Notifier(AgoraDbContext db, TimeProvider clock)
             db.Notifications.Add(new Notification
             {
                 UserId = person, Kind = e.Kind, HubId = e.HubId, IdeaId = e.IdeaId, CommentId = e.CommentId, CampaignId = e.CampaignId, RequestId = e.RequestId,
-                ActorId = e.ActorId, Detail = e.Detail, CreatedAt = now, Delivery = delivery,
+                ActorId = e.ActorId, Detail = e.Detail, Title = title, Path = e.Path, CreatedAt = now, Delivery = delivery,
             });
         }
     }

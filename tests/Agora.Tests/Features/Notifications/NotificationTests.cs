@@ -78,6 +78,35 @@ public sealed class NotificationTests(AgoraApps apps)
         Assert.DoesNotContain(await TextsAsync(manager), t => t.Contains("Quiet hours", StringComparison.Ordinal)); // not told of one's own decision
     }
 
+    [Theory, BothDatabases]
+    public async Task AreaNamedSubject_SentencePerDetailWithTitle_LeadsToItsPath(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var actor = await UserIdAsync(app, DemoAccounts.Manager);
+        var reader = await UserIdAsync(app, DemoAccounts.Reviewer);
+        var hub = await DbAsync(app, db => db.Hubs.Select(h => h.Id).FirstAsync());
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            await notifier.AddAsync(new NotificationEvent(NotificationKind.EventUpdate, hub, ActorId: actor, Detail: "Cancelled",
+                Title: "Share-con on night shifts", Path: "/hubs/imin/events/7"), [reader, actor], CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+        var person = await SignInAsync(app, DemoAccounts.Reviewer);
+        var list = await person.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications?pageSize=100");
+        var row = list.GetProperty("items").EnumerateArray().First(n => n.GetProperty("url").GetString() == "/hubs/imin/events/7");
+        Assert.Equal("Marta Manager cancelled “Share-con on night shifts”", row.GetProperty("text").GetString());
+    }
+
+    [Theory]
+    [InlineData("/hubs/imin/events/7", true)]
+    [InlineData("//evil.example/x", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("https://evil.example", false)]
+    [InlineData("hubs/imin", false)]
+    public void NotificationPath_OnlyAgorasOwn(string path, bool allowed) => Assert.Equal(allowed, NotificationEvent.IsLocalPath(path));
+
     private static async Task<List<string>> TextsAsync(PageClient person)
     {
         var list = await person.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications?pageSize=100");
