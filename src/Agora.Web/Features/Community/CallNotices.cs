@@ -1,3 +1,4 @@
+using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,13 +9,14 @@ namespace Agora.Web.Features.Community;
 /// "Selected", "Reserve", "Rejected" (to the applicant), "MovedUp" (to a reserve selected after someone declined).
 /// Called inside the use case's transaction, so a retried attempt notifies once.
 /// </summary>
-public sealed class CallNotices(AgoraDbContext db)
+public sealed class CallNotices(AgoraDbContext db, Notifier notifier)
 {
-    public Task TellAsync(CommunityCall call, string hubSlug, string detail, Guid actor, IReadOnlyCollection<Guid> recipients, CancellationToken ct)
-    {
-        _ = (call, hubSlug, detail, actor, recipients, ct);
-        return Task.CompletedTask;
-    }
+    public Task TellAsync(CommunityCall call, string hubSlug, string detail, Guid actor, IReadOnlyCollection<Guid> recipients, CancellationToken ct) =>
+        recipients.Count == 0
+            ? Task.CompletedTask
+            : notifier.AddAsync(new NotificationEvent(NotificationKind.CommunityCall, call.HubId, ActorId: actor, Detail: detail, Title: call.Title,
+                Path: detail is "Applied" or "ReviewAssigned" ? $"/hubs/{hubSlug}/calls/{call.Id}/applications" : $"/hubs/{hubSlug}/calls/{call.Id}"),
+                recipients, ct);
 
     public Task<List<Guid>> ManagersAsync(Guid hubId, CancellationToken ct) =>
         db.HubMemberships.Where(m => m.HubId == hubId && (m.Roles & HubRoles.HubManager) != 0).Select(m => m.UserId).ToListAsync(ct);

@@ -10,11 +10,13 @@ namespace Agora.Web.Platform.Demo;
 /// imIN-hub's calls: an open call for fellows run as its three-part hearing (workshop, a week of strategy sessions with
 /// assessments, an external round) with three applicants, two reviewers' scores and one declared conflict of interest;
 /// and a decided call for agents of change, with one person selected (who holds the role) and one on the reserve list.
+/// Helseplattformen has an open call for mentors among its members, with one application and its review.
 /// </summary>
 internal static class DemoCommunity
 {
     public const string FellowsCall = "Fellows 2027: health innovation in the Centro region";
     public const string AgentsCall = "Agents of change 2026";
+    public const string MentorsCall = "Mentors for the innovation lab";
 
     public static async Task SeedAsync(AgoraDbContext db, IReadOnlyDictionary<string, Hub> hubs, IReadOnlyDictionary<string, AgoraUser> people,
         DateTimeOffset now, CancellationToken ct)
@@ -110,6 +112,32 @@ internal static class DemoCommunity
             ApplicationId = byFellow.Id, ReviewerId = member, Conflict = true, SubmittedAt = now.AddDays(-2),
             ConflictReason = "We work together on a project between our two organisations.",
         });
+        await db.SaveChangesAsync(ct);
+
+        var helse = hubs[DemoAccounts.HelseplattformenHub];
+        var mentors = new CommunityCall
+        {
+            HubId = helse.Id, Role = HubRoles.Mentor, Title = MentorsCall, Audience = CallAudience.HubMembers, Seats = 2, State = CallState.Open,
+            Description = "Mentors guide the teams that test new ideas in the innovation lab, a few hours a month.",
+            Deadline = new DateTimeOffset(today.AddDays(14).ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero),
+            CreatedById = people[DemoAccounts.Manager].Id, CreatedAt = now.AddDays(-5), OpenedAt = now.AddDays(-5),
+        };
+        db.CommunityCalls.Add(mentors);
+        await db.SaveChangesAsync(ct);
+        var guidance = new CallCriterion { CallId = mentors.Id, Position = 1, Name = "Experience guiding others", Weight = 2 };
+        var time = new CallCriterion { CallId = mentors.Id, Position = 2, Name = "Time available", Weight = 1 };
+        db.CallCriteria.AddRange(guidance, time);
+        db.CallQuestions.Add(new CallQuestion { CallId = mentors.Id, Position = 1, Text = "How many hours a month can you give?", Required = false });
+        db.CallReviewers.Add(new CallReviewer { CallId = mentors.Id, UserId = people[DemoAccounts.Evaluator].Id, AssignedAt = now.AddDays(-5) });
+        var mentorApplication = Apply(mentors, member, "I have guided three start-ups through their first hospital trial.", 2);
+        db.CallApplications.Add(mentorApplication);
+        await db.SaveChangesAsync(ct);
+        var mentorReview = new CallReview { ApplicationId = mentorApplication.Id, ReviewerId = people[DemoAccounts.Evaluator].Id, Comment = "Strong.", SubmittedAt = now.AddDays(-1) };
+        db.CallReviews.Add(mentorReview);
+        await db.SaveChangesAsync(ct);
+        db.CallScores.AddRange(
+            new CallScore { ReviewId = mentorReview.Id, CriterionId = guidance.Id, Score = 5, Weight = 2 },
+            new CallScore { ReviewId = mentorReview.Id, CriterionId = time.Id, Score = 3, Weight = 1 });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Community;
+using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Demo;
@@ -170,6 +171,16 @@ public sealed class CallTests(AgoraApps apps)
             Assert.Contains(action, actions);
         var roleAudits = await DbAsync(app, db => db.AuditEvents.CountAsync(a => a.Action == AuditActions.RolesChanged && a.Details!.Contains($"call #{id}")));
         Assert.Equal(3, roleAudits);
+
+        // Told: the managers of each application, the reviewers of their assignment, the applicants of each decision.
+        var notes = await DbAsync(app, db => db.Notifications.Where(n => n.Kind == NotificationKind.CommunityCall && n.Path!.StartsWith($"/hubs/{Hub}/calls/{id}"))
+            .Select(n => new { n.UserId, n.Detail }).ToListAsync());
+        var told = notes.Select(n => (n.UserId, n.Detail)).ToHashSet();
+        Assert.Contains((await UserIdAsync(app, DemoAccounts.Manager), "Applied"), told);
+        Assert.Contains((await UserIdAsync(app, DemoAccounts.Evaluator), "ReviewAssigned"), told);
+        Assert.Contains((await UserIdAsync(app, ana.Email), "Selected"), told);
+        Assert.Contains((await UserIdAsync(app, bo.Email), "Reserve"), told);
+        Assert.Contains((await UserIdAsync(app, bo.Email), "MovedUp"), told);
     }
 
     private static async Task<HttpClient> NewClientAsync(AgoraFactory app) => (await TestPeople.RegisterAsync(app, "Late Comer")).Browser.Client;
