@@ -131,7 +131,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         .Replace("/report/{target}/{id:long}", $"/report/idea/{ids.Idea}")
         .Replace("{initiative:int}", ids.Initiative.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{request:int}", ids.Request.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .Replace("/calls/{id:int}", $"/calls/{ids.Call}")
+        .Replace("{call:int}", ids.Call.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{application:int}", ids.Application.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{jobId:guid}", Guid.NewGuid().ToString());
 

@@ -20,7 +20,7 @@ public sealed class ApplicationModel(CallReviewing reviewing, IStringLocalizer<S
     public string HubSlug { get; private set; } = "";
     [BindProperty] public ReviewForm Review { get; set; } = new();
 
-    private async Task<bool> LoadAsync(string slug, int id, int application, CancellationToken ct)
+    private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "call")] int id, int application, CancellationToken ct)
     {
         if (await reviewing.GetAsync(slug, id, application, ct) is not { } view) return false;
         Item = view;
@@ -28,14 +28,14 @@ public sealed class ApplicationModel(CallReviewing reviewing, IStringLocalizer<S
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, int application, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "call")] int id, int application, CancellationToken ct) =>
         await LoadAsync(slug, id, application, ct) ? Page() : NotFound();
 
     private static string Key(string prefix, string field) =>
         field.StartsWith("scores.", StringComparison.Ordinal) ? $"Review.Scores[{field["scores.".Length..]}]"
         : field.Length == 0 ? "" : PageSupport.ErrorKey("Review", field);
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, int application, bool conflict, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "call")] int id, int application, bool conflict, CancellationToken ct)
     {
         var input = conflict
             ? new ReviewInput(true, Review.ConflictReason, null, null)

@@ -16,7 +16,7 @@ public sealed class ApplicationsModel(CallAccess access, CommunityQueries querie
     public IReadOnlyList<RankedApplication> Ranking { get; private set; } = [];
     public IReadOnlyList<ReviewTask> Tasks { get; private set; } = [];
 
-    private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         var scope = await access.LoadAsync(slug, id, ct);
         if (scope is null || !(scope.IsManager || scope.IsReviewer) || await queries.GetAsync(slug, id, ct) is not { } call) return false;
@@ -26,10 +26,10 @@ public sealed class ApplicationsModel(CallAccess access, CommunityQueries querie
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await LoadAsync(slug, id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostDecideAsync(string slug, int id, int application, string? decision, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(string slug, [FromRoute(Name = "call")] int id, int application, string? decision, CancellationToken ct)
     {
         var result = await decisions.DecideAsync(slug, id, application, new DecideInput(decision), ct);
         return await this.AnswerAsync(result, t["Calls.DecisionSaved"].Value, _ => $"/hubs/{slug}/calls/{id}/applications",

@@ -29,7 +29,7 @@ public sealed class DetailsModel(HubQueries hubs, CommunityQueries queries, Call
     [BindProperty] public List<Guid> Reviewers { get; set; } = [];
     [BindProperty] public string? InviteEmail { get; set; }
 
-    private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub || await queries.GetAsync(slug, id, ct) is not { } call) return false;
         Hub = hub;
@@ -37,14 +37,14 @@ public sealed class DetailsModel(HubQueries hubs, CommunityQueries queries, Call
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         if (!await LoadAsync(slug, id, ct)) return this.Hidden();
         Reviewers = Call.Reviewers.Select(r => r.Id).ToList();
         return Page();
     }
 
-    private Task<IActionResult> AnswerAsync<T>(Result<T> result, string slug, int id, string flash, Func<string, string, string>? errorKey = null, string prefix = "") =>
+    private Task<IActionResult> AnswerAsync<T>(Result<T> result, string slug, [FromRoute(Name = "call")] int id, string flash, Func<string, string, string>? errorKey = null, string prefix = "") =>
         this.AnswerAsync(result, t[flash].Value, _ => $"/hubs/{slug}/calls/{id}", async () => await LoadAsync(slug, id, ct: HttpContext.RequestAborted) ? Page() : NotFound(),
             prefix, errorKey ?? ((_, _) => ""));
 
@@ -52,28 +52,28 @@ public sealed class DetailsModel(HubQueries hubs, CommunityQueries queries, Call
         field.StartsWith("answers.", StringComparison.Ordinal) ? $"Apply.Answers[{field["answers.".Length..]}]"
         : field.Length == 0 ? "" : PageSupport.ErrorKey("Apply", field);
 
-    public async Task<IActionResult> OnPostApplyAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostApplyAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await applications.ApplyAsync(slug, id, new ApplyInput(Apply.Motivation, Apply.Answers, Apply.Consent), ct), slug, id,
             "Calls.Applied", ApplyKey);
 
-    public async Task<IActionResult> OnPostWithdrawAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostWithdrawAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await applications.WithdrawAsync(slug, id, ct), slug, id, "Calls.Withdrawn");
 
-    public async Task<IActionResult> OnPostDeclineAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostDeclineAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await applications.DeclineAsync(slug, id, ct), slug, id, "Calls.DeclinedFlash");
 
-    public async Task<IActionResult> OnPostOpenAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostOpenAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await setup.OpenAsync(slug, id, ct), slug, id, "Calls.Opened");
 
-    public async Task<IActionResult> OnPostCloseAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCloseAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await setup.CloseAsync(slug, id, ct), slug, id, "Calls.ClosedFlash");
 
-    public async Task<IActionResult> OnPostFinishAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostFinishAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await setup.FinishAsync(slug, id, ct), slug, id, "Calls.Finished");
 
-    public async Task<IActionResult> OnPostReviewersAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostReviewersAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await setup.SetReviewersAsync(slug, id, Reviewers, ct), slug, id, "Calls.ReviewersSaved", (_, f) => f.Length == 0 ? "" : "Reviewers");
 
-    public async Task<IActionResult> OnPostInviteAsync(string slug, int id, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostInviteAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct) =>
         await AnswerAsync(await setup.InviteAsync(slug, id, InviteEmail, ct), slug, id, "Calls.InvitationSent", (_, f) => f.Length == 0 ? "" : "InviteEmail");
 }

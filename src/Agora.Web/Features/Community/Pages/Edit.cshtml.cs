@@ -13,7 +13,7 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
     public CallDetail Call { get; private set; } = null!;
     [BindProperty] public CallForm Input { get; set; } = new();
 
-    private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         if (await hubs.GetAsync(slug, ct) is not { } hub || await queries.GetAsync(slug, id, ct) is not { IsManager: true, State: CallState.Draft } call) return false;
         Hub = hub;
@@ -21,14 +21,14 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         if (!await LoadAsync(slug, id, ct)) return NotFound();
         Input = CallForm.From(Call);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         var result = await setup.UpdateAsync(slug, id, Input.ToInput(), ct);
         return await this.AnswerAsync(result, t["Calls.Saved"].Value, _ => $"/hubs/{slug}/calls/{id}", async () =>

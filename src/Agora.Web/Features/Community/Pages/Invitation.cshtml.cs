@@ -11,7 +11,7 @@ public sealed class InvitationModel(CallSetup setup, IStringLocalizer<SharedReso
     public string HubSlug { get; private set; } = "";
     public int CallId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, string token, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "call")] int id, string token, CancellationToken ct)
     {
         if (!await setup.InvitationOpenAsync(slug, id, token, ct)) return NotFound();
         HubSlug = slug;
@@ -19,7 +19,7 @@ public sealed class InvitationModel(CallSetup setup, IStringLocalizer<SharedReso
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, string token, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "call")] int id, string token, CancellationToken ct) =>
         await this.AnswerAsync(await setup.AcceptInvitationAsync(slug, id, token, ct), t["Calls.InvitationAccepted"].Value,
             _ => $"/hubs/{slug}/calls/{id}", () => Task.FromResult<IActionResult>(NotFound()), "", (_, _) => "");
 }
