@@ -9,6 +9,7 @@ using Agora.Web.Features.Hackathons;
 using Agora.Web.Features.Requests;
 using Agora.Web.Features.Mentoring;
 using Agora.Web.Features.Events;
+using Agora.Web.Features.Community;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
@@ -98,6 +99,7 @@ public static class AgoraSetup
         services.AddMentoring();
         services.AddEvents();
         services.AddHackathons();
+        services.AddCommunity();
         builder.AddDemo();
     }
 
@@ -171,7 +173,8 @@ public static class AgoraSetup
             .MapRequestsApi()
             .MapMentoringApi()
             .MapEventsApi()
-            .MapHackathonsApi();
+            .MapHackathonsApi()
+            .MapCommunityApi();
         app.MapEventCalendars();
         app.MapCultureEndpoint();
     }

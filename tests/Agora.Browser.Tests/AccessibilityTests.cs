@@ -35,6 +35,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "eventId", await EventIdAsync())
             .Add("hubs", "challengeId", await HackathonIdAsync(team: false))
             .Add("hubs", "teamId", await HackathonIdAsync(team: true))
+            .Add("hubs", "call", (await CallIdsAsync()).Call)
+            .Add("hubs", "application", (await CallIdsAsync()).Application)
             .Add("hubs", "key", "equipment-loan") // the demo hub's own kind of request (DemoRequests)
             .Add("hubs", "pair", await MentoringPairIdAsync())
             .Add("hubs", "target", "Idea")
@@ -112,6 +114,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     }
 
     /// <summary>The demo member's draft request in the scanned hub: its page and its form (the member is its applicant).</summary>
+    /// <summary>The demo hub's call for mentors and its application (DemoCommunity).</summary>
+    private async Task<(string Call, string Application)> CallIdsAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var call = await db.CommunityCalls.Where(c => db.Hubs.Any(h => h.Id == c.HubId && h.Slug == DemoLogins.HubSlug))
+            .OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync() ?? 999_999;
+        var application = await db.CallApplications.Where(a => a.CallId == call).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync() ?? 999_999;
+        return (call.ToString(System.Globalization.CultureInfo.InvariantCulture), application.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private async Task<string> RequestIdAsync()
     {
         await using var scope = fixture.Services.CreateAsyncScope();

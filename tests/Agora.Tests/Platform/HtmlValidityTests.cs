@@ -57,7 +57,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
                     using var response = await browser.Client.GetAsync(url);
                     await SaveAsync(folder.FullName, pages, name, "GET", url, response);
                 }
-                foreach (var (url, fields) in InvalidForms(email is not null))
+                foreach (var (url, fields) in InvalidForms(email is not null, email == DemoAccounts.Manager))
                 {
                     using var response = await browser.SubmitAsync(url, fields);
                     await SaveAsync(folder.FullName, pages, name, "POST", url, response);
@@ -81,7 +81,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
     }
 
     /// <summary>Forms sent empty or wrong, so that the page shows its field errors.</summary>
-    private static IEnumerable<(string Url, Dictionary<string, string> Fields)> InvalidForms(bool signedIn)
+    private static IEnumerable<(string Url, Dictionary<string, string> Fields)> InvalidForms(bool signedIn, bool manager)
     {
         if (!signedIn)
         {
@@ -95,6 +95,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         yield return ("/organisations/new", new() { ["Input.Name"] = "" });
         yield return ($"/hubs/{Hub}/campaigns/{CampaignFixtures.MatrixCampaign}/ideas/new", new() { ["Input.Title"] = "" });
         yield return ($"/hubs/{Hub}/requests/new", new());
+        if (manager) yield return ($"/hubs/{Hub}/calls/new", new() { ["Input.Title"] = "", ["Input.Seats"] = "0" });
     }
 
     private static async Task SaveAsync(string folder, Dictionary<string, string> pages, string visitor, string method, string url,
@@ -106,7 +107,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         await File.WriteAllTextAsync(Path.Combine(folder, file), await response.Content.ReadAsStringAsync(), Encoding.UTF8);
     }
 
-    private sealed record DemoIds(Guid Person, int Idea, long Comment, int Initiative, int Request);
+    private sealed record DemoIds(Guid Person, int Idea, long Comment, int Initiative, int Request, int Call, int Application);
 
     /// <summary>Real ids of the demo hub, so that the pages with an id in their address show content, not 404.</summary>
     private static async Task<DemoIds> DemoIdsAsync(AgoraFactory app)
@@ -119,7 +120,9 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         var initiative = await db.Initiatives.Where(i => i.HubId == hub).OrderBy(i => i.Id).Select(i => i.Id).FirstOrDefaultAsync();
         var request = await db.Requests.Where(r => r.HubId == hub).OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync();
         var member = await db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.Id).SingleAsync();
-        return new DemoIds(member, comment.IdeaId, comment.Id, initiative, request);
+        var call = await db.CommunityCalls.Where(c => c.HubId == hub).OrderBy(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
+        var application = await db.CallApplications.Where(a => a.CallId == call).OrderBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync();
+        return new DemoIds(member, comment.IdeaId, comment.Id, initiative, request, call, application);
     }
 
     private static string FillIds(string url, DemoIds ids) => url
@@ -128,6 +131,8 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         .Replace("/report/{target}/{id:long}", $"/report/idea/{ids.Idea}")
         .Replace("{initiative:int}", ids.Initiative.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{request:int}", ids.Request.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Replace("{call:int}", ids.Call.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Replace("{application:int}", ids.Application.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{jobId:guid}", Guid.NewGuid().ToString());
 
     private sealed record HtmlError(string File, long Line, string Message, string Extract);

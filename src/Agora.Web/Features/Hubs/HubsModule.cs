@@ -10,6 +10,7 @@ public static class HubsModule
         services.AddScoped<IHubRoleSource, HubRoleSource>();
         services.AddScoped<SaveHub>();
         services.AddScoped<Membership>();
+        services.AddScoped<HubRoleGrants>();
         services.AddPersonalData<HubsPersonalData>();
     }
 

@@ -137,6 +137,21 @@ public static class AuditActions
     public const string HackathonTeamAccelerated = "hackathon.team-accelerated";
     public const string HackathonAcceleratorChanged = "hackathon.accelerator-changed";
     public const string HackathonTeamBecameInitiative = "hackathon.team-became-initiative";
+    public const string CallCreated = "call.created";
+    public const string CallChanged = "call.changed";
+    public const string CallOpened = "call.opened";
+    public const string CallClosed = "call.closed";
+    public const string CallFinished = "call.decided";
+    public const string CallReviewersChanged = "call.reviewers-changed";
+    public const string CallReviewerEnded = "call.reviewer-ended";
+    public const string CallInvited = "call.invited";
+    public const string CallInvitationAccepted = "call.invitation-accepted";
+    public const string CallApplied = "call.applied";
+    public const string CallWithdrawn = "call.withdrawn";
+    public const string CallReviewed = "call.reviewed";
+    public const string CallApplicationDecided = "call.application-decided";
+    public const string CallDeclined = "call.declined";
+    public const string CallMovedUp = "call.moved-up";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -111,6 +111,16 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Events.Registration> Registrations => Set<Features.Events.Registration>();
     public DbSet<Features.Events.EventMaterial> EventMaterials => Set<Features.Events.EventMaterial>();
     public DbSet<Features.Events.CalendarFeed> CalendarFeeds => Set<Features.Events.CalendarFeed>();
+    public DbSet<Features.Community.CommunityCall> CommunityCalls => Set<Features.Community.CommunityCall>();
+    public DbSet<Features.Community.CallCriterion> CallCriteria => Set<Features.Community.CallCriterion>();
+    public DbSet<Features.Community.CallQuestion> CallQuestions => Set<Features.Community.CallQuestion>();
+    public DbSet<Features.Community.CallStage> CallStages => Set<Features.Community.CallStage>();
+    public DbSet<Features.Community.CallReviewer> CallReviewers => Set<Features.Community.CallReviewer>();
+    public DbSet<Features.Community.CallInvitation> CallInvitations => Set<Features.Community.CallInvitation>();
+    public DbSet<Features.Community.CallApplication> CallApplications => Set<Features.Community.CallApplication>();
+    public DbSet<Features.Community.CallAnswer> CallAnswers => Set<Features.Community.CallAnswer>();
+    public DbSet<Features.Community.CallReview> CallReviews => Set<Features.Community.CallReview>();
+    public DbSet<Features.Community.CallScore> CallScores => Set<Features.Community.CallScore>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -115,6 +115,7 @@ public sealed class DemoSeeder(
         await DemoMentoring.SeedAsync(db, hubs, people, now, ct);
         await DemoEvents.SeedAsync(db, hubs, people, now, ct);
         await DemoHackathons.SeedAsync(db, hubs, people, now, ct);
+        await DemoCommunity.SeedAsync(db, hubs, people, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)

@@ -1,0 +1,22 @@
+using Agora.Web.Platform.Privacy;
+
+namespace Agora.Web.Features.Community;
+
+public static class CommunityModule
+{
+    public static void AddCommunity(this IServiceCollection services)
+    {
+        services.AddScoped<CallAccess>();
+        services.AddScoped<CallNotices>();
+        services.AddScoped<CallSetup>();
+        services.AddScoped<CallApplications>();
+        services.AddScoped<CallReviewing>();
+        services.AddScoped<CallDecisions>();
+        services.AddScoped<CommunityQueries>();
+        services.AddScoped<IHubRightsEndedHandler, CallRightsEnded>();
+        services.AddPersonalData<CommunityPersonalData>();
+    }
+
+    /// <summary>Maps the calls endpoints under /api/v1 (CommunityApi).</summary>
+    public static RouteGroupBuilder MapCommunityApi(this RouteGroupBuilder api) => CommunityApi.Map(api);
+}

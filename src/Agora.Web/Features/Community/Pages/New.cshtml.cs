@@ -1,0 +1,35 @@
+using Agora.Web.Features.Hubs;
+using Agora.Web.Platform.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Community.Pages;
+
+/// <summary>A hub manager drafts a call for a community role.</summary>
+public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public HubDetail Hub { get; private set; } = null!;
+    [BindProperty] public CallForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
+        if (!(await viewers.ForHubAsync(hub.Id, ct)).May(CommunityOperations.ManageCalls)) return Forbid();
+        Hub = hub;
+        Input = new CallForm { Role = nameof(HubRoles.Fellow) }.Padded();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        var result = await setup.CreateAsync(slug, Input.ToInput(), ct);
+        return await this.AnswerAsync(result, t["Calls.Drafted"].Value, id => $"/hubs/{slug}/calls/{id}", async () =>
+        {
+            if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
+            Hub = hub;
+            Input.Padded();
+            return Page();
+        }, errorKey: CallForm.ErrorKey);
+    }
+}
