@@ -26,7 +26,7 @@ public static class CommunityApi
             .WithSummary("The hub's calls for community roles you may know (hub managers also see drafts), open ones first, with your own status")
             .ProducesProblem(notFound);
         hub.MapGet("/community/figures", Figures).WithName("GetCommunityFigures").AllowAnonymous().RequireScope(read)
-            .WithSummary("The hub's community figures from its calls: people per community role, calls open and decided, people selected")
+            .WithSummary("The hub's community figures: people per community role, calls and selections, mentoring pairs and sessions, events by format with registrations and attendance, ideas and initiatives born at events and hackathons")
             .ProducesProblem(notFound);
         hub.MapPost("/calls", Create).WithName("CreateCall").RequireScope(write)
             .WithSummary("Draft a call (hub managers): {\"role\": AgentOfChange|Facilitator|Mentor|Fellow, \"title\", \"description\", "
@@ -83,8 +83,8 @@ public static class CommunityApi
     private static async Task<Results<Ok<IReadOnlyList<CallSummary>>, ProblemHttpResult>> List(string slug, HubQueries hubs, CommunityQueries q, CancellationToken ct) =>
         await hubs.FindIdAsync(slug, ct) is { } hub ? TypedResults.Ok(await q.ListAsync(hub, ct)) : ApiResults.NotFound();
 
-    private static async Task<Results<Ok<CommunityFigures>, ProblemHttpResult>> Figures(string slug, HubQueries hubs, CommunityQueries q, CancellationToken ct) =>
-        await hubs.FindIdAsync(slug, ct) is { } hub ? TypedResults.Ok(await q.FiguresAsync(hub, ct)) : ApiResults.NotFound();
+    private static async Task<Results<Ok<HubCommunityFigures>, ProblemHttpResult>> Figures(string slug, HubQueries hubs, HubCommunity community, CancellationToken ct) =>
+        await hubs.FindIdAsync(slug, ct) is { } hub ? TypedResults.Ok(await community.FiguresAsync(hub, ct)) : ApiResults.NotFound();
 
     private static async Task<Results<Created<CallLink>, ValidationProblem, ProblemHttpResult>> Create(string slug, CallInput input, CallSetup setup, CancellationToken ct) =>
         ApiResults.From(await setup.CreateAsync(slug, input, ct), id => TypedResults.Created($"/api/v1/hubs/{slug}/calls/{id}", new CallLink(id, $"/hubs/{slug}/calls/{id}")));

@@ -13,6 +13,7 @@ public static class CommunityModule
         services.AddScoped<CallReviewing>();
         services.AddScoped<CallDecisions>();
         services.AddScoped<CommunityQueries>();
+        services.AddScoped<HubCommunity>();
         services.AddScoped<IHubRightsEndedHandler, CallRightsEnded>();
         services.AddPersonalData<CommunityPersonalData>();
     }
