@@ -524,6 +524,8 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("CallId", "Position");
 
                     b.ToTable("CommunityCallStages", (string)null);
@@ -4577,6 +4579,11 @@ namespace Agora.Migrations.Postgres.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Community.CommunityCall", b =>

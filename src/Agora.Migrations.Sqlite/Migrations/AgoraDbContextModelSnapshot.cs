@@ -509,6 +509,8 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EventId");
+
                     b.HasIndex("CallId", "Position");
 
                     b.ToTable("CommunityCallStages", (string)null);
@@ -4472,6 +4474,11 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Community.CommunityCall", b =>

@@ -46,6 +46,7 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
         if (!viewer.IsAuthenticated) return Result<int>.Forbidden();
         if (!viewer.May(CommunityOperations.ManageCalls)) return Result<int>.Forbidden();
         var parsed = Check(input);
+        await CheckStageEventsAsync(hub, input, ct);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var now = clock.GetUtcNow();
         var id = await db.InTransactionAsync(async token =>
@@ -70,6 +71,7 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
         if (!scope.IsManager) return scope.Refuse<int>();
         if (scope.Call.State != CallState.Draft) return Result<int>.Conflict("", v.Message("Calls.NotDraft"));
         var parsed = Check(input);
+        await CheckStageEventsAsync(scope.Call.HubId, input, ct);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var ok = await db.InTransactionAsync(async token =>
         {
@@ -105,6 +107,17 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
                 CallId = callId, Position = i + 1, Name = s.Name!, Description = s.Description ?? "", StartsOn = s.StartsOn, EndsOn = s.EndsOn, EventId = s.EventId,
             }));
         }
+    }
+
+    /// <summary>A stage takes place at an event of the call's own hub, or at none.</summary>
+    private async Task CheckStageEventsAsync(Guid hubId, CallInput input, CancellationToken ct)
+    {
+        var stages = input.Stages ?? [];
+        var wanted = stages.Where(s => s.EventId is not null).Select(s => s.EventId!.Value).Distinct().ToList();
+        if (wanted.Count == 0) return;
+        var known = await db.Events.Where(e => e.HubId == hubId && wanted.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        for (var i = 0; i < stages.Count; i++)
+            if (stages[i].EventId is { } e && !known.Contains(e)) v.Add($"stages[{i}].eventId", "Validation.Invalid");
     }
 
     private Parsed Check(CallInput input)
@@ -144,7 +157,7 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
         var stages = new List<StageInput>();
         foreach (var (s, i) in (input.Stages ?? []).Select((s, i) => (s, i)))
         {
-            if (string.IsNullOrWhiteSpace(s.Name) && string.IsNullOrWhiteSpace(s.Description) && s.StartsOn is null && s.EndsOn is null) continue;
+            if (string.IsNullOrWhiteSpace(s.Name) && string.IsNullOrWhiteSpace(s.Description) && s.StartsOn is null && s.EndsOn is null && s.EventId is null) continue;
             var name = v.Text($"stages[{i}].name", s.Name, CallLimits.StageName);
             var text = v.Text($"stages[{i}].description", s.Description, CallLimits.StageDescription, required: false, multiline: true);
             if (s.StartsOn is { } from && s.EndsOn is { } to && to < from) v.Add($"stages[{i}].endsOn", "Calls.StageEndsBeforeStart");

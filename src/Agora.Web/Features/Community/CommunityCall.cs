@@ -231,6 +231,8 @@ public sealed class CallStageConfiguration : IEntityTypeConfiguration<CallStage>
         b.Property(c => c.Description).HasMaxLength(CallLimits.StageDescription * 2).IsRequired();
         b.HasIndex(c => new { c.CallId, c.Position });
         b.HasOne<CommunityCall>().WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Cascade);
+        // A stage's event may go; the stage stays, without it.
+        b.HasOne<Features.Events.Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

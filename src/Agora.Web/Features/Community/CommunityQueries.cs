@@ -1,3 +1,4 @@
+using Agora.Web.Features.Events;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,11 @@ public sealed record CallSummary(int Id, string Title, HubRoles Role, CallState 
 
 public sealed record QuestionRow(int Id, int Position, string Text, bool Required);
 
-public sealed record StageRow(int Id, int Position, string Name, string Description, DateOnly? StartsOn, DateOnly? EndsOn, int? EventId);
+/// <summary>A stage of a call; <see cref="EventTitle"/> only when the reader may see the stage's event.</summary>
+public sealed record StageRow(int Id, int Position, string Name, string Description, DateOnly? StartsOn, DateOnly? EndsOn, int? EventId, string? EventTitle = null);
+
+/// <summary>An event of the hub a call's stage may take place at.</summary>
+public sealed record StageEventOption(int Id, string Title, DateTimeOffset StartsAt);
 
 public sealed record MyApplication(int Id, ApplicantStatus Status, int? ReservePosition, DateTimeOffset SubmittedAt, bool MovedUp);
 
@@ -38,8 +43,16 @@ public sealed record RoleCount(HubRoles Role, int People);
 public sealed record CommunityFigures(IReadOnlyList<RoleCount> PeoplePerRole, int CallsOpen, int CallsDecided, int Selections);
 
 /// <summary>What the calls pages and API read.</summary>
-public sealed class CommunityQueries(AgoraDbContext db, CallAccess access, Viewers viewers, CurrentUser current, TimeProvider clock)
+public sealed class CommunityQueries(AgoraDbContext db, CallAccess access, Viewers viewers, CurrentUser current, TimeProvider clock, EventAccess events)
 {
+    /// <summary>The hub's events (not cancelled) the reader may see, for a call's stages, soonest first.</summary>
+    public async Task<IReadOnlyList<StageEventOption>> StageEventsAsync(Guid hubId, CancellationToken ct)
+    {
+        var viewer = await viewers.ForHubAsync(hubId, ct);
+        return await events.Visible(hubId, viewer).Where(e => e.State != EventState.Cancelled).OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
+            .Select(e => new StageEventOption(e.Id, e.Title, e.StartsAt)).Take(200).ToListAsync(ct);
+    }
+
     public static ApplicantStatus StatusOf(CallApplication a, CallState state) => a.Status switch
     {
         ApplicationStatus.Submitted => state is CallState.Open or CallState.Draft ? ApplicantStatus.Submitted
@@ -87,7 +100,8 @@ public sealed class CommunityQueries(AgoraDbContext db, CallAccess access, Viewe
         var criteria = await db.CallCriteria.Where(x => x.CallId == id).OrderBy(x => x.Position).Select(x => new CriterionRow(x.Id, x.Position, x.Name, x.Weight)).ToListAsync(ct);
         var questions = await db.CallQuestions.Where(x => x.CallId == id).OrderBy(x => x.Position).Select(x => new QuestionRow(x.Id, x.Position, x.Text, x.Required)).ToListAsync(ct);
         var stages = await db.CallStages.Where(x => x.CallId == id).OrderBy(x => x.Position)
-            .Select(x => new StageRow(x.Id, x.Position, x.Name, x.Description, x.StartsOn, x.EndsOn, x.EventId)).ToListAsync(ct);
+            .Select(x => new StageRow(x.Id, x.Position, x.Name, x.Description, x.StartsOn, x.EndsOn, x.EventId,
+                events.Visible(c.HubId, scope.Viewer).Where(e => e.Id == x.EventId).Select(e => e.Title).FirstOrDefault())).ToListAsync(ct);
         var a = scope.Application;
         var mine = a is null ? null : new MyApplication(a.Id, StatusOf(a, state), a.ReservePosition, a.SubmittedAt, a.MovedUp);
         var counts = await db.CallApplications.Where(x => x.CallId == id && x.Status != ApplicationStatus.Withdrawn)

@@ -139,16 +139,8 @@ public static class HackathonsApi
 
     private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddFile(string slug, int eventId, int teamId, HttpRequest request, HackathonSubmissions s, CancellationToken ct)
     {
-        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
-        }
+        var (form, problem) = await ApiResults.ReadFormAsync(request, ct);
+        if (form is null) return problem!;
         var upload = await Uploads.ReadAsync(form.Files.GetFile("file"), Uploads.MaxBytes, ct);
         return ApiResults.From(await s.AddFileAsync(slug, eventId, teamId, upload, ct),
             x => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}/files/{x}", new Ref(x, $"{Page(slug, eventId)}/teams/{teamId}")));

@@ -169,16 +169,8 @@ public static class IdeasApi
     private static async Task<Results<Created<AttachmentView>, ValidationProblem, ProblemHttpResult>> AddAttachment(int id, HttpRequest request,
         AddIdeaAttachment h, CancellationToken ct)
     {
-        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
-        }
+        var (form, problem) = await ApiResults.ReadFormAsync(request, ct);
+        if (form is null) return problem!;
         var upload = await ReadUploadAsync(form.Files.GetFile("file"), ct);
         return ApiResults.From(await h.AddAsync(id, upload, ct), a => TypedResults.Created(a.Url, a));
     }

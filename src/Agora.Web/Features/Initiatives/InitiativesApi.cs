@@ -179,16 +179,8 @@ public static class InitiativesApi
 
     private static async Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> AddDocument(string slug, int id, HttpRequest request, AddInitiativeDocument add, CancellationToken ct)
     {
-        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
-        }
+        var (form, problem) = await ApiResults.ReadFormAsync(request, ct);
+        if (form is null) return problem!;
         ArtefactKind? kind = Enum.TryParse<ArtefactKind>(form["kind"].ToString(), ignoreCase: true, out var k) ? k
             : string.IsNullOrEmpty(form["kind"]) ? null : (ArtefactKind)(-1);
         var upload = await Uploads.ReadAsync(form.Files.GetFile("file"), Uploads.MaxBytes, ct);

@@ -207,16 +207,8 @@ public static class RequestsApi
 
     private static async Task<Results<Created<RequestFileRef>, ValidationProblem, ProblemHttpResult>> AddFile(string slug, int id, HttpRequest request, RequestWorkflow workflow, CancellationToken ct)
     {
-        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
-        }
+        var (form, problem) = await ApiResults.ReadFormAsync(request, ct);
+        if (form is null) return problem!;
         var upload = await Uploads.ReadAsync(form.Files.GetFile("file"), Uploads.MaxBytes, ct);
         return ApiResults.From(await workflow.AddFileAsync(slug, id, form["field"].ToString(), upload, ct),
             fileId => TypedResults.Created($"/api/v1/hubs/{slug}/requests/{id}/files/{fileId}", new RequestFileRef(fileId)));

@@ -81,6 +81,23 @@ public static class ApiResults
     /// <summary>404 as problem details: never an empty body.</summary>
     public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>
+    /// The multipart form of an upload endpoint; when there is none, the problem to answer instead: 415 for another
+    /// content type, 400 for a form that cannot be read.
+    /// </summary>
+    public static async Task<(IFormCollection? Form, ProblemHttpResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            return (await request.ReadFormAsync(ct), null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
+
     /// <summary>400 for query values out of range (paging, sort, filters).</summary>
     public static ValidationProblem BadQuery(Microsoft.Extensions.Localization.IStringLocalizer t) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [t["Validation.Paging"]] });

@@ -209,6 +209,50 @@ public sealed class CallTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task Stages_TakePlaceAtTheHubsOwnEvents_ShownOnTheCallAndKeptByTheForm(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var own = await DbAsync(app, db => db.Events.Where(e => db.Hubs.Any(h => h.Id == e.HubId && h.Slug == Hub))
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.Title }).FirstAsync());
+        var foreign = await DbAsync(app, db => db.Events.Where(e => !db.Hubs.Any(h => h.Id == e.HubId && h.Slug == Hub)).Select(e => e.Id).FirstAsync());
+        object Body(int eventId) => new
+        {
+            role = "Fellow", title = "Fellows of the hearing", description = "A year with the hub.", audience = "HubMembers", seats = 1,
+            deadline = DateTimeOffset.UtcNow.AddDays(5), criteria = new[] { new { name = "Motivation", weight = 1 } },
+            stages = new object[] { new { name = "Kick-off workshop", eventId } },
+        };
+
+        // Another hub's event is refused, with the field named.
+        var refused = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/calls", Body(foreign));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("stages[0].eventId", out _));
+
+        var created = await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/calls", Body(own.Id));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var stage = (await GetJsonAsync(manager.Client, Api(id))).GetProperty("stages")[0];
+        Assert.Equal(own.Id, stage.GetProperty("eventId").GetInt32());
+        Assert.Equal(own.Title, stage.GetProperty("eventTitle").GetString());
+
+        // The call's page links the event; the edit form offers the hub's events with this one chosen, and saving keeps it.
+        var (_, page) = await manager.GetAsync($"/hubs/{Hub}/calls/{id}");
+        Assert.NotNull(page.QuerySelector($"a[href='/hubs/{Hub}/events/{own.Id}']"));
+        var (_, form) = await manager.GetAsync($"/hubs/{Hub}/calls/{id}/edit");
+        Assert.Equal(own.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            form.QuerySelector("select[name='Input.Stages[0].EventId'] option[selected]")!.GetAttribute("value"));
+        var saved = await manager.SubmitAsync($"/hubs/{Hub}/calls/{id}/edit", new Dictionary<string, string>
+        {
+            ["Input.Role"] = "Fellow", ["Input.Title"] = "Fellows of the hearing", ["Input.Description"] = "A year with the hub.",
+            ["Input.Audience"] = "HubMembers", ["Input.Seats"] = "1", ["Input.Deadline"] = DateTime.UtcNow.AddDays(6).ToString("yyyy-MM-dd"),
+            ["Input.Criteria[0].Name"] = "Motivation", ["Input.Criteria[0].Weight"] = "1",
+            ["Input.Stages[0].Name"] = "Kick-off workshop", ["Input.Stages[0].EventId"] = own.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(own.Id, (await GetJsonAsync(manager.Client, Api(id))).GetProperty("stages")[0].GetProperty("eventId").GetInt32());
+    }
+
+    [Theory, BothDatabases]
     public async Task DraftsAndMembersOnlyCalls_AreUnknownToOthers(string provider)
     {
         var app = await apps.GetAsync(provider);
@@ -246,7 +290,7 @@ public sealed class CallTests(AgoraApps apps)
         var ranking = (await GetJsonAsync(manager.Client, $"/api/v1/hubs/{DemoAccounts.IminHub}/calls/{fellows.GetProperty("id").GetInt32()}/applications")).EnumerateArray().ToList();
         Assert.Equal(3, ranking.Count);
         Assert.Contains(ranking, r => r.GetProperty("excluded").GetInt32() == 1 && r.GetProperty("reviews").GetInt32() == 1);
-        var figures = await GetJsonAsync(app.NewClient(), $"/api/v1/hubs/{DemoAccounts.IminHub}/community/figures");
+        var figures = (await GetJsonAsync(app.NewClient(), $"/api/v1/hubs/{DemoAccounts.IminHub}/community/figures")).GetProperty("calls");
         Assert.True(figures.GetProperty("callsOpen").GetInt32() >= 1);
         Assert.True(figures.GetProperty("callsDecided").GetInt32() >= 1);
         Assert.True(figures.GetProperty("selections").GetInt32() >= 1);

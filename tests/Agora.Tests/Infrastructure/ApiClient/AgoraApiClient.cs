@@ -46150,6 +46150,9 @@ namespace Agora.Tests.Infrastructure.ApiClient
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)$")]
         public int? EventId { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("eventTitle")]
+        public string EventTitle { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

@@ -22,6 +22,8 @@ public sealed class StageField
     public string? Description { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
+    /// <summary>The hub's event the stage takes place at (a workshop, a week of sessions), if any.</summary>
+    public int? EventId { get; set; }
 }
 
 /// <summary>The call form as posted: a fixed number of rows for criteria, questions and stages (empty rows are left out).</summary>
@@ -45,7 +47,7 @@ public sealed class CallForm
     public CallInput ToInput() => new(Role, Title, Description, Audience, Seats, Deadline is { } d ? EndOf(d) : null,
         Criteria.Select(c => new CriterionInput(c.Name, c.Weight)).ToList(),
         Questions.Select(q => new QuestionInput(q.Text, q.Required)).ToList(),
-        Stages.Select(s => new StageInput(s.Name, s.Description, s.StartsOn, s.EndsOn, null)).ToList());
+        Stages.Select(s => new StageInput(s.Name, s.Description, s.StartsOn, s.EndsOn, s.EventId)).ToList());
 
     /// <summary>Pads the lists to their rows so the form always offers empty ones.</summary>
     public CallForm Padded()
@@ -62,7 +64,7 @@ public sealed class CallForm
         Deadline = DateOnly.FromDateTime(d.Deadline.UtcDateTime),
         Criteria = d.Criteria.Select(c => new CriterionField { Name = c.Name, Weight = c.Weight }).ToList(),
         Questions = d.Questions.Select(q => new QuestionField { Text = q.Text, Required = q.Required }).ToList(),
-        Stages = d.Stages.Select(s => new StageField { Name = s.Name, Description = s.Description, StartsOn = s.StartsOn, EndsOn = s.EndsOn }).ToList(),
+        Stages = d.Stages.Select(s => new StageField { Name = s.Name, Description = s.Description, StartsOn = s.StartsOn, EndsOn = s.EndsOn, EventId = s.EventId }).ToList(),
     }.Padded();
 
     /// <summary>Where a use case's field shows on the form: "criteria[0].name" → "Input.Criteria[0].Name".</summary>
@@ -71,7 +73,7 @@ public sealed class CallForm
 }
 
 /// <summary>What the call form's partial needs.</summary>
-public sealed record CallFormView(CallForm Form, ModelStateDictionary State)
+public sealed record CallFormView(CallForm Form, ModelStateDictionary State, IReadOnlyList<StageEventOption> Events)
 {
     public static string Id(string name) => PageSupport.FieldId(name);
 

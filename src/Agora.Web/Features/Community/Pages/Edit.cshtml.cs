@@ -11,6 +11,7 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
 {
     public HubDetail Hub { get; private set; } = null!;
     public CallDetail Call { get; private set; } = null!;
+    public IReadOnlyList<StageEventOption> Events { get; private set; } = [];
     [BindProperty] public CallForm Input { get; set; } = new();
 
     private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
@@ -18,6 +19,7 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
         if (await hubs.GetAsync(slug, ct) is not { } hub || await queries.GetAsync(slug, id, ct) is not { IsManager: true, State: CallState.Draft } call) return false;
         Hub = hub;
         Call = call;
+        Events = await queries.StageEventsAsync(hub.Id, ct);
         return true;
     }
 

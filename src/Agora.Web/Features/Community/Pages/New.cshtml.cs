@@ -7,9 +7,10 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Community.Pages;
 
 /// <summary>A hub manager drafts a call for a community role.</summary>
-public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, CommunityQueries queries, IStringLocalizer<SharedResource> t) : PageModel
 {
     public HubDetail Hub { get; private set; } = null!;
+    public IReadOnlyList<StageEventOption> Events { get; private set; } = [];
     [BindProperty] public CallForm Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -17,6 +18,7 @@ public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, 
         if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
         if (!(await viewers.ForHubAsync(hub.Id, ct)).May(CommunityOperations.ManageCalls)) return Forbid();
         Hub = hub;
+        Events = await queries.StageEventsAsync(hub.Id, ct);
         Input = new CallForm { Role = nameof(HubRoles.Fellow) }.Padded();
         return Page();
     }
@@ -28,6 +30,7 @@ public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, 
         {
             if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
             Hub = hub;
+            Events = await queries.StageEventsAsync(hub.Id, ct);
             Input.Padded();
             return Page();
         }, errorKey: CallForm.ErrorKey);

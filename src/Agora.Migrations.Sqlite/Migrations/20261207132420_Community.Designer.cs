@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Agora.Migrations.Sqlite.Migrations
 {
-    [Migration("20261207131051_Community")]
+    [Migration("20261207132420_Community")]
     partial class Community
     {
         /// <inheritdoc />
@@ -511,6 +511,8 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EventId");
 
                     b.HasIndex("CallId", "Position");
 
@@ -4475,6 +4477,11 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Community.CommunityCall", b =>

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Agora.Migrations.Sqlite.Migrations
+namespace Agora.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Community : Migration
@@ -14,21 +15,21 @@ namespace Agora.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "OriginPath",
                 table: "Initiatives",
-                type: "TEXT",
+                type: "character varying(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OriginTitle",
                 table: "Initiatives",
-                type: "TEXT",
+                type: "character varying(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TimeZone",
                 table: "Hubs",
-                type: "TEXT",
+                type: "character varying(60)",
                 maxLength: 60,
                 nullable: false,
                 defaultValue: "Europe/Lisbon");
@@ -37,9 +38,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,22 +57,22 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCalls",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
-                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Description = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Seats = table.Column<int>(type: "integer", nullable: false),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,39 +95,39 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AllDay = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Room = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    Accessibility = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OnlineLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RequiresApproval = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RegistrationDeadline = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancellationCutoff = table.Column<long>(type: "INTEGER", nullable: true),
-                    OfferHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TeamsFormed = table.Column<int>(type: "INTEGER", nullable: true),
-                    Report = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ParticipantsEmployees = table.Column<int>(type: "INTEGER", nullable: true),
-                    ParticipantsCitizens = table.Column<int>(type: "INTEGER", nullable: true),
-                    ParticipantsCompanies = table.Column<int>(type: "INTEGER", nullable: true),
-                    ParticipantsResearchers = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Format = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AllDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Room = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Accessibility = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OnlineLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Languages = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequiresApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    RegistrationDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationCutoff = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OfferHours = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TeamsFormed = table.Column<int>(type: "integer", nullable: true),
+                    Report = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ParticipantsEmployees = table.Column<int>(type: "integer", nullable: true),
+                    ParticipantsCitizens = table.Column<int>(type: "integer", nullable: true),
+                    ParticipantsCompanies = table.Column<int>(type: "integer", nullable: true),
+                    ParticipantsResearchers = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -155,18 +156,18 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "MentoringRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Goals = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FocusArea = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    PreferredMentorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PairId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Goals = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FocusArea = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PreferredMentorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PairId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,18 +196,18 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "MentorProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Expertise = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActiveCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Availability = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Expertise = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Languages = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    ActiveCount = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -230,18 +231,18 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Motivation = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ReservePosition = table.Column<int>(type: "INTEGER", nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RoleGranted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MovedUp = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Motivation = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReservePosition = table.Column<int>(type: "integer", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RoleGranted = table.Column<bool>(type: "boolean", nullable: false),
+                    MovedUp = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,12 +265,12 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Weight = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Weight = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -286,15 +287,15 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    InvitedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InvitedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -323,12 +324,12 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,9 +346,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallReviewers",
                 columns: table => new
                 {
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -370,15 +371,15 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallStages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EventId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -389,17 +390,23 @@ namespace Agora.Migrations.Sqlite.Migrations
                         principalTable: "CommunityCalls",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommunityCallStages_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
                 name: "EventMaterials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -416,8 +423,8 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "EventOrganisers",
                 columns: table => new
                 {
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -440,12 +447,12 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "EventQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -462,14 +469,14 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "EventSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Speaker = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    Room = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Speaker = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Room = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -486,13 +493,13 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "EventTicketTypes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Taken = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Taken = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -509,20 +516,20 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonChallenges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FocusAreas = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    MinTeamSize = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxTeamSize = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmissionDeadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResultsPublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FocusAreas = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MinTeamSize = table.Column<int>(type: "integer", nullable: false),
+                    MaxTeamSize = table.Column<int>(type: "integer", nullable: false),
+                    SubmissionDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResultsPublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -551,21 +558,21 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "MentoringPairs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MentorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Goals = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PairedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    EndNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfileId = table.Column<int>(type: "integer", nullable: false),
+                    MentorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: true),
+                    Goals = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PairedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    EndNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -612,14 +619,14 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Conflict = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConflictReason = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Conflict = table.Column<bool>(type: "boolean", nullable: false),
+                    ConflictReason = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -642,9 +649,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallAnswers",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false)
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -667,20 +674,20 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "EventRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TicketTypeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
-                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OfferExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckInCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    AttendedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    TicketTypeId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AnswersJson = table.Column<string>(type: "text", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OfferExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckInCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    AttendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -709,12 +716,12 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Weight = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -731,9 +738,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonJudges",
                 columns: table => new
                 {
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -756,18 +763,18 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonTeams",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Pitch = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceleratedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Pitch = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    MemberCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceleratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -790,13 +797,13 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "MentoringFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PairId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PairId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -820,15 +827,15 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "MentoringSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PairId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    NotesById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PairId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    NotesById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -857,10 +864,10 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "CommunityCallScores",
                 columns: table => new
                 {
-                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    Weight = table.Column<int>(type: "INTEGER", nullable: false)
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    CriterionId = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Weight = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -883,13 +890,13 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonCheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -912,10 +919,10 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonConflicts",
                 columns: table => new
                 {
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JudgeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    JudgeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -938,13 +945,13 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonMilestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -961,12 +968,12 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonScores",
                 columns: table => new
                 {
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JudgeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScoredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    JudgeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CriterionId = table.Column<int>(type: "integer", nullable: false),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -995,15 +1002,15 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    CodeUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VideoUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    SubmittedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    CodeUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    VideoUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubmittedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1026,15 +1033,15 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonTeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RoleText = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ActiveChallengeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    InvitedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RoleText = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ActiveChallengeId = table.Column<int>(type: "integer", nullable: true),
+                    InvitedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1057,9 +1064,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonTeamMentors",
                 columns: table => new
                 {
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1082,13 +1089,13 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "MentoringActions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Done = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Done = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1111,12 +1118,12 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "HackathonSubmissionFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmissionId = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1229,6 +1236,11 @@ namespace Agora.Migrations.Sqlite.Migrations
                 name: "IX_CommunityCallStages_CallId_Position",
                 table: "CommunityCallStages",
                 columns: new[] { "CallId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityCallStages_EventId",
+                table: "CommunityCallStages",
+                column: "EventId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EventMaterials_EventId",

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Agora.Migrations.Postgres.Migrations
 {
-    [Migration("20261207131152_Community")]
+    [Migration("20261207132524_Community")]
     partial class Community
     {
         /// <inheritdoc />
@@ -526,6 +526,8 @@ namespace Agora.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EventId");
 
                     b.HasIndex("CallId", "Position");
 
@@ -4580,6 +4582,11 @@ namespace Agora.Migrations.Postgres.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Community.CommunityCall", b =>
