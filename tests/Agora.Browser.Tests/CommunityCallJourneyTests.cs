@@ -65,7 +65,7 @@ public sealed class CommunityCallJourneyTests(BrowserFixture fixture, ITestOutpu
             await journey.Visit(page, $"{who}-applied");
         }
         await ApplyAsync(DemoAccounts.Agent, "agent");
-        await ApplyAsync(DemoAccounts.Citizen, "citizen");
+        await ApplyAsync(DemoAccounts.Mentor, "mentor");
 
         async Task ReviewAsync(string email, string who, string applicant, bool conflict)
         {
@@ -91,28 +91,29 @@ public sealed class CommunityCallJourneyTests(BrowserFixture fixture, ITestOutpu
             await journey.Visit(page, $"{who}-reviewed-{(conflict ? "conflict" : "scores")}");
         }
         await ReviewAsync(DemoAccounts.Evaluator, "evaluator", "Astrid Agent", false);
-        await ReviewAsync(DemoAccounts.Evaluator, "evaluator", "Chris Citizen", false);
+        await ReviewAsync(DemoAccounts.Evaluator, "evaluator", "Magnus Mentor", false);
         await ReviewAsync(DemoAccounts.Reviewer, "reviewer", "Astrid Agent", true);
-        await ReviewAsync(DemoAccounts.Reviewer, "reviewer", "Chris Citizen", false);
+        await ReviewAsync(DemoAccounts.Reviewer, "reviewer", "Magnus Mentor", false);
 
-        // The manager closes the call and decides: the agent selected, the citizen on the reserve list.
+        // The manager closes the call and decides: the agent selected, the mentor on the reserve list.
         await GotoOkAsync(manager, callPath, "the call");
         await ClickOkAsync(manager, manager.GetByRole(AriaRole.Button, new() { Name = L("Calls.Close"), Exact = true }), "Closing the call");
         await GotoOkAsync(manager, callPath + "/applications", "the ranking");
         await journey.Visit(manager, "manager-ranking");
         await manager.GetByLabel(L("Calls.DecisionFor", "Astrid Agent")).SelectOptionAsync("Selected");
         await ClickOkAsync(manager, FormOf(manager.GetByLabel(L("Calls.DecisionFor", "Astrid Agent"))).GetByRole(AriaRole.Button), "Selecting the agent");
-        await manager.GetByLabel(L("Calls.DecisionFor", "Chris Citizen")).SelectOptionAsync("Reserve");
-        await ClickOkAsync(manager, FormOf(manager.GetByLabel(L("Calls.DecisionFor", "Chris Citizen"))).GetByRole(AriaRole.Button), "Putting the citizen on reserve");
+        await manager.GetByLabel(L("Calls.DecisionFor", "Magnus Mentor")).SelectOptionAsync("Reserve");
+        await ClickOkAsync(manager, FormOf(manager.GetByLabel(L("Calls.DecisionFor", "Magnus Mentor"))).GetByRole(AriaRole.Button), "Putting the mentor on reserve");
         await journey.Visit(manager, "manager-decided");
         await GotoOkAsync(manager, $"/hubs/{Hub}/members?role=Fellow", "the hub's fellows");
         await Expect(manager.Locator("main")).ToContainTextAsync("Astrid Agent");
         await journey.Visit(manager, "manager-members-fellows");
 
-        await using var citizenContext = await fixture.NewContextAsync();
-        var citizen = await journey.SignInAsAsync(citizenContext, DemoAccounts.Citizen, "citizen-again");
-        await GotoOkAsync(citizen, callPath, "the call");
-        await Expect(citizen.Locator("#my-next")).ToContainTextAsync(L("Calls.Next.Reserve", 1));
-        await journey.Visit(citizen, "citizen-on-reserve");
+        // (Magnus, not the citizen: the crowdsourcing journey sets the citizen's language to Portuguese.)
+        await using var mentorContext = await fixture.NewContextAsync();
+        var mentor = await journey.SignInAsAsync(mentorContext, DemoAccounts.Mentor, "mentor-again");
+        await GotoOkAsync(mentor, callPath, "the call");
+        await Expect(mentor.Locator("#my-next")).ToContainTextAsync(L("Calls.Next.Reserve", 1));
+        await journey.Visit(mentor, "mentor-on-reserve");
     }
 }

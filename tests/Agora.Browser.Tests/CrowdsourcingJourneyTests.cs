@@ -58,6 +58,10 @@ public sealed class CrowdsourcingJourneyTests(BrowserFixture fixture, ITestOutpu
 
     private async Task RunJourneyAsync()
     {
+        // Mail other journeys left due (e.g. the waiting list's offer to the same person) goes out first, so the mails
+        // read below are this journey's own.
+        await RunMailJobAsync();
+
         // --- 1. The author joins the hub and submits the idea --------------------------------------------------
         await using var authorContext = await fixture.NewContextAsync();
         var author = await journey.SignInAsAsync(authorContext, Author, "author");
