@@ -82,6 +82,8 @@ public sealed class CallDecisions(AgoraDbContext db, CallAccess access, HubRoleG
         if (call.StateAt(clock.GetUtcNow()) != CallState.Closed) return Result<ApplicationStatus>.Conflict("", v.Message("Calls.NotClosed"));
         var application = await db.CallApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.CallId == id, ct);
         if (application is null || application.Status == ApplicationStatus.Withdrawn) return Result<ApplicationStatus>.NotFound();
+        // Separation of duties: nobody decides their own application (another manager of the hub does).
+        if (application.ApplicantId == scope.UserId) return Result<ApplicationStatus>.Forbidden();
         if (application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Reserve or ApplicationStatus.Rejected))
             return Result<ApplicationStatus>.Conflict("", v.Message("Calls.AlreadySelected"));
         if (application.Status == decision) return Result<ApplicationStatus>.Ok(decision);

@@ -253,6 +253,18 @@ public sealed class CallTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task AManagerWhoApplies_CannotDecideTheirOwnApplication(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var (id, _, question) = await OpenCallAsync(manager.Client, role: "Facilitator");
+        var own = (await (await ApplyAsync(manager.Client, id, question)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PostAsync(Api(id) + "/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.Client.PostAsJsonAsync($"{Api(id)}/applications/{own}/decision", new { decision = "Selected" })).StatusCode);
+        Assert.Equal(ApplicationStatus.Submitted, await DbAsync(app, db => db.CallApplications.Where(a => a.Id == own).Select(a => a.Status).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task DraftsAndMembersOnlyCalls_AreUnknownToOthers(string provider)
     {
         var app = await apps.GetAsync(provider);
