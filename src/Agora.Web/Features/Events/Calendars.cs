@@ -106,7 +106,7 @@ public sealed class Calendars(AgoraDbContext db, EventAccess access, AccountLink
         foreach (var row in rows)
         {
             var ev = row.Event;
-            var zone = HubTimeZones.Find(row.TimeZone);
+            var zone = ZonedTime.Find(row.TimeZone);
             var item = new CalendarEvent
             {
                 Uid = $"event-{ev.Id}@{host}",
@@ -123,8 +123,8 @@ public sealed class Calendars(AgoraDbContext db, EventAccess access, AccountLink
             if (ev.AllDay)
             {
                 // Whole days as DATE values in the hub's zone; DTEND is the day after the last (exclusive).
-                item.DtStart = new CalDateTime(DateOnly.FromDateTime(EventEditing.ToLocal(ev.StartsAt, zone)));
-                item.DtEnd = new CalDateTime(DateOnly.FromDateTime(EventEditing.ToLocal(ev.EndsAt, zone)));
+                item.DtStart = new CalDateTime(DateOnly.FromDateTime(ZonedTime.ToLocal(ev.StartsAt, zone)));
+                item.DtEnd = new CalDateTime(DateOnly.FromDateTime(ZonedTime.ToLocal(ev.EndsAt, zone)));
             }
             else
             {

@@ -1,3 +1,4 @@
+using Agora.Web.Platform.Http;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
@@ -138,14 +139,14 @@ public sealed class EventEditing(AgoraDbContext db, EventAccess access, Viewers 
         if (input.StartsAt is { } start && input.EndsAt is { } end)
         {
             if (input.AllDay) { start = start.Date; end = end.Date.AddDays(1); }
-            if (ToUtc(start, zone) is not { } a) v.Add("startsAt", "Events.NoSuchTime");
-            else if (ToUtc(end, zone) is not { } b) v.Add("endsAt", "Events.NoSuchTime");
+            if (ZonedTime.ToUtc(start, zone) is not { } a) v.Add("startsAt", "Events.NoSuchTime");
+            else if (ZonedTime.ToUtc(end, zone) is not { } b) v.Add("endsAt", "Events.NoSuchTime");
             else if (b <= a) v.Add("endsAt", "Events.EndsBeforeStart");
             else { starts = a; ends = b; }
         }
         DateTimeOffset? deadline = null, cutoff = null;
-        if (input.RegistrationDeadline is { } rd && (deadline = ToUtc(rd, zone)) is null) v.Add("registrationDeadline", "Events.NoSuchTime");
-        if (input.CancellationCutoff is { } cc && (cutoff = ToUtc(cc, zone)) is null) v.Add("cancellationCutoff", "Events.NoSuchTime");
+        if (input.RegistrationDeadline is { } rd && (deadline = ZonedTime.ToUtc(rd, zone)) is null) v.Add("registrationDeadline", "Events.NoSuchTime");
+        if (input.CancellationCutoff is { } cc && (cutoff = ZonedTime.ToUtc(cc, zone)) is null) v.Add("cancellationCutoff", "Events.NoSuchTime");
         var offerHours = input.OfferHours ?? 48;
         if (offerHours is < 1 or > 24 * 14) v.Add("offerHours", "Validation.Range", 1, 24 * 14);
         if (!v.IsValid) return false;
@@ -169,15 +170,4 @@ public sealed class EventEditing(AgoraDbContext db, EventAccess access, Viewers 
         ev.OfferHours = offerHours;
         return true;
     }
-
-    /// <summary>A wall-clock time of the zone in UTC; null for a time the zone skips (the spring-forward hour).</summary>
-    public static DateTimeOffset? ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified)) return null;
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
-    }
-
-    /// <summary>A UTC instant as the zone's wall-clock time.</summary>
-    public static DateTime ToLocal(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(utc.UtcDateTime, zone);
 }

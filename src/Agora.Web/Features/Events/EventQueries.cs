@@ -87,12 +87,12 @@ public sealed class EventQueries(AgoraDbContext db, EventAccess access, Viewers 
         var hub = await db.Hubs.AsNoTracking().Where(h => h.Slug == hubSlug).Select(h => new { h.Id, h.Name, h.TimeZone }).SingleOrDefaultAsync(ct);
         if (hub is null) return null;
         var viewer = await viewers.ForHubAsync(hub.Id, ct);
-        var zone = HubTimeZones.Find(hub.TimeZone);
+        var zone = ZonedTime.Find(hub.TimeZone);
         var now = clock.GetUtcNow();
         var events = access.Visible(hub.Id, viewer);
         if (f.Format is { } format) events = events.Where(e => e.Format == format);
-        if (f.From is { } from && EventEditing.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone) is { } fromUtc) events = events.Where(e => e.EndsAt > fromUtc);
-        if (f.To is { } to && EventEditing.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone) is { } toUtc) events = events.Where(e => e.StartsAt < toUtc);
+        if (f.From is { } from && ZonedTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone) is { } fromUtc) events = events.Where(e => e.EndsAt > fromUtc);
+        if (f.To is { } to && ZonedTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone) is { } toUtc) events = events.Where(e => e.StartsAt < toUtc);
         events = f.When switch
         {
             "past" => events.Where(e => e.State != EventState.Cancelled && e.EndsAt <= now),

@@ -1,3 +1,4 @@
+using Agora.Web.Platform.Http;
 using System.Globalization;
 using Agora.Web.Features.Hubs;
 
@@ -8,10 +9,10 @@ public static class EventTimes
 {
     public static string When(DateTimeOffset startsAt, DateTimeOffset endsAt, bool allDay, string timeZone)
     {
-        var zone = HubTimeZones.Find(timeZone);
+        var zone = ZonedTime.Find(timeZone);
         var culture = CultureInfo.CurrentCulture;
-        var start = EventEditing.ToLocal(startsAt, zone);
-        var end = EventEditing.ToLocal(endsAt, zone);
+        var start = ZonedTime.ToLocal(startsAt, zone);
+        var end = ZonedTime.ToLocal(endsAt, zone);
         if (allDay)
         {
             var last = end.AddDays(-1);
@@ -22,10 +23,8 @@ public static class EventTimes
             : $"{start.ToString("f", culture)} – {end.ToString("f", culture)}";
     }
 
-    public static string Time(DateTimeOffset at, string timeZone) =>
-        EventEditing.ToLocal(at, HubTimeZones.Find(timeZone)).ToString("g", CultureInfo.CurrentCulture);
+    public static string Time(DateTimeOffset at, string timeZone) => ZonedTime.Text(at, timeZone);
 
     /// <summary>A value for an &lt;input type="datetime-local"&gt; in the hub's zone.</summary>
-    public static string Input(DateTimeOffset? at, string timeZone) =>
-        at is { } v ? EventEditing.ToLocal(v, HubTimeZones.Find(timeZone)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : "";
+    public static string Input(DateTimeOffset? at, string timeZone) => ZonedTime.Input(at, timeZone);
 }

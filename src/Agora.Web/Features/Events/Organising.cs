@@ -1,3 +1,4 @@
+using Agora.Web.Platform.Http;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
@@ -114,9 +115,9 @@ public sealed class Organising(AgoraDbContext db, EventAccess access, Registrati
         var room = v.Text("room", input.Room, EventLimits.Room, required: false);
         DateTimeOffset? starts = null, ends = null;
         if (input.StartsAt is not { } s) v.Add("startsAt", "Validation.Required");
-        else if ((starts = EventEditing.ToUtc(s, zone)) is null) v.Add("startsAt", "Events.NoSuchTime");
+        else if ((starts = ZonedTime.ToUtc(s, zone)) is null) v.Add("startsAt", "Events.NoSuchTime");
         if (input.EndsAt is not { } e) v.Add("endsAt", "Validation.Required");
-        else if ((ends = EventEditing.ToUtc(e, zone)) is null) v.Add("endsAt", "Events.NoSuchTime");
+        else if ((ends = ZonedTime.ToUtc(e, zone)) is null) v.Add("endsAt", "Events.NoSuchTime");
         if (starts is { } a && ends is { } b && b <= a) v.Add("endsAt", "Events.EndsBeforeStart");
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var session = new EventSession { EventId = id, Title = title, StartsAt = starts!.Value, EndsAt = ends!.Value, Speaker = speaker.Length == 0 ? null : speaker, Room = room.Length == 0 ? null : room };

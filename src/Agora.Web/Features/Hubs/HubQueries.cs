@@ -174,14 +174,5 @@ public static class HubLookup
 
     /// <summary>The hub's time zone (IANA id; UTC when the hub is unknown).</summary>
     public static async Task<TimeZoneInfo> HubTimeZoneAsync(this AgoraDbContext db, Guid hubId, CancellationToken ct) =>
-        HubTimeZones.Find(await db.Hubs.Where(h => h.Id == hubId).Select(h => h.TimeZone).SingleOrDefaultAsync(ct));
-}
-
-public static class HubTimeZones
-{
-    /// <summary>The zone of this IANA id, or UTC when the id is unknown on this machine.</summary>
-    public static TimeZoneInfo Find(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-
-    public static bool IsKnown(string? id) => id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+        ZonedTime.Find(await db.Hubs.Where(h => h.Id == hubId).Select(h => h.TimeZone).SingleOrDefaultAsync(ct));
 }

@@ -14,13 +14,27 @@ public static class HtmlDates
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
-/// <summary>&lt;time at="@x.CreatedAt"&gt;…&lt;/time&gt;: writes the datetime attribute in the form HTML allows.</summary>
+/// <summary>
+/// &lt;time at="@x.CreatedAt"&gt;…&lt;/time&gt;: writes the datetime attribute in the form HTML allows.
+/// With zone="@hub.TimeZone" and no content of its own, it also writes the wall-clock time of that zone and names
+/// the zone ("07/12/2026 14:00 (Europe/Lisbon)"), so a deadline never shows as UTC without saying so.
+/// </summary>
 [HtmlTargetElement("time", Attributes = "at")]
 public sealed class TimeTagHelper : TagHelper
 {
     [HtmlAttributeName("at")]
     public DateTimeOffset At { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+    [HtmlAttributeName("zone")]
+    public string? Zone { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
         output.Attributes.SetAttribute("datetime", At.ToHtmlDateTime());
+        if (Zone is null) return;
+        var content = await output.GetChildContentAsync();
+        if (!content.IsEmptyOrWhiteSpace) return;
+        var zone = ZonedTime.Find(Zone);
+        output.Content.SetContent($"{ZonedTime.Text(At, Zone)} ({zone.Id})");
+    }
 }

@@ -1,3 +1,4 @@
+using Agora.Web.Platform.Http;
 namespace Agora.Web.Features.Events.Pages;
 
 /// <summary>The event form as the pages bind it (times as the hub's wall-clock values).</summary>
@@ -27,15 +28,15 @@ public sealed class EventForm
 
     public static EventForm From(EventDetail e)
     {
-        var zone = Hubs.HubTimeZones.Find(e.TimeZone);
+        var zone = ZonedTime.Find(e.TimeZone);
         return new EventForm
         {
             Format = e.Format, Title = e.Title, Summary = e.Summary, Description = e.Description,
-            StartsAt = EventEditing.ToLocal(e.StartsAt, zone), EndsAt = e.AllDay ? EventEditing.ToLocal(e.EndsAt, zone).AddDays(-1) : EventEditing.ToLocal(e.EndsAt, zone),
+            StartsAt = ZonedTime.ToLocal(e.StartsAt, zone), EndsAt = e.AllDay ? ZonedTime.ToLocal(e.EndsAt, zone).AddDays(-1) : ZonedTime.ToLocal(e.EndsAt, zone),
             AllDay = e.AllDay, Mode = e.Mode, Address = e.Address, Room = e.Room, Accessibility = e.Accessibility, OnlineLink = e.OnlineLink,
             Languages = e.Languages.ToList(), Audience = e.Audience, RequiresApproval = e.RequiresApproval,
-            RegistrationDeadline = e.RegistrationDeadline is { } d ? EventEditing.ToLocal(d, zone) : null,
-            CancellationCutoff = e.CancellationCutoff is { } c ? EventEditing.ToLocal(c, zone) : null, OfferHours = e.OfferHours,
+            RegistrationDeadline = e.RegistrationDeadline is { } d ? ZonedTime.ToLocal(d, zone) : null,
+            CancellationCutoff = e.CancellationCutoff is { } c ? ZonedTime.ToLocal(c, zone) : null, OfferHours = e.OfferHours,
         };
     }
 }
