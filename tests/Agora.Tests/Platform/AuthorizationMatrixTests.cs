@@ -316,6 +316,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/calls/{id:int}/applications/{applicationId:int}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/calls/{id:int}/applications/{applicationId:int}/reviews"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/calls/{id:int}/applications/{applicationId:int}/decision"] = Access.NotHere,
+        ["PUT /api/v1/hubs/{slug}/calls/{id:int}/applications/{applicationId:int}/reserve-position"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/requests/dashboard"] = Access.HubManagerForbidden,
         ["GET /api/v1/hubs/{slug}/requests/{id:int}/letter.{format:regex(^(pdf|html)$)}"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/register"] = Access.Public,

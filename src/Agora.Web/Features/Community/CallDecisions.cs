@@ -10,6 +10,9 @@ namespace Agora.Web.Features.Community;
 /// <summary>The decision a manager takes on an application: Selected, Reserve or Rejected.</summary>
 public sealed record DecideInput(string? Decision);
 
+/// <summary>The place on the reserve list to move a person to: 1 is the first to move up; beyond the end means last.</summary>
+public sealed record ReserveMove(int? Position);
+
 /// <summary>
 /// One application in the manager's ranking: the weighted average of the counted reviews (each review's weighted
 /// score, averaged), how many reviews count, and how many reviewers were excluded (a declared conflict of interest, or
@@ -82,8 +85,7 @@ public sealed class CallDecisions(AgoraDbContext db, CallAccess access, HubRoleG
         if (call.StateAt(clock.GetUtcNow()) != CallState.Closed) return Result<ApplicationStatus>.Conflict("", v.Message("Calls.NotClosed"));
         var application = await db.CallApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.CallId == id, ct);
         if (application is null || application.Status == ApplicationStatus.Withdrawn) return Result<ApplicationStatus>.NotFound();
-        // Separation of duties: nobody decides their own application (another manager of the hub does).
-        if (application.ApplicantId == scope.UserId) return Result<ApplicationStatus>.Forbidden();
+        if (!MayDecide(application.ApplicantId, scope.UserId)) return Result<ApplicationStatus>.Forbidden();
         if (application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Reserve or ApplicationStatus.Rejected))
             return Result<ApplicationStatus>.Conflict("", v.Message("Calls.AlreadySelected"));
         if (application.Status == decision) return Result<ApplicationStatus>.Ok(decision);
@@ -111,6 +113,53 @@ public sealed class CallDecisions(AgoraDbContext db, CallAccess access, HubRoleG
             return null;
         }, ct);
         return outcome is null ? Result<ApplicationStatus>.Ok(decision) : Result<ApplicationStatus>.Conflict("", v.Message(outcome));
+    }
+
+    /// <summary>Separation of duties: nobody decides their own application, nor moves it on the reserve list (another manager of the hub does).</summary>
+    public static bool MayDecide(Guid applicantId, Guid? decider) => applicantId != decider;
+
+    /// <summary>
+    /// A manager moves a person on the reserve list to another place (1 = the first to move up); the others close up
+    /// behind. Positions stay 1..n without gaps.
+    /// </summary>
+    public async Task<Result<int>> MoveOnReserveAsync(string hubSlug, int id, int applicationId, ReserveMove input, CancellationToken ct)
+    {
+        var scope = await access.LoadAsync(hubSlug, id, ct);
+        if (scope is null) return Result<int>.NotFound();
+        if (!scope.IsManager) return scope.Refuse<int>();
+        if (input.Position is not ({ } wanted and >= 1))
+            return Result<int>.Invalid("position", v.Message(input.Position is null ? "Validation.Required" : "Validation.Invalid"));
+        var application = await db.CallApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.CallId == id, ct);
+        if (application is null || application.Status == ApplicationStatus.Withdrawn) return Result<int>.NotFound();
+        if (!MayDecide(application.ApplicantId, scope.UserId)) return Result<int>.Forbidden();
+        var call = scope.Call;
+        var outcome = await db.InTransactionAsync<(int Position, string? Error)>(async token =>
+        {
+            // The same lock as decisions: a move never interleaves with a decision or a move-up.
+            await db.CommunityCalls.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1), token);
+            var reserve = await db.CallApplications.Where(a => a.CallId == id && a.Status == ApplicationStatus.Reserve)
+                .OrderBy(a => a.ReservePosition).ToListAsync(token);
+            var moved = reserve.SingleOrDefault(a => a.Id == applicationId);
+            if (moved is null) return (0, "Calls.NotOnReserve");
+            var from = moved.ReservePosition ?? 0;
+            var to = Math.Min(wanted, reserve.Count);
+            if (from == to) return (to, null);
+            reserve.Remove(moved);
+            reserve.Insert(to - 1, moved);
+            var now = clock.GetUtcNow();
+            for (var i = 0; i < reserve.Count; i++)
+                if (reserve[i].ReservePosition != i + 1)
+                {
+                    reserve[i].ReservePosition = i + 1;
+                    reserve[i].Version++;
+                }
+            var email = await db.Users.Where(u => u.Id == moved.ApplicantId).Select(u => u.Email).SingleAsync(token);
+            audit.Add(AuditActions.CallReserveMoved, call.HubId, CallSetup.Subject(call),
+                $"{email}: Reserve {from.ToString(CultureInfo.InvariantCulture)} → {to.ToString(CultureInfo.InvariantCulture)}");
+            await db.SaveChangesAsync(token);
+            return (to, null);
+        }, ct);
+        return outcome.Error is null ? Result<int>.Ok(outcome.Position) : Result<int>.Conflict("", v.Message(outcome.Error));
     }
 
     private async Task CloseReserveGapAsync(int id, int? position, CancellationToken ct)

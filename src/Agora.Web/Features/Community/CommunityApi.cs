@@ -11,6 +11,7 @@ public static class CommunityApi
     public sealed record ApplicationLink(int Id);
     public sealed record ReviewLink(int Id);
     public sealed record DecisionAnswer(ApplicationStatus Status);
+    public sealed record ReservePlace(int Position);
     public sealed record ReviewersBody(IReadOnlyList<Guid>? Reviewers);
     public sealed record InviteBody(string? Email);
     public sealed record InvitationRef(Guid Id);
@@ -77,6 +78,10 @@ public static class CommunityApi
         hub.MapPost("/calls/{id:int}/applications/{applicationId:int}/decision", Decide).WithName("DecideCallApplication").RequireScope(write)
             .WithSummary("Decide an application of a closed call (hub managers): {\"decision\": Selected|Reserve|Rejected}; a selected person gets the role at once")
             .ProducesProblem(forbidden).ProducesProblem(notFound).ProducesProblem(conflict);
+        hub.MapPut("/calls/{id:int}/applications/{applicationId:int}/reserve-position", MoveOnReserve).WithName("MoveOnCallReserve").RequireScope(write)
+            .WithSummary("Move a person on the reserve list (hub managers, not their own application): {\"position\": 1} is the first to move up; "
+                + "beyond the end means last; the others close up behind")
+            .ProducesProblem(forbidden).ProducesProblem(notFound).ProducesProblem(conflict);
         return api;
     }
 
@@ -130,4 +135,8 @@ public static class CommunityApi
 
     private static async Task<Results<Ok<DecisionAnswer>, ValidationProblem, ProblemHttpResult>> Decide(string slug, int id, int applicationId, DecideInput input, CallDecisions decisions, CancellationToken ct) =>
         ApiResults.From(await decisions.DecideAsync(slug, id, applicationId, input, ct), s => TypedResults.Ok(new DecisionAnswer(s)));
+
+    private static async Task<Results<Ok<ReservePlace>, ValidationProblem, ProblemHttpResult>> MoveOnReserve(string slug, int id, int applicationId, ReserveMove input,
+        CallDecisions decisions, CancellationToken ct) =>
+        ApiResults.From(await decisions.MoveOnReserveAsync(slug, id, applicationId, input, ct), p => TypedResults.Ok(new ReservePlace(p)));
 }

@@ -152,6 +152,7 @@ public static class AuditActions
     public const string CallApplicationDecided = "call.application-decided";
     public const string CallDeclined = "call.declined";
     public const string CallMovedUp = "call.moved-up";
+    public const string CallReserveMoved = "call.reserve-moved";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
