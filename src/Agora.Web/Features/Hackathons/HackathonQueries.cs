@@ -1,3 +1,4 @@
+using Agora.Web.Features.Mentoring;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public sealed record ChallengeResults(IReadOnlyList<CriterionView> Criteria, Jur
 public sealed record HackathonFigures(int Hackathons, int Teams, int Submissions, int Initiatives);
 
 /// <summary>Read side of hackathons for pages, the API and other areas.</summary>
-public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, IHubRoleSource roles, TimeProvider clock)
+public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, MentoringQueries mentoring, TimeProvider clock)
 {
     public async Task<HackathonOverview?> OverviewAsync(string hubSlug, int eventId, CancellationToken ct)
     {
@@ -184,13 +185,9 @@ public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, 
         List<PersonRef>? choices = null;
         if (t.CanOrganise && t.Team.AcceleratedAt is not null)
         {
-            var hub = t.Hackathon.HubId;
-            choices = await (from g in roles.Grants
-                             join u in db.Users on g.UserId equals u.Id
-                             where g.HubId == hub && (g.Roles & HubRoles.Mentor) != 0
-                             orderby u.DisplayName
-                             select new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
-            choices = choices.Where(p => mentors.All(m => m.Id != p.Id)).ToList();
+            // Mentoring decides who has a free place (one capacity for pairs and teams), the freest first.
+            choices = (await mentoring.MentorsAsync(t.Hackathon.HubId, ct)).Where(p => mentors.All(m => m.Id != p.UserId))
+                .Select(p => new PersonRef(p.UserId, p.Name)).ToList();
         }
         var c = t.Challenge.Challenge;
         var teams = await db.HackathonTeams.CountAsync(x => x.ChallengeId == c.Id, ct);

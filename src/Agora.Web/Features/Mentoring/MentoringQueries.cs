@@ -45,7 +45,11 @@ public sealed record PairView(int Id, Guid MentorId, string Mentor, Guid MenteeI
     public bool AsksFeedback => (IsMentor || IsMentee) && State == PairState.Ended && MyFeedback is null;
 }
 
-public sealed record MentorLoad(Guid UserId, string Mentor, int ActiveMentees, int Capacity, bool Taking);
+/// <summary>
+/// A mentor's load: seats taken of their capacity, made of active pairs and other commitments (a hackaccelerator team
+/// counts as one mentee, <see cref="MentorSeats"/>).
+/// </summary>
+public sealed record MentorLoad(Guid UserId, string Mentor, int ActiveMentees, int OtherCommitments, int SeatsTaken, int Capacity, bool Taking);
 
 public sealed record Programme(MentoringFigures Figures, PagedList<PairRow> Pairs, IReadOnlyList<WaitingRow> Queue, IReadOnlyList<MentorLoad> Load);
 
@@ -183,11 +187,15 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
         var total = await pairs.CountAsync(ct);
         var rows = (await Sort(pairs, q).Skip(q.Skip).Take(q.PageSize).ToListAsync(ct)).Select(p => p.Row()).ToList();
         var load = (await db.MentorProfiles.AsNoTracking().Where(p => p.HubId == hub.HubId)
-                .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { p.UserId, u.DisplayName, p.ActiveCount, p.Capacity, p.Active })
+                .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new
+                {
+                    p.UserId, u.DisplayName, p.ActiveCount, p.Capacity, p.Active,
+                    Pairs = db.MentoringPairs.Count(x => x.ProfileId == p.Id && x.State == PairState.Active),
+                })
                 .ToListAsync(ct))
             .Where(p => p.Active || p.ActiveCount > 0)
-            .Select(p => new MentorLoad(p.UserId, p.DisplayName, p.ActiveCount, p.Capacity, p.Active))
-            .OrderByDescending(p => (double)p.ActiveMentees / p.Capacity).ThenBy(p => p.Mentor, StringComparer.CurrentCulture).ToList();
+            .Select(p => new MentorLoad(p.UserId, p.DisplayName, p.Pairs, Math.Max(0, p.ActiveCount - p.Pairs), p.ActiveCount, p.Capacity, p.Active))
+            .OrderByDescending(p => (double)p.SeatsTaken / p.Capacity).ThenBy(p => p.Mentor, StringComparer.CurrentCulture).ToList();
         return Result<Programme>.Ok(new Programme(await FiguresAsync(hub.HubId, ct), new PagedList<PairRow>(rows, q.Page, q.PageSize, total),
             await QueueAsync(hub.HubId, ct), load));
     }
