@@ -1,3 +1,4 @@
+using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Mentoring;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
@@ -5,15 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Hackathons;
 
+/// <param name="TimeZone">The hub's time zone (IANA id): the deadline is entered and shown in it; the API keeps UTC instants.</param>
 public sealed record ChallengeRow(int Id, string Title, string Description, DateTimeOffset SubmissionDeadline, int MinTeamSize, int MaxTeamSize,
-    DateTimeOffset? ResultsPublishedAt, int Teams, bool IsJudge, Guid? CampaignId, string FocusAreas);
+    DateTimeOffset? ResultsPublishedAt, int Teams, bool IsJudge, Guid? CampaignId, string FocusAreas, string TimeZone);
 
 public sealed record TeamRow(int Id, int ChallengeId, string Name, string Pitch, int MemberCount, bool Submitted, bool Accelerated, int? InitiativeId,
     TeamMemberStatus? MyStatus);
 
 /// <summary>A hackathon as the person may see it: its challenges and teams, and what they may do.</summary>
 public sealed record HackathonOverview(int EventId, string HubSlug, string Title, bool IsAccelerator, bool CanOrganise, bool CanTakePart,
-    IReadOnlyList<ChallengeRow> Challenges, IReadOnlyList<TeamRow> Teams);
+    IReadOnlyList<ChallengeRow> Challenges, IReadOnlyList<TeamRow> Teams, string TimeZone);
 
 public sealed record CriterionView(int Id, string Name, int Weight);
 
@@ -62,13 +64,14 @@ public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, 
     {
         if (await access.LoadAsync(hubSlug, eventId, ct) is not { } h) return null;
         var me = h.UserId;
+        var zone = (await db.HubTimeZoneAsync(h.HubId, ct)).Id;
         var challenges = await db.HackathonChallenges.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.Id)
             .Select(c => new ChallengeRow(c.Id, c.Title, c.Description, c.SubmissionDeadline, c.MinTeamSize, c.MaxTeamSize, c.ResultsPublishedAt,
                 db.HackathonTeams.Count(t => t.ChallengeId == c.Id), me != null && db.HackathonJudges.Any(j => j.ChallengeId == c.Id && j.UserId == me),
-                c.CampaignId, c.FocusAreas))
+                c.CampaignId, c.FocusAreas, zone))
             .ToListAsync(ct);
         var teams = await TeamsAsync(db.HackathonTeams.Where(t => t.EventId == eventId), me, ct);
-        return new HackathonOverview(eventId, h.HubSlug, h.Title, h.IsAccelerator, h.CanOrganise, h.CanTakePart, challenges, teams);
+        return new HackathonOverview(eventId, h.HubSlug, h.Title, h.IsAccelerator, h.CanOrganise, h.CanTakePart, challenges, teams, zone);
     }
 
     private Task<List<TeamRow>> TeamsAsync(IQueryable<HackathonTeam> teams, Guid? me, CancellationToken ct) =>
@@ -84,7 +87,7 @@ public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, 
         var x = c.Challenge;
         var teams = await TeamsAsync(db.HackathonTeams.Where(t => t.ChallengeId == challengeId), me, ct);
         var row = new ChallengeRow(x.Id, x.Title, x.Description, x.SubmissionDeadline, x.MinTeamSize, x.MaxTeamSize, x.ResultsPublishedAt, teams.Count, c.IsJudge,
-            x.CampaignId, x.FocusAreas);
+            x.CampaignId, x.FocusAreas, (await db.HubTimeZoneAsync(c.Hackathon.HubId, ct)).Id);
         var criteria = await CriteriaAsync(challengeId, ct);
         var judges = c.CanOrganise || c.IsJudge
             ? await (from j in db.HackathonJudges.AsNoTracking()
@@ -192,7 +195,7 @@ public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, 
         var c = t.Challenge.Challenge;
         var teams = await db.HackathonTeams.CountAsync(x => x.ChallengeId == c.Id, ct);
         var row = new ChallengeRow(c.Id, c.Title, c.Description, c.SubmissionDeadline, c.MinTeamSize, c.MaxTeamSize, c.ResultsPublishedAt, teams, t.Challenge.IsJudge,
-            c.CampaignId, c.FocusAreas);
+            c.CampaignId, c.FocusAreas, (await db.HubTimeZoneAsync(t.Hackathon.HubId, ct)).Id);
         var now = clock.GetUtcNow();
         var inChallenge = t.Hackathon.UserId is { } me && await db.HackathonTeamMembers.AnyAsync(m => m.UserId == me && m.ActiveChallengeId == c.Id, ct);
         return new TeamView(teamId, t.Team.Name, t.Team.Pitch, eventId, t.Hackathon.Title, hubSlug, row, members, submission, t.IsMember, t.IsLead,
