@@ -255,6 +255,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["POST /api/v1/hubs/{slug}/events/{eventId:int}/hackathon/teams/{teamId:int}/conflict"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/events/{eventId:int}/hackathon/teams/{teamId:int}/accelerate"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/events/{eventId:int}/hackathon/teams/{teamId:int}/mentors"] = Access.NotHere,
+        ["DELETE /api/v1/hubs/{slug}/events/{eventId:int}/hackathon/teams/{teamId:int}/mentors/{userId:guid}"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/events/{eventId:int}/hackathon/teams/{teamId:int}/milestones"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/events/{eventId:int}/hackathon/teams/{teamId:int}/milestones/{milestoneId:int}/done"] = Access.NotHere,
         ["POST /api/v1/hubs/{slug}/events/{eventId:int}/hackathon/teams/{teamId:int}/check-ins"] = Access.NotHere,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Agora.Web.Features.Initiatives;
+using Agora.Web.Features.Mentoring;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
@@ -16,13 +17,13 @@ public sealed record CheckInInput(DateOnly? HeldOn, string? Notes);
 
 /// <summary>
 /// The hackaccelerator: the organisers choose teams to continue; a chosen team gets mentors (people holding the hub's
-/// Mentor role), milestones and check-ins over the following weeks, kept by the team, its mentors and the organisers.
+/// Mentor role with a mentor profile; the team takes one of their mentoring places), milestones and check-ins over the following weeks, kept by the team, its mentors and the organisers.
 /// An organiser turns a chosen team, or a team of a challenge whose results are published, into an innovation initiative
 /// at the hub's first stage: its members the initiative's team (the lead its owner), its submission the concept
 /// document, its jury scores on record, and the way back to the team as the initiative's origin.
 /// </summary>
 public sealed class HackathonAccelerator(AgoraDbContext db, HackathonAccess access, HackathonQueries queries, CreateInitiative initiatives, IHubRoleSource roles,
-    Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
+    MentorSeats seats, Validator v, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -45,23 +46,48 @@ public sealed class HackathonAccelerator(AgoraDbContext db, HackathonAccess acce
     private Task<List<Guid>> MembersAsync(int teamId, CancellationToken ct) =>
         db.HackathonTeamMembers.Where(m => m.TeamId == teamId && m.Status == TeamMemberStatus.Active).Select(m => m.UserId).ToListAsync(ct);
 
-    /// <summary>An organiser gives a chosen team a mentor: a person holding the hub's Mentor role.</summary>
+    /// <summary>
+    /// An organiser gives a chosen team a mentor: a person holding the hub's Mentor role with a mentor profile there. The
+    /// team counts as one mentee of the mentor (one capacity with Mentoring, <see cref="MentorSeats"/>): a full mentor
+    /// answers 409, and two assignments racing for the last place cannot both have it.
+    /// </summary>
     public async Task<Result<Guid>> AddMentorAsync(string hubSlug, int eventId, int teamId, Guid? userId, CancellationToken ct)
     {
         if (await access.TeamAsync(hubSlug, eventId, teamId, ct) is not { } t) return Result<Guid>.NotFound();
         if (!t.CanOrganise) return t.Hackathon.Refuse<Guid>();
         if (t.Team.AcceleratedAt is null) return Result<Guid>.Conflict("", v.Message("Hackathons.NotChosen"));
         var hub = t.Hackathon.HubId;
-        if (userId is not { } id || !await roles.Grants.AnyAsync(g => g.HubId == hub && g.UserId == id && (g.Roles & HubRoles.Mentor) != 0, ct))
+        if (userId is not { } id || !await roles.Grants.AnyAsync(g => g.HubId == hub && g.UserId == id && (g.Roles & HubRoles.Mentor) != 0, ct)
+            || !await db.MentorProfiles.AnyAsync(p => p.HubId == hub && p.UserId == id && p.Active, ct))
             return Result<Guid>.Invalid("userId", v.Message("Hackathons.NotAMentor"));
-        var added = await db.InTransactionAsync(async () =>
+        return await db.InTransactionAsync(async () =>
         {
-            if (!await db.TryInsertAsync(new HackathonTeamMentor { TeamId = teamId, UserId = id, AssignedAt = clock.GetUtcNow() }, ct)) return (false, false);
+            // The seat first: the guarded UPDATE holds the mentor's row until commit, so racing assignments queue behind it.
+            if (!await seats.TakeAsync(hub, id, ct)) return (false, Result<Guid>.Conflict("userId", v.Message("Hackathons.MentorFull")));
+            if (!await db.TryInsertAsync(new HackathonTeamMentor { TeamId = teamId, UserId = id, AssignedAt = clock.GetUtcNow() }, ct))
+                return (false, Result<Guid>.Conflict("userId", v.Message("Hackathons.AlreadyMentor")));
             audit.Add(AuditActions.HackathonAcceleratorChanged, hub, HackathonTeams.Subject(t.Team), $"mentor {id}");
             await db.SaveChangesAsync(ct);
-            return (true, true);
+            return (true, Result<Guid>.Ok(id));
         }, ct);
-        return added ? Result<Guid>.Ok(id) : Result<Guid>.Conflict("userId", v.Message("Hackathons.AlreadyMentor"));
+    }
+
+    /// <summary>An organiser ends a mentor's work with a team: the mentor's place is free again and the mentoring queue moves at once.</summary>
+    public async Task<Result<Guid>> RemoveMentorAsync(string hubSlug, int eventId, int teamId, Guid userId, CancellationToken ct)
+    {
+        if (await access.TeamAsync(hubSlug, eventId, teamId, ct) is not { } t) return Result<Guid>.NotFound();
+        if (!t.CanOrganise) return t.Hackathon.Refuse<Guid>();
+        var hub = t.Hackathon.HubId;
+        return await db.InTransactionAsync(async () =>
+        {
+            var gone = await db.HackathonTeamMentors.Where(m => m.TeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(ct);
+            if (gone == 0) return (false, Result<Guid>.NotFound());
+            audit.Add(AuditActions.HackathonAcceleratorChanged, hub, HackathonTeams.Subject(t.Team), $"mentor removed {userId}");
+            await db.SaveChangesAsync(ct);
+            await seats.ReleaseAsync(hub, userId, ct);
+            await db.SaveChangesAsync(ct);
+            return (true, Result<Guid>.Ok(userId));
+        }, ct);
     }
 
     public async Task<Result<int>> AddMilestoneAsync(string hubSlug, int eventId, int teamId, TeamMilestoneInput input, CancellationToken ct)

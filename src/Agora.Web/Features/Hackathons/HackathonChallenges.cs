@@ -1,18 +1,24 @@
 using System.Globalization;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Hackathons;
 
 public sealed record JuryCriterionInput(string? Name, int? Weight);
 
-/// <summary>A challenge as the organisers define it; criteria can change until the first score.</summary>
+/// <summary>
+/// A challenge as the organisers define it; criteria can change until the first score. The API gives the deadline as a
+/// UTC instant (<see cref="SubmissionDeadline"/>); a page gives the wall-clock time of the hub's zone (<see cref="LocalDeadline"/>).
+/// </summary>
 public sealed record ChallengeInput(string? Title, string? Description, Guid? CampaignId, string? FocusAreas, int? MinTeamSize, int? MaxTeamSize,
-    DateTimeOffset? SubmissionDeadline, IReadOnlyList<JuryCriterionInput>? Criteria);
+    DateTimeOffset? SubmissionDeadline, IReadOnlyList<JuryCriterionInput>? Criteria,
+    [property: System.Text.Json.Serialization.JsonIgnore] DateTime? LocalDeadline = null);
 
 /// <summary>The organisers define a hackathon's challenges, their criteria and judges, and publish each challenge's results.</summary>
 public sealed class HackathonChallenges(AgoraDbContext db, HackathonAccess access, Validator v, AuditLog audit, Notifier notifier, TimeProvider clock, CurrentUser current)
@@ -77,7 +83,13 @@ public sealed class HackathonChallenges(AgoraDbContext db, HackathonAccess acces
         c.MaxTeamSize = input.MaxTeamSize ?? 5;
         if (c.MinTeamSize < 1 || c.MinTeamSize > HackathonLimits.MaxTeamSize) v.Add("minTeamSize", "Hackathons.Range", 1, HackathonLimits.MaxTeamSize);
         if (c.MaxTeamSize < c.MinTeamSize || c.MaxTeamSize > HackathonLimits.MaxTeamSize) v.Add("maxTeamSize", "Hackathons.Range", c.MinTeamSize, HackathonLimits.MaxTeamSize);
-        if (input.SubmissionDeadline is { } deadline) c.SubmissionDeadline = deadline.ToUniversalTime();
+        if (input.LocalDeadline is { } local)
+        {
+            // The hub's wall-clock time; a time its clocks skip (spring forward) does not exist.
+            if (ZonedTime.ToUtc(local, await db.HubTimeZoneAsync(hubId, ct)) is { } utc) c.SubmissionDeadline = utc;
+            else v.Add("submissionDeadline", "Events.NoSuchTime");
+        }
+        else if (input.SubmissionDeadline is { } deadline) c.SubmissionDeadline = deadline.ToUniversalTime();
         else v.Add("submissionDeadline", "Validation.Required");
         if (scored) return null;
         var list = new List<(string, int)>();

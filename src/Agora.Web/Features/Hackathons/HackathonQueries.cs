@@ -1,18 +1,21 @@
+using Agora.Web.Features.Hubs;
+using Agora.Web.Features.Mentoring;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Hackathons;
 
+/// <param name="TimeZone">The hub's time zone (IANA id): the deadline is entered and shown in it; the API keeps UTC instants.</param>
 public sealed record ChallengeRow(int Id, string Title, string Description, DateTimeOffset SubmissionDeadline, int MinTeamSize, int MaxTeamSize,
-    DateTimeOffset? ResultsPublishedAt, int Teams, bool IsJudge, Guid? CampaignId, string FocusAreas);
+    DateTimeOffset? ResultsPublishedAt, int Teams, bool IsJudge, Guid? CampaignId, string FocusAreas, string TimeZone);
 
 public sealed record TeamRow(int Id, int ChallengeId, string Name, string Pitch, int MemberCount, bool Submitted, bool Accelerated, int? InitiativeId,
     TeamMemberStatus? MyStatus);
 
 /// <summary>A hackathon as the person may see it: its challenges and teams, and what they may do.</summary>
 public sealed record HackathonOverview(int EventId, string HubSlug, string Title, bool IsAccelerator, bool CanOrganise, bool CanTakePart,
-    IReadOnlyList<ChallengeRow> Challenges, IReadOnlyList<TeamRow> Teams);
+    IReadOnlyList<ChallengeRow> Challenges, IReadOnlyList<TeamRow> Teams, string TimeZone);
 
 public sealed record CriterionView(int Id, string Name, int Weight);
 
@@ -55,19 +58,20 @@ public sealed record ChallengeResults(IReadOnlyList<CriterionView> Criteria, Jur
 public sealed record HackathonFigures(int Hackathons, int Teams, int Submissions, int Initiatives);
 
 /// <summary>Read side of hackathons for pages, the API and other areas.</summary>
-public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, IHubRoleSource roles, TimeProvider clock)
+public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, MentoringQueries mentoring, TimeProvider clock)
 {
     public async Task<HackathonOverview?> OverviewAsync(string hubSlug, int eventId, CancellationToken ct)
     {
         if (await access.LoadAsync(hubSlug, eventId, ct) is not { } h) return null;
         var me = h.UserId;
+        var zone = (await db.HubTimeZoneAsync(h.HubId, ct)).Id;
         var challenges = await db.HackathonChallenges.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.Id)
             .Select(c => new ChallengeRow(c.Id, c.Title, c.Description, c.SubmissionDeadline, c.MinTeamSize, c.MaxTeamSize, c.ResultsPublishedAt,
                 db.HackathonTeams.Count(t => t.ChallengeId == c.Id), me != null && db.HackathonJudges.Any(j => j.ChallengeId == c.Id && j.UserId == me),
-                c.CampaignId, c.FocusAreas))
+                c.CampaignId, c.FocusAreas, zone))
             .ToListAsync(ct);
         var teams = await TeamsAsync(db.HackathonTeams.Where(t => t.EventId == eventId), me, ct);
-        return new HackathonOverview(eventId, h.HubSlug, h.Title, h.IsAccelerator, h.CanOrganise, h.CanTakePart, challenges, teams);
+        return new HackathonOverview(eventId, h.HubSlug, h.Title, h.IsAccelerator, h.CanOrganise, h.CanTakePart, challenges, teams, zone);
     }
 
     private Task<List<TeamRow>> TeamsAsync(IQueryable<HackathonTeam> teams, Guid? me, CancellationToken ct) =>
@@ -83,7 +87,7 @@ public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, 
         var x = c.Challenge;
         var teams = await TeamsAsync(db.HackathonTeams.Where(t => t.ChallengeId == challengeId), me, ct);
         var row = new ChallengeRow(x.Id, x.Title, x.Description, x.SubmissionDeadline, x.MinTeamSize, x.MaxTeamSize, x.ResultsPublishedAt, teams.Count, c.IsJudge,
-            x.CampaignId, x.FocusAreas);
+            x.CampaignId, x.FocusAreas, (await db.HubTimeZoneAsync(c.Hackathon.HubId, ct)).Id);
         var criteria = await CriteriaAsync(challengeId, ct);
         var judges = c.CanOrganise || c.IsJudge
             ? await (from j in db.HackathonJudges.AsNoTracking()
@@ -184,18 +188,14 @@ public sealed class HackathonQueries(AgoraDbContext db, HackathonAccess access, 
         List<PersonRef>? choices = null;
         if (t.CanOrganise && t.Team.AcceleratedAt is not null)
         {
-            var hub = t.Hackathon.HubId;
-            choices = await (from g in roles.Grants
-                             join u in db.Users on g.UserId equals u.Id
-                             where g.HubId == hub && (g.Roles & HubRoles.Mentor) != 0
-                             orderby u.DisplayName
-                             select new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
-            choices = choices.Where(p => mentors.All(m => m.Id != p.Id)).ToList();
+            // Mentoring decides who has a free place (one capacity for pairs and teams), the freest first.
+            choices = (await mentoring.MentorsAsync(t.Hackathon.HubId, ct)).Where(p => mentors.All(m => m.Id != p.UserId))
+                .Select(p => new PersonRef(p.UserId, p.Name)).ToList();
         }
         var c = t.Challenge.Challenge;
         var teams = await db.HackathonTeams.CountAsync(x => x.ChallengeId == c.Id, ct);
         var row = new ChallengeRow(c.Id, c.Title, c.Description, c.SubmissionDeadline, c.MinTeamSize, c.MaxTeamSize, c.ResultsPublishedAt, teams, t.Challenge.IsJudge,
-            c.CampaignId, c.FocusAreas);
+            c.CampaignId, c.FocusAreas, (await db.HubTimeZoneAsync(t.Hackathon.HubId, ct)).Id);
         var now = clock.GetUtcNow();
         var inChallenge = t.Hackathon.UserId is { } me && await db.HackathonTeamMembers.AnyAsync(m => m.UserId == me && m.ActiveChallengeId == c.Id, ct);
         return new TeamView(teamId, t.Team.Name, t.Team.Pitch, eventId, t.Hackathon.Title, hubSlug, row, members, submission, t.IsMember, t.IsLead,

@@ -72,7 +72,10 @@ public static class HackathonsApi
         h.MapPost("/teams/{teamId:int}/accelerate", Accelerate).WithName("ChooseHackathonTeamForAccelerator").RequireScope(write)
             .WithSummary("Choose the team to continue in the hackaccelerator (organisers)").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         h.MapPost("/teams/{teamId:int}/mentors", AddMentor).WithName("AddHackathonTeamMentor").RequireScope(write)
-            .WithSummary("Give a chosen team a mentor holding the hub's Mentor role (organisers): {\"userId\"}").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Give a chosen team a mentor holding the hub's Mentor role with a mentor profile and a free place (organisers): {\"userId\"}; the team counts as one of the mentor's mentees, a full mentor answers 409")
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        h.MapDelete("/teams/{teamId:int}/mentors/{userId:guid}", RemoveMentor).WithName("RemoveHackathonTeamMentor").RequireScope(write)
+            .WithSummary("End a mentor's work with the team (organisers): their mentoring place is free again and waiting mentees are paired").ProducesProblem(403).ProducesProblem(404);
         h.MapPost("/teams/{teamId:int}/milestones", AddMilestone).WithName("AddHackathonMilestone").RequireScope(write)
             .WithSummary("Add a milestone to a chosen team (the team, its mentors, organisers): {\"title\", \"dueOn\"}").ProducesProblem(403).ProducesProblem(404);
         h.MapPost("/teams/{teamId:int}/milestones/{milestoneId:int}/done", CompleteMilestone).WithName("CompleteHackathonMilestone").RequireScope(write)
@@ -166,6 +169,9 @@ public static class HackathonsApi
 
     private static async Task<Results<Created<PersonId>, ValidationProblem, ProblemHttpResult>> AddMentor(string slug, int eventId, int teamId, MentorBody body, HackathonAccelerator a, CancellationToken ct) =>
         ApiResults.From(await a.AddMentorAsync(slug, eventId, teamId, body.UserId, ct), u => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}", new PersonId(u)));
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveMentor(string slug, int eventId, int teamId, Guid userId, HackathonAccelerator a, CancellationToken ct) =>
+        ApiResults.From(await a.RemoveMentorAsync(slug, eventId, teamId, userId, ct), _ => TypedResults.NoContent());
 
     private static async Task<Results<Created<Ref>, ValidationProblem, ProblemHttpResult>> AddMilestone(string slug, int eventId, int teamId, TeamMilestoneInput input, HackathonAccelerator a, CancellationToken ct) =>
         ApiResults.From(await a.AddMilestoneAsync(slug, eventId, teamId, input, ct), x => TypedResults.Created($"/api/v1{Page(slug, eventId)}/teams/{teamId}", new Ref(x, $"{Page(slug, eventId)}/teams/{teamId}")));

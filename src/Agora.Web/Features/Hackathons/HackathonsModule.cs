@@ -13,6 +13,7 @@ public static class HackathonsModule
         services.AddScoped<HackathonSubmissions>();
         services.AddScoped<HackathonJury>();
         services.AddScoped<HackathonAccelerator>();
+        services.AddScoped<IHubRightsEndedHandler, HackathonRightsEnded>();
         services.AddPersonalData<HackathonsPersonalData>();
     }
 

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Agora.Web.Features.Mentoring;
 
 /// <summary>
-/// Makes pairs without ever giving a mentor more active mentees than their capacity: a pair exists only after a guarded
+/// Makes pairs without ever giving a mentor more active mentees than their capacity (pairs and other commitments such as a
+/// hackaccelerator team, <see cref="MentorSeats"/>, count alike): a pair exists only after a guarded
 /// UPDATE raised the profile's active count (<c>ActiveCount &lt; Capacity</c> in its WHERE, a check constraint behind it),
 /// so concurrent pairings on one mentor (two instances, two managers, a request and a freed seat) cannot overshoot, on
 /// SQLite (one writer at a time) and PostgreSQL (the row lock makes the second UPDATE re-read the count) alike.
@@ -25,10 +26,7 @@ public sealed class MentorMatching(AgoraDbContext db, AuditLog audit, MentoringN
     /// </summary>
     public async Task<MentoringPair?> TryPairAsync(int profileId, PairStart start, CancellationToken ct)
     {
-        var seated = await db.MentorProfiles
-            .Where(p => p.Id == profileId && p.Active && p.ActiveCount < p.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveCount, p => p.ActiveCount + 1), ct);
-        if (seated == 0) return null;
+        if (await TakeAsync(db.MentorProfiles.Where(p => p.Id == profileId), ct) == 0) return null;
         var now = clock.GetUtcNow();
         if (start.RequestId is { } requestId)
         {
@@ -54,6 +52,27 @@ public sealed class MentorMatching(AgoraDbContext db, AuditLog audit, MentoringN
         await notices.PairedAsync(start.HubSlug, pair, start.PairedById, ct);
         return pair;
     }
+
+    /// <summary>
+    /// The one capacity rule: takes a seat of the profile(s) <paramref name="profiles"/> selects when it is active and has
+    /// room, in one guarded UPDATE (1 when taken, 0 when full or paused).
+    /// </summary>
+    private static Task<int> TakeAsync(IQueryable<MentorProfile> profiles, CancellationToken ct) =>
+        profiles.Where(p => p.Active && p.ActiveCount < p.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveCount, p => p.ActiveCount + 1), ct);
+
+    /// <summary>
+    /// Takes a seat of the hub's mentor <paramref name="mentorId"/> for a commitment outside pairs (see <see cref="MentorSeats"/>):
+    /// false without an active profile there, without the Mentor role, or when full.
+    /// </summary>
+    public async Task<bool> TakeSeatAsync(Guid hubId, Guid mentorId, CancellationToken ct) =>
+        await TakeAsync(db.MentorProfiles.Where(p => p.HubId == hubId && p.UserId == mentorId
+            && db.HubMemberships.Any(m => m.HubId == hubId && m.UserId == mentorId && (m.Roles & HubRoles.Mentor) == HubRoles.Mentor)), ct) == 1;
+
+    /// <summary>Gives one seat of a commitment outside pairs back (the number of profiles changed: 0 or 1).</summary>
+    public Task<int> ReleaseSeatAsync(Guid hubId, Guid mentorId, CancellationToken ct) =>
+        db.MentorProfiles.Where(p => p.HubId == hubId && p.UserId == mentorId && p.ActiveCount >= 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveCount, p => p.ActiveCount - 1), ct);
 
     /// <summary>Gives <paramref name="seats"/> back to a mentor (a pair ended).</summary>
     public Task<int> ReleaseAsync(int profileId, int seats, CancellationToken ct) =>

@@ -7,7 +7,8 @@ namespace Agora.Web.Features.Mentoring;
 
 /// <summary>
 /// A mentor's offer in one hub: what they know (the hub's focus areas), the languages they mentor in, how many mentees
-/// they take at once and when they are available. <see cref="ActiveCount"/> is the number of active pairs, changed only by
+/// they take at once and when they are available. <see cref="ActiveCount"/> is the number of seats taken (active pairs plus commitments other areas
+/// hold through <see cref="MentorSeats"/>, e.g. a hackaccelerator team), changed only by
 /// guarded UPDATEs (<see cref="MentorMatching"/>), so it never passes <see cref="Capacity"/> however many pairings run at once.
 /// </summary>
 public sealed class MentorProfile

@@ -9,6 +9,8 @@ public static class MentoringModule
         services.AddScoped<MentoringAccess>();
         services.AddScoped<MentoringNotices>();
         services.AddScoped<MentorMatching>();
+        services.AddScoped<MentorSeats>();
+        services.AddJob<MentoringQueueJob>(MentoringQueueJob.Kind);
         services.AddScoped<MentoringQueries>();
         services.AddScoped<SaveMentorProfile>();
         services.AddScoped<AskForMentor>();

@@ -6,7 +6,8 @@ namespace Agora.Web.Features.Mentoring;
 
 /// <summary>
 /// The mentoring notifications (kind Mentoring), staged in the caller's transaction: a pair was made, a session planned,
-/// a pair ended (and feedback is asked of both), a request waits in the queue (told to the hub's managers).
+/// a pair ended (and feedback is asked of both), a pair ended because
+/// the other side left the hub or lost the role (told to the remaining side), a request waits in the queue (told to the hub's managers).
 /// The text is the key Notification.Mentoring.{Detail}.
 /// </summary>
 public sealed class MentoringNotices(AgoraDbContext db, Notifier notifier)
@@ -19,6 +20,13 @@ public sealed class MentoringNotices(AgoraDbContext db, Notifier notifier)
 
     public Task EndedAsync(string slug, MentoringPair pair, Guid? actor, CancellationToken ct) =>
         SendAsync("Ended", pair.HubId, actor, slug, pair.Id, [pair.MentorId, pair.MenteeId], ct);
+
+    /// <summary>The remaining side of a pair that ended because the other lost their rights in the hub (detail MentorLeft or MenteeLeft).</summary>
+    public async Task PartnerLeftAsync(MentoringPair pair, string detail, Guid remaining, CancellationToken ct)
+    {
+        var slug = await db.Hubs.Where(h => h.Id == pair.HubId).Select(h => h.Slug).SingleAsync(ct);
+        await SendAsync(detail, pair.HubId, null, slug, pair.Id, [remaining], ct);
+    }
 
     public async Task QueuedAsync(string slug, Guid hubId, Guid mentee, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Http;
@@ -24,8 +25,9 @@ public sealed record PairRow(int Id, Guid MentorId, string Mentor, Guid MenteeId
 public sealed record WaitingRow(int Id, int Position, Guid MenteeId, string Mentee, string Goals, string? FocusArea, string? Language, string? PreferredMentor,
     DateTimeOffset CreatedAt);
 
+/// <param name="TimeZone">The hub's time zone (IANA id): pages show times in it; the API's instants are UTC.</param>
 public sealed record MyMentoring(bool IsMentor, bool MayAsk, bool RunsProgramme, ProfileView? Profile, IReadOnlyList<PairRow> AsMentor,
-    IReadOnlyList<PairRow> AsMentee, WaitingRow? Waiting, IReadOnlyList<MentorCard> Mentors, IReadOnlyList<string> FocusAreas);
+    IReadOnlyList<PairRow> AsMentee, WaitingRow? Waiting, IReadOnlyList<MentorCard> Mentors, IReadOnlyList<string> FocusAreas, string TimeZone);
 
 public sealed record ActionView(int Id, string Text, bool Done);
 
@@ -39,15 +41,19 @@ public sealed record RatingView(string Side, int Rating);
 
 public sealed record PairView(int Id, Guid MentorId, string Mentor, Guid MenteeId, string Mentee, string Goals, PairState State, DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt, PairEndReason? EndReason, string? EndNote, IReadOnlyList<SessionView> Sessions, FeedbackView? MyFeedback,
-    IReadOnlyList<RatingView>? Ratings, bool IsMentor, bool IsMentee, bool IsManager)
+    IReadOnlyList<RatingView>? Ratings, bool IsMentor, bool IsMentee, bool IsManager, string TimeZone)
 {
     public bool Works => (IsMentor || IsMentee) && State == PairState.Active;
     public bool AsksFeedback => (IsMentor || IsMentee) && State == PairState.Ended && MyFeedback is null;
 }
 
-public sealed record MentorLoad(Guid UserId, string Mentor, int ActiveMentees, int Capacity, bool Taking);
+/// <summary>
+/// A mentor's load: seats taken of their capacity, made of active pairs and other commitments (a hackaccelerator team
+/// counts as one mentee, <see cref="MentorSeats"/>).
+/// </summary>
+public sealed record MentorLoad(Guid UserId, string Mentor, int ActiveMentees, int OtherCommitments, int SeatsTaken, int Capacity, bool Taking);
 
-public sealed record Programme(MentoringFigures Figures, PagedList<PairRow> Pairs, IReadOnlyList<WaitingRow> Queue, IReadOnlyList<MentorLoad> Load);
+public sealed record Programme(MentoringFigures Figures, PagedList<PairRow> Pairs, IReadOnlyList<WaitingRow> Queue, IReadOnlyList<MentorLoad> Load, string TimeZone);
 
 public sealed record MentoringExport(string FileName, string ContentType, byte[] Content);
 
@@ -98,7 +104,8 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
         var queue = await QueueAsync(hub.HubId, ct);
         return Result<MyMentoring>.Ok(new MyMentoring(hub.IsMentor, hub.MayAsk, hub.RunsProgramme, profile,
             pairs.Where(p => p.MentorId == me).ToList(), pairs.Where(p => p.MenteeId == me).ToList(),
-            queue.FirstOrDefault(w => w.MenteeId == me), await CardsAsync(hub.HubId, ct), await SaveMentorProfile.HubFocusAreasAsync(db, hub.HubId, ct)));
+            queue.FirstOrDefault(w => w.MenteeId == me), await CardsAsync(hub.HubId, ct), await SaveMentorProfile.HubFocusAreasAsync(db, hub.HubId, ct),
+            (await db.HubTimeZoneAsync(hub.HubId, ct)).Id));
     }
 
     /// <summary>A pair as the database answers it (member-init, so it can be sorted and paged there), made a <see cref="PairRow"/> after.</summary>
@@ -171,7 +178,8 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
             p.Goals, p.State, p.StartedAt, p.EndedAt, p.EndReason, p.EndNote,
             sessions.Select(s => new SessionView(s.Id, s.At, s.Place, s.At <= now, standing.SeesNotes ? s.Notes : null,
                 actions?[s.Id].Select(a => new ActionView(a.Id, a.Text, a.Done)).ToList())).ToList(),
-            mine is null ? null : new FeedbackView(mine.Rating, mine.Text, mine.At), ratings, standing.IsMentor, standing.IsMentee, standing.IsManager));
+            mine is null ? null : new FeedbackView(mine.Rating, mine.Text, mine.At), ratings, standing.IsMentor, standing.IsMentee, standing.IsManager,
+            (await db.HubTimeZoneAsync(p.HubId, ct)).Id));
     }
 
     /// <summary>The programme for the hub's managers: figures, pairs (filtered, sorted, paged), the queue in order and the mentors' load.</summary>
@@ -183,13 +191,17 @@ public sealed class MentoringQueries(AgoraDbContext db, MentoringAccess access, 
         var total = await pairs.CountAsync(ct);
         var rows = (await Sort(pairs, q).Skip(q.Skip).Take(q.PageSize).ToListAsync(ct)).Select(p => p.Row()).ToList();
         var load = (await db.MentorProfiles.AsNoTracking().Where(p => p.HubId == hub.HubId)
-                .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { p.UserId, u.DisplayName, p.ActiveCount, p.Capacity, p.Active })
+                .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new
+                {
+                    p.UserId, u.DisplayName, p.ActiveCount, p.Capacity, p.Active,
+                    Pairs = db.MentoringPairs.Count(x => x.ProfileId == p.Id && x.State == PairState.Active),
+                })
                 .ToListAsync(ct))
             .Where(p => p.Active || p.ActiveCount > 0)
-            .Select(p => new MentorLoad(p.UserId, p.DisplayName, p.ActiveCount, p.Capacity, p.Active))
-            .OrderByDescending(p => (double)p.ActiveMentees / p.Capacity).ThenBy(p => p.Mentor, StringComparer.CurrentCulture).ToList();
+            .Select(p => new MentorLoad(p.UserId, p.DisplayName, p.Pairs, Math.Max(0, p.ActiveCount - p.Pairs), p.ActiveCount, p.Capacity, p.Active))
+            .OrderByDescending(p => (double)p.SeatsTaken / p.Capacity).ThenBy(p => p.Mentor, StringComparer.CurrentCulture).ToList();
         return Result<Programme>.Ok(new Programme(await FiguresAsync(hub.HubId, ct), new PagedList<PairRow>(rows, q.Page, q.PageSize, total),
-            await QueueAsync(hub.HubId, ct), load));
+            await QueueAsync(hub.HubId, ct), load, (await db.HubTimeZoneAsync(hub.HubId, ct)).Id));
     }
 
     private static IQueryable<PairData> Sort(IQueryable<PairData> rows, ListQuery q) => (q.Sort, q.Descending) switch

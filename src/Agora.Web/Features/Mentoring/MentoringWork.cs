@@ -1,6 +1,8 @@
+using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Mentoring;
@@ -11,7 +13,8 @@ public sealed record AskInput(string? Goals, string? FocusArea, string? Language
 
 public sealed record PairInput(Guid? MenteeId, Guid? MentorId, string? Goals);
 
-public sealed record SessionInput(DateTimeOffset? At, string? Place);
+/// <summary>A session's time: a UTC instant (the API), or the wall-clock time of the hub's zone (<see cref="LocalAt"/>, a page).</summary>
+public sealed record SessionInput(DateTimeOffset? At, string? Place, [property: System.Text.Json.Serialization.JsonIgnore] DateTime? LocalAt = null);
 
 public sealed record NotesInput(string? Notes, List<string>? NewActions);
 
@@ -205,13 +208,20 @@ public sealed class PairSessions(AgoraDbContext db, MentoringAccess access, Ment
     {
         if (await access.PairAsync(slug, pairId, ct) is not { } pair) return Result<int>.NotFound();
         if (!pair.Works) return pair.Refuse<int>();
-        if (input.At is null) v.Add("at", "Validation.Required");
+        var when = input.At;
+        if (input.LocalAt is { } local)
+        {
+            // The hub's wall-clock time; a time its clocks skip (spring forward) does not exist.
+            when = ZonedTime.ToUtc(local, await db.HubTimeZoneAsync(pair.Pair.HubId, ct));
+            if (when is null) v.Add("at", "Mentoring.NoSuchTime");
+        }
+        else if (when is null) v.Add("at", "Validation.Required");
         var place = v.Text("place", input.Place, MentoringLimits.Place);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var me = pair.Hub.UserId!.Value;
         return await db.InTransactionAsync(async token =>
         {
-            var at = input.At!.Value.ToUniversalTime();
+            var at = when!.Value.ToUniversalTime();
             var session = new MentoringSession { PairId = pairId, At = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero), Place = place, CreatedById = me, CreatedAt = clock.GetUtcNow() };
             db.MentoringSessions.Add(session);
             audit.Add(AuditActions.MentoringSessionPlanned, pair.Pair.HubId, MentorMatching.Subject(pair.Pair));

@@ -129,7 +129,11 @@ internal static class DemoHackathons
         Score(ageing, ac, dance, DemoAccounts.Evaluator, 3, 5, 4);
 
         // The hackaccelerator: Home Safe with a mentor, milestones and a check-in.
+        // The team takes one of Magnus's mentoring places (one capacity with his mentoring pairs: he is now full).
         db.HackathonTeamMentors.Add(new HackathonTeamMentor { TeamId = homeSafe.Id, UserId = P(DemoAccounts.Mentor), AssignedAt = now.AddHours(-19) });
+        var magnus = P(DemoAccounts.Mentor);
+        await db.MentorProfiles.Where(p => p.HubId == hub && p.UserId == magnus && p.ActiveCount < p.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveCount, p => p.ActiveCount + 1), ct);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         db.HackathonMilestones.AddRange(
             new HackathonMilestone { TeamId = homeSafe.Id, Title = "Checklist tested with five patients", DueOn = today.AddDays(14), CreatedAt = now.AddHours(-18) },

@@ -150,6 +150,7 @@ public sealed class HackathonTests(AgoraApps apps)
         var carla = carlaId;
         Assert.Equal(Outcome.Invalid, (await As<Result<Guid>, HackathonAccelerator>(app, s["Manager"], a => a.AddMentorAsync(slug, ev, teamA, carla, default))).Outcome);
         var mentor = await UserIdAsync(app, s["Mentor"]);
+        await AcceleratorMentoringTests.ProfileAsync(app, s.HubId, mentor, capacity: 1);
         await OkAsync(As<Result<Guid>, HackathonAccelerator>(app, s["Manager"], a => a.AddMentorAsync(slug, ev, teamA, mentor, default)));
         var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
         await OkAsync(As<Result<int>, HackathonAccelerator>(app, s["Mentor"], a => a.AddMilestoneAsync(slug, ev, teamA, new TeamMilestoneInput("A pilot ward", due), default)));

@@ -15,7 +15,7 @@ namespace Agora.Tests.Features.Mentoring;
 
 /// <summary>Mentoring: capacity under concurrency, the queue in order, sessions' privacy, feedback, rights ending, erasure, demo figures.</summary>
 [Collection(AppsCollection.Name)]
-public sealed class MentoringTests(AgoraApps apps)
+public sealed partial class MentoringTests(AgoraApps apps)
 {
     /// <summary>Demo accounts that sign in without a second factor, used as mentees.</summary>
     private static readonly string[] Mentees =
@@ -235,6 +235,10 @@ public sealed class MentoringTests(AgoraApps apps)
         Assert.False(profile.Active);
         Assert.Equal(0, profile.ActiveCount);
         Assert.Equal(1, await DbAsync(app, db => db.MentoringRequests.CountAsync(r => r.HubId == ended.HubId && r.State == MentoringRequestState.Waiting)));
+        // The mentee is told their mentor left.
+        var menteeId = await UserIdAsync(app, DemoAccounts.Member);
+        Assert.True(await DbAsync(app, db => db.Notifications.AnyAsync(n => n.UserId == menteeId && n.Kind == NotificationKind.Mentoring && n.Detail == "MentorLeft"
+            && n.Path == $"/hubs/{slug}/mentoring/pairs/{pair}")));
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<MentoringQueries>().MentorsAsync(ended.HubId, default));
     }

@@ -27,7 +27,8 @@ public sealed class ChallengeModel(HackathonQueries queries, HackathonChallenges
         Form = new ChallengeForm
         {
             Title = View.Challenge.Title, Description = View.Challenge.Description, FocusAreas = View.Challenge.FocusAreas,
-            MinTeamSize = View.Challenge.MinTeamSize, MaxTeamSize = View.Challenge.MaxTeamSize, SubmissionDeadline = View.Challenge.SubmissionDeadline.UtcDateTime,
+            MinTeamSize = View.Challenge.MinTeamSize, MaxTeamSize = View.Challenge.MaxTeamSize, SubmissionDeadline = ZonedTime.ToLocal(View.Challenge.SubmissionDeadline, ZonedTime.Find(View.Challenge.TimeZone)),
+            TimeZone = View.Challenge.TimeZone,
             Criteria = [.. View.Criteria.Select(c => new ChallengeForm.CriterionForm { Name = c.Name, Weight = c.Weight })
                 .Concat(Enumerable.Range(0, Math.Max(0, 5 - View.Criteria.Count)).Select(_ => new ChallengeForm.CriterionForm()))],
         };
@@ -64,6 +65,7 @@ public sealed class ChallengeModel(HackathonQueries queries, HackathonChallenges
     {
         if (await queries.ChallengeAsync(slug, eventId, challengeId, ct) is not { } v) return false;
         View = v;
+        Form.TimeZone = v.Challenge.TimeZone;
         return true;
     }
 }

@@ -45,6 +45,7 @@ public sealed class IndexModel(HackathonQueries queries, HackathonChallenges cha
     {
         if (await queries.OverviewAsync(slug, eventId, ct) is not { } o) return false;
         Hackathon = o;
+        Form.TimeZone = o.TimeZone;
         return true;
     }
 }
@@ -57,8 +58,10 @@ public sealed class ChallengeForm
     public string? FocusAreas { get; set; }
     public int? MinTeamSize { get; set; } = 1;
     public int? MaxTeamSize { get; set; } = 5;
-    /// <summary>UTC, from a datetime-local control.</summary>
+    /// <summary>The wall-clock time of the hub's zone, from a datetime-local control.</summary>
     public DateTime? SubmissionDeadline { get; set; }
+    /// <summary>The hub's zone (IANA id), set by the page, named by the deadline's label.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public string TimeZone { get; set; } = "UTC";
     public List<CriterionForm> Criteria { get; set; } = [.. Enumerable.Range(0, 5).Select(_ => new CriterionForm())];
 
     public sealed class CriterionForm
@@ -68,6 +71,5 @@ public sealed class ChallengeForm
     }
 
     public ChallengeInput ToInput() => new(Title, Description, null, FocusAreas, MinTeamSize, MaxTeamSize,
-        SubmissionDeadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null,
-        Criteria.Select(c => new JuryCriterionInput(c.Name, c.Weight)).ToList());
+        null, Criteria.Select(c => new JuryCriterionInput(c.Name, c.Weight)).ToList(), SubmissionDeadline);
 }

@@ -91,6 +91,10 @@ public sealed class TeamModel(HackathonQueries queries, HackathonTeams teams, Ha
         await Answer(current.IsAuthenticated ? (await accelerator.AddMentorAsync(slug, eventId, teamId, MentorId, ct)).Select(_ => 0) : null,
             "Mentor", "Hackathons.MentorAdded", slug, eventId, teamId, "#accelerator", ct);
 
+    public async Task<IActionResult> OnPostRemoveMentorAsync(string slug, int eventId, int teamId, Guid user, CancellationToken ct) =>
+        await Answer(current.IsAuthenticated ? (await accelerator.RemoveMentorAsync(slug, eventId, teamId, user, ct)).Select(_ => 0) : null,
+            "Mentor", "Hackathons.MentorRemoved", slug, eventId, teamId, "#accelerator", ct);
+
     public async Task<IActionResult> OnPostMilestoneAsync(string slug, int eventId, int teamId, CancellationToken ct) =>
         await Answer(current.IsAuthenticated ? await accelerator.AddMilestoneAsync(slug, eventId, teamId, new TeamMilestoneInput(Milestone.Title, Milestone.DueOn), ct) : null,
             "Milestone", "Hackathons.MilestoneAdded", slug, eventId, teamId, "#accelerator", ct);

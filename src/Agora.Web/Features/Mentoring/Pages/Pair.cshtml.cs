@@ -41,8 +41,8 @@ public sealed class PairModel(HubQueries hubs, MentoringQueries queries, PairSes
 
     public async Task<IActionResult> OnPostPlanAsync(string slug, int pair, CancellationToken ct)
     {
-        DateTimeOffset? at = Plan.At is { } local ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Utc)) : null;
-        return await AnswerAsync(await sessions.PlanAsync(slug, pair, new SessionInput(at, Plan.Place), ct), "Mentoring.SessionPlanned", "Plan", slug, pair, ct);
+        // The form's time is the hub's wall-clock time: the use case converts it in the hub's zone.
+        return await AnswerAsync(await sessions.PlanAsync(slug, pair, new SessionInput(null, Plan.Place, Plan.At), ct), "Mentoring.SessionPlanned", "Plan", slug, pair, ct);
     }
 
     public async Task<IActionResult> OnPostNotesAsync(string slug, int pair, int session, string? notes, string? newAction, CancellationToken ct) =>
