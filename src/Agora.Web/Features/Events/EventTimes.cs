@@ -27,4 +27,7 @@ public static class EventTimes
 
     /// <summary>A value for an &lt;input type="datetime-local"&gt; in the hub's zone.</summary>
     public static string Input(DateTimeOffset? at, string timeZone) => ZonedTime.Input(at, timeZone);
+
+    /// <summary>A file's kind as people know it: its extension in capitals ("PDF", "PPTX").</summary>
+    public static string FileKind(string fileName) => Path.GetExtension(fileName).TrimStart('.').ToUpperInvariant();
 }
