@@ -113,7 +113,7 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         hub.MapGet(eventPath + "/materials/{materialId:int}", DownloadMaterial).WithName("DownloadEventMaterial").AllowAnonymous().RequireScope(read)
             .WithSummary("Download a file material (people who may see the event)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapDelete(eventPath + "/materials/{materialId:int}", RemoveMaterial).WithName("RemoveEventMaterial").RequireScope(write)
             .WithSummary("Remove a material (organisers)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
