@@ -760,8 +760,14 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -769,7 +775,6 @@ namespace Agora.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Url")
-                        .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
@@ -777,7 +782,13 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.ToTable("EventMaterials", (string)null);
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.ToTable("EventMaterials", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EventMaterials_LinkOrFile", "(\"Url\" IS NULL) <> (\"FileId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Events.EventOrganiser", b =>
@@ -4637,6 +4648,11 @@ namespace Agora.Migrations.Postgres.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Agora.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Events.EventOrganiser", b =>

@@ -739,8 +739,14 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -748,7 +754,6 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
-                        .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -756,7 +761,13 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.ToTable("EventMaterials", (string)null);
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.ToTable("EventMaterials", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EventMaterials_LinkOrFile", "(\"Url\" IS NULL) <> (\"FileId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Events.EventOrganiser", b =>
@@ -4532,6 +4543,11 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Agora.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Events.EventOrganiser", b =>

@@ -178,13 +178,18 @@ public sealed class Registration
     public static bool HoldsSeat(RegistrationState s) => s is RegistrationState.Pending or RegistrationState.Confirmed or RegistrationState.Offered;
 }
 
-/// <summary>A material of the event (slides, recordings): a link.</summary>
+/// <summary>
+/// A material of the event (slides, recordings, reports): a link (<see cref="Url"/>) or an uploaded file (<see cref="FileId"/>,
+/// a <see cref="Platform.Files.StoredFile"/> that also records who uploaded it), never both.
+/// </summary>
 public sealed class EventMaterial
 {
     public int Id { get; set; }
     public int EventId { get; set; }
     public string Title { get; set; } = "";
-    public string Url { get; set; } = "";
+    public string? Url { get; set; }
+    public Guid? FileId { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
 }
 
 /// <summary>A person's secret calendar feed: only the SHA-256 of the token is kept.</summary>
@@ -208,6 +213,8 @@ public static class EventLimits
     public const int Name = 120;
     public const int Answer = 2000;
     public const int MaxCapacity = 100_000;
+    /// <summary>Materials (links and files) per event.</summary>
+    public const int MaxMaterials = 30;
 }
 
 public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
@@ -306,11 +313,14 @@ public sealed class EventMaterialConfiguration : IEntityTypeConfiguration<EventM
 {
     public void Configure(EntityTypeBuilder<EventMaterial> b)
     {
-        b.ToTable("EventMaterials");
+        // A link or a file, exactly one of them.
+        b.ToTable("EventMaterials", t => t.HasCheckConstraint("CK_EventMaterials_LinkOrFile", "(\"Url\" IS NULL) <> (\"FileId\" IS NULL)"));
         b.Property(m => m.Title).HasMaxLength(EventLimits.Title).IsRequired();
-        b.Property(m => m.Url).HasMaxLength(EventLimits.Link).IsRequired();
+        b.Property(m => m.Url).HasMaxLength(EventLimits.Link);
         b.HasIndex(m => m.EventId);
+        b.HasIndex(m => m.FileId).IsUnique();
         b.HasOne<Event>().WithMany().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(m => m.FileId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

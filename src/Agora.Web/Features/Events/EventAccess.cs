@@ -35,6 +35,8 @@ public sealed class EventAccess(AgoraDbContext db, Viewers viewers, CurrentUser 
             or RegistrationState.Waiting or RegistrationState.Offered && !IsPast
             && (Event.CancellationCutoff is not { } c || Now < c);
         public bool SeesOnlineLink => CanOrganise || Mine?.State == RegistrationState.Confirmed;
+        /// <summary>The event's materials (links and files) are for everyone who may see the event page.</summary>
+        public bool SeesMaterials => Knows;
 
         public Result<T> Refuse<T>() => Knows ? Result<T>.Forbidden() : Result<T>.NotFound();
     }

@@ -28,7 +28,14 @@ public sealed record TicketView(int Id, string Name, int Capacity, int Taken, in
 
 public sealed record QuestionView(int Id, string Text, bool Required);
 
-public sealed record MaterialView(int Id, string Title, string Url);
+/// <summary>
+/// A material: for a link <see cref="Url"/> is the link; for a file it is the download address and <see cref="File"/> says
+/// what the file is.
+/// </summary>
+public sealed record MaterialView(int Id, string Title, string Url, MaterialFile? File);
+
+/// <summary>An uploaded material's name, type (recognised from its content) and size in bytes.</summary>
+public sealed record MaterialFile(string FileName, string ContentType, long Size);
 
 public sealed record PersonView(Guid UserId, string Name);
 
@@ -136,8 +143,7 @@ public sealed class EventQueries(AgoraDbContext db, EventAccess access, Viewers 
             .ToListAsync(ct);
         var questions = await db.RegistrationQuestions.AsNoTracking().Where(q => q.EventId == id).OrderBy(q => q.Position).ThenBy(q => q.Id)
             .Select(q => new QuestionView(q.Id, q.Text, q.Required)).ToListAsync(ct);
-        var materials = await db.EventMaterials.AsNoTracking().Where(m => m.EventId == id).OrderBy(m => m.Id)
-            .Select(m => new MaterialView(m.Id, m.Title, m.Url)).ToListAsync(ct);
+        var materials = scope.SeesMaterials ? await LoadMaterialsAsync(scope.HubSlug, id, ct) : [];
         IReadOnlyList<PersonView> organisers = scope.CanOrganise
             ? await db.EventOrganisers.AsNoTracking().Where(o => o.EventId == id).Join(db.Users, o => o.UserId, u => u.Id, (o, u) => new PersonView(u.Id, u.DisplayName))
                 .ToListAsync(ct)
@@ -160,6 +166,28 @@ public sealed class EventQueries(AgoraDbContext db, EventAccess access, Viewers 
             mine, scope.CanOrganise, scope.CanPickOrganisers, scope.CanRegister && (mine is null || !Registration.HoldsSeat(mine.State) && mine.State != RegistrationState.Waiting),
             scope.CanCancelOwn, scope.RegistrationOpen);
     }
+
+    /// <summary>The event's materials in the order they were added (the caller decided the reader may see them).</summary>
+    private async Task<IReadOnlyList<MaterialView>> LoadMaterialsAsync(string hubSlug, int id, CancellationToken ct)
+    {
+        var rows = await (from m in db.EventMaterials.AsNoTracking()
+                          where m.EventId == id
+                          join f in db.Files on m.FileId equals (Guid?)f.Id into files
+                          from f in files.DefaultIfEmpty()
+                          orderby m.Id
+                          select new { m.Id, m.Title, m.Url, FileName = f == null ? null : f.FileName, ContentType = f == null ? null : f.ContentType, Size = f == null ? 0 : f.Size })
+            .ToListAsync(ct);
+        return rows.Select(m => m.Url is { } url
+            ? new MaterialView(m.Id, m.Title, url, null)
+            : new MaterialView(m.Id, m.Title, MaterialPath(hubSlug, id, m.Id), new MaterialFile(m.FileName ?? "", m.ContentType ?? "", m.Size))).ToList();
+    }
+
+    /// <summary>Where a file material is downloaded (by people who may see the event).</summary>
+    public static string MaterialPath(string hubSlug, int eventId, int materialId) => $"/api/v1/hubs/{hubSlug}/events/{eventId}/materials/{materialId}";
+
+    /// <summary>The event's materials for the reader; null when they may not see the event.</summary>
+    public async Task<IReadOnlyList<MaterialView>?> MaterialsAsync(string hubSlug, int id, CancellationToken ct) =>
+        await access.LoadAsync(hubSlug, id, ct) is { SeesMaterials: true } scope ? await LoadMaterialsAsync(scope.HubSlug, id, ct) : null;
 
     /// <summary>A waiting registration's place on its ticket type's list (1 = next).</summary>
     private async Task<int> PositionAsync(Registration r, CancellationToken ct) =>

@@ -100,9 +100,20 @@ public static class EventsApi
         hub.MapPut(eventPath + "/outcomes", SaveOutcomes).WithName("SaveEventOutcomes").RequireScope(write)
             .WithSummary("Record what came of the event (organisers): {\"campaignSlug\" (the idea campaign it opened), \"teamsFormed\", \"report\", \"participantsEmployees\", \"participantsCitizens\", \"participantsCompanies\", \"participantsResearchers\"}")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hub.MapGet(eventPath + "/materials", Materials).WithName("ListEventMaterials").AllowAnonymous().RequireScope(read)
+            .WithSummary("The event's materials (people who may see the event): links, and files with their name, type, size and download address")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapPost(eventPath + "/materials", AddMaterial).WithName("AddEventMaterial").RequireScope(write)
             .WithSummary("Add a material of the event as a link (organisers): {\"title\", \"url\"}")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        // Multipart from API clients (tokens or the session); the session cookie is SameSite=Lax, so other sites cannot post it.
+        hub.MapPost(eventPath + "/materials/files", UploadMaterial).WithName("UploadEventMaterial").RequireScope(write).DisableAntiforgery().AcceptsFileForm("file")
+            .WithSummary("Upload a file as a material of the event (organisers), multipart fields \"file\" and \"title\" (the file's name when empty): "
+                + "PNG, JPEG, WebP, PDF, docx, xlsx, pptx, odt, ods, odp; at most 10 MB")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        hub.MapGet(eventPath + "/materials/{materialId:int}", DownloadMaterial).WithName("DownloadEventMaterial").AllowAnonymous().RequireScope(read)
+            .WithSummary("Download a file material (people who may see the event)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         hub.MapDelete(eventPath + "/materials/{materialId:int}", RemoveMaterial).WithName("RemoveEventMaterial").RequireScope(write)
             .WithSummary("Remove a material (organisers)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -230,6 +241,28 @@ public static class EventsApi
 
     private static async Task<Results<Ok<ItemRef>, ValidationProblem, ProblemHttpResult>> AddMaterial(string slug, int id, MaterialInput input, Organising organising, CancellationToken ct) =>
         ApiResults.From(await organising.AddMaterialAsync(slug, id, input, ct), x => TypedResults.Ok(new ItemRef(x)));
+
+    private static async Task<Results<Ok<IReadOnlyList<MaterialView>>, ProblemHttpResult>> Materials(string slug, int id, EventQueries q, CancellationToken ct) =>
+        await q.MaterialsAsync(slug, id, ct) is { } x ? TypedResults.Ok(x) : ApiResults.NotFound();
+
+    private static async Task<Results<Created<ItemRef>, ValidationProblem, ProblemHttpResult>> UploadMaterial(string slug, int id, HttpRequest request, Organising organising, CancellationToken ct)
+    {
+        var (form, problem) = await ApiResults.ReadFormAsync(request, ct);
+        if (form is null) return problem!;
+        var upload = await Platform.Files.Uploads.ReadAsync(form.Files.GetFile("file"), Platform.Files.Uploads.MaxBytes, ct);
+        return ApiResults.From(await organising.AddMaterialFileAsync(slug, id, form["title"].ToString(), upload, ct),
+            x => TypedResults.Created(EventQueries.MaterialPath(slug, id, x), new ItemRef(x)));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadMaterial(string slug, int id, int materialId, Organising organising, HttpContext http, CancellationToken ct)
+    {
+        var file = await organising.DownloadMaterialAsync(slug, id, materialId, ct);
+        if (file is null) return ApiResults.NotFound();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        // With a download name the answer is "attachment; filename=...; filename*=UTF-8''..." (RFC 6266).
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
 
     private static async Task<Results<Ok<ItemRef>, ValidationProblem, ProblemHttpResult>> RemoveMaterial(string slug, int id, int materialId, Organising organising, CancellationToken ct) =>
         ApiResults.From(await organising.RemoveMaterialAsync(slug, id, materialId, ct), x => TypedResults.Ok(new ItemRef(x)));

@@ -14,6 +14,7 @@ public static class EventsModule
         services.AddScoped<Registrations>();
         services.AddScoped<Organising>();
         services.AddScoped<Calendars>();
+        services.AddScoped<Ideas.IIdeaBirthplaces, EventIdeas>();
         services.AddRecurringJob<EventOffersJob>(EventOffersJob.Kind, _ => TimeSpan.FromMinutes(5));
         services.AddRecurringJob<EventRemindersJob>(EventRemindersJob.Kind, _ => TimeSpan.FromHours(1));
         services.AddPersonalData<EventsPersonalData>();

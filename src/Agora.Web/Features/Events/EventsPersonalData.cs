@@ -6,7 +6,8 @@ namespace Agora.Web.Features.Events;
 
 /// <summary>
 /// What events hold about a person: their registrations (ticket, state, answers, check-in code, attendance), the events
-/// they organise and whether they have a calendar feed (never the token). On erasure their registrations for events to
+/// they organise, the materials they uploaded (the files' uploader is Platform/Files' to erase: the files stay with the
+/// event, without their uploader) and whether they have a calendar feed (never the token). On erasure their registrations for events to
 /// come go (their seats are freed), those of past events stay without their answers so attendance still counts, their
 /// organiser rights and feed go; events they created stay, shown as by "a former member".
 /// </summary>
@@ -37,9 +38,15 @@ public sealed class EventsPersonalData(AgoraDbContext db, TimeProvider clock) : 
         var organises = await db.EventOrganisers.AsNoTracking().Where(o => o.UserId == userId)
             .Join(db.Events, o => o.EventId, e => e.Id, (o, e) => new { e.Id, e.Title }).ToListAsync(ct);
         var created = await db.Events.AsNoTracking().Where(e => e.CreatedById == userId).Select(e => new { e.Id, e.Title, e.CreatedAt }).ToListAsync(ct);
+        var materials = await (from m in db.EventMaterials.AsNoTracking()
+                               join f in db.Files on m.FileId equals (Guid?)f.Id
+                               join e in db.Events on m.EventId equals e.Id
+                               where f.UploadedById == userId
+                               orderby m.Id
+                               select new { m.EventId, Event = e.Title, m.Title, f.FileName, f.ContentType, f.Size, f.UploadedAt }).ToListAsync(ct);
         var feed = await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == userId).Select(f => (DateTimeOffset?)f.CreatedAt).SingleOrDefaultAsync(ct);
-        if (registrations.Count == 0 && organises.Count == 0 && created.Count == 0 && feed is null) return null;
-        return new { registrations, organises, created, calendarFeedCreatedAt = feed };
+        if (registrations.Count == 0 && organises.Count == 0 && created.Count == 0 && materials.Count == 0 && feed is null) return null;
+        return new { registrations, organises, created, materials, calendarFeedCreatedAt = feed };
     }
 
     public async Task EraseAsync(Erasure erasure, CancellationToken ct)

@@ -4,6 +4,8 @@ using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Files;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Events;
@@ -200,6 +202,7 @@ public sealed class Organising(AgoraDbContext db, EventAccess access, Registrati
         return Result<int>.Ok(id);
     }
 
+    /// <summary>Adds a link as a material of the event.</summary>
     public async Task<Result<int>> AddMaterialAsync(string hubSlug, int id, MaterialInput input, CancellationToken ct)
     {
         var (scope, refusal) = await OrganiserAsync<int>(hubSlug, id, ct);
@@ -208,21 +211,76 @@ public sealed class Organising(AgoraDbContext db, EventAccess access, Registrati
         var url = v.Url("url", input.Url);
         if (url is null) v.Add("url", "Validation.Required");
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
-        var m = new EventMaterial { EventId = id, Title = title, Url = url! };
-        db.EventMaterials.Add(m);
-        audit.Add(AuditActions.EventOutcomesChanged, scope.Event.HubId, EventEditing.Subject(scope.Event), $"+ {url}");
-        await db.SaveChangesAsync(ct);
-        return Result<int>.Ok(m.Id);
+        return await AddMaterialAsync(scope, new EventMaterial { EventId = id, Title = title, Url = url! }, null, url!, ct);
     }
 
+    /// <summary>
+    /// Uploads a file as a material (slides, PDFs, images, office documents), its type recognised from its content and at
+    /// most <see cref="Uploads.MaxBytes"/>; without a title the file's name is its title.
+    /// </summary>
+    public async Task<Result<int>> AddMaterialFileAsync(string hubSlug, int id, string? title, UploadInput? upload, CancellationToken ct)
+    {
+        var (scope, refusal) = await OrganiserAsync<int>(hubSlug, id, ct);
+        if (scope is null) return refusal!;
+        var given = v.Text("title", title, EventLimits.Title, required: false);
+        if (upload is null || upload.Size == 0) v.Add("file", "Validation.Required");
+        else if (upload.Size > Uploads.MaxBytes) v.Add("file", "Ideas.AttachmentTooLarge", Uploads.MaxBytes / 1024 / 1024);
+        var type = upload is { Size: > 0 and <= Uploads.MaxBytes } ? AttachmentTypes.Detect(upload.Content) : null;
+        if (upload is { Size: > 0 and <= Uploads.MaxBytes } && type is null) v.Add("file", "Ideas.AttachmentType");
+        if (!v.IsValid) return Result<int>.Invalid(v.Errors);
+        var name = AttachmentTypes.SafeFileName(upload!.FileName, type!);
+        var now = clock.GetUtcNow();
+        var file = new StoredFile
+        {
+            Id = Guid.NewGuid(), FileName = name, ContentType = type!.ContentType, Size = upload.Content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), Content = upload.Content, UploadedById = scope.UserId, UploadedAt = now,
+        };
+        var material = new EventMaterial { EventId = id, Title = given.Length == 0 ? name : given, FileId = file.Id };
+        return await AddMaterialAsync(scope, material, file, name, ct);
+    }
+
+    private Task<Result<int>> AddMaterialAsync(EventAccess.Standing scope, EventMaterial material, StoredFile? file, string what, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
+        {
+            if (await db.EventMaterials.CountAsync(m => m.EventId == material.EventId, ct) >= EventLimits.MaxMaterials)
+                return (false, Result<int>.Invalid(file is null ? "url" : "file", v.Message("Events.TooManyMaterials", EventLimits.MaxMaterials)));
+            if (file is not null) db.Files.Add(file);
+            material.AddedAt = clock.GetUtcNow();
+            db.EventMaterials.Add(material);
+            audit.Add(AuditActions.EventOutcomesChanged, scope.Event.HubId, EventEditing.Subject(scope.Event), $"+ {what}");
+            await db.SaveChangesAsync(ct);
+            return (true, Result<int>.Ok(material.Id));
+        }, ct);
+
+    /// <summary>Removes a material; an uploaded file goes with it.</summary>
     public async Task<Result<int>> RemoveMaterialAsync(string hubSlug, int id, int materialId, CancellationToken ct)
     {
         var (scope, refusal) = await OrganiserAsync<int>(hubSlug, id, ct);
         if (scope is null) return refusal!;
-        var rows = await db.EventMaterials.Where(m => m.Id == materialId && m.EventId == id).ExecuteDeleteAsync(ct);
-        if (rows == 0) return Result<int>.NotFound();
-        audit.Add(AuditActions.EventOutcomesChanged, scope.Event.HubId, EventEditing.Subject(scope.Event), $"- {materialId}");
-        await db.SaveChangesAsync(ct);
+        var material = await db.EventMaterials.AsNoTracking().Where(m => m.Id == materialId && m.EventId == id)
+            .Select(m => new { m.Title, m.FileId }).SingleOrDefaultAsync(ct);
+        if (material is null) return Result<int>.NotFound();
+        await db.InTransactionAsync(async token =>
+        {
+            await db.EventMaterials.Where(m => m.Id == materialId).ExecuteDeleteAsync(token);
+            if (material.FileId is { } fileId) await db.Files.Where(f => f.Id == fileId).ExecuteDeleteAsync(token);
+            audit.Add(AuditActions.EventOutcomesChanged, scope.Event.HubId, EventEditing.Subject(scope.Event), $"- {materialId} ({material.Title})");
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
         return Result<int>.Ok(materialId);
     }
+
+    /// <summary>A file material of the event for those who may see the event (<see cref="EventAccess.Standing.SeesMaterials"/>); null otherwise and for links.</summary>
+    public async Task<MaterialDownload?> DownloadMaterialAsync(string hubSlug, int id, int materialId, CancellationToken ct)
+    {
+        if (await access.LoadAsync(hubSlug, id, ct) is not { SeesMaterials: true }) return null;
+        return await (from m in db.EventMaterials.AsNoTracking()
+                      join f in db.Files on m.FileId equals (Guid?)f.Id
+                      where m.Id == materialId && m.EventId == id
+                      select new MaterialDownload(f.FileName, f.ContentType, f.Content)).SingleOrDefaultAsync(ct);
+    }
 }
+
+/// <summary>A file material as it is downloaded.</summary>
+public sealed record MaterialDownload(string FileName, string ContentType, byte[] Content);

@@ -233,11 +233,12 @@ public sealed class Registrations(AgoraDbContext db, EventAccess access, Validat
                 .OrderBy(r => r.QueuedAt).ThenBy(r => r.Id).Select(r => new { r.Id, r.UserId }).FirstOrDefaultAsync(ct);
             if (next is null) return false;
             var now = clock.GetUtcNow();
+            var expires = now.AddHours(ev.OfferHours);
             var rows = await db.Registrations.Where(r => r.Id == next.Id && r.State == RegistrationState.Waiting)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Offered).SetProperty(r => r.OfferExpiresAt, now.AddHours(ev.OfferHours))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Offered).SetProperty(r => r.OfferExpiresAt, expires)
                     .SetProperty(r => r.UpdatedAt, now), ct);
             if (rows == 0) continue;
-            await notices.TellAsync(ev, hubSlug, "Offered", [next.UserId], ct);
+            await notices.TellAsync(ev, hubSlug, "Offered", [next.UserId], ct, at: expires);
             return true;
         }
     }
@@ -305,7 +306,7 @@ public sealed class Registrations(AgoraDbContext db, EventAccess access, Validat
                 if (rows == 0) return false;
                 var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == r.EventId, token);
                 var slug = await db.Hubs.Where(h => h.Id == ev.HubId).Select(h => h.Slug).SingleAsync(token);
-                await notices.TellAsync(ev, slug, "Reminder", [r.UserId], token);
+                await notices.TellAsync(ev, slug, "Reminder", [r.UserId], token, at: ev.StartsAt, dateOnly: ev.AllDay);
                 await db.SaveChangesAsync(token);
                 return true;
             }, ct);

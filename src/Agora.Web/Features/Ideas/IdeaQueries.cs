@@ -52,7 +52,7 @@ public sealed record IdeaDetail(
     int? VoteCount, int CommentCount, int FollowerCount, int Version, IReadOnlyList<string> Tags,
     IReadOnlyList<IdeaAnswerView> Answers, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<CoAuthorInvitationView> CoAuthorInvitations,
     IReadOnlyList<IdeaEventView> History, int VersionCount, IdeaViewerView Viewer,
-    IdeaInitiative? Initiative = null);
+    IdeaInitiative? Initiative = null, IdeaBornAt? BornAt = null);
 
 /// <summary>An earlier text of an idea; the editor's name is null when the idea is anonymous to the person asking.</summary>
 public sealed record IdeaVersionView(int Version, string Title, string Problem, string Solution, string Benefits, string? EditedBy, DateTimeOffset ReplacedAt);
@@ -100,7 +100,7 @@ public sealed record IdeaFilter(
 
 /// <summary>Read side of ideas: projections for the pages, the API and other areas. Visibility rules are applied here.</summary>
 public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUser current, Viewers viewers, IdeaContent content, TimeProvider clock,
-    ISearchEngine search, IIdeaInitiatives initiatives)
+    ISearchEngine search, IIdeaInitiatives initiatives, IIdeaBirthplaces birthplaces)
 {
     /// <summary>A text filter narrows a list to at most this many best-matching ideas before the other filters and the sort.</summary>
     public const int MaxTextMatches = 2000;
@@ -321,7 +321,9 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
             scope.IsAuthorOrCoAuthor ? await OpenCoAuthorInvitationsAsync(id, ct) : [],
             history, extra.Versions, viewerView,
             // Accepted ideas may go on as an initiative (shown when the reader may see that initiative).
-            idea.State is IdeaState.Accepted or IdeaState.Implemented ? await initiatives.ForIdeaAsync(idea.HubId, idea.Id, ct) : null);
+            idea.State is IdeaState.Accepted or IdeaState.Implemented ? await initiatives.ForIdeaAsync(idea.HubId, idea.Id, ct) : null,
+            // Born at the event that opened its campaign (shown when the reader may see that event).
+            await birthplaces.ForCampaignAsync(idea.HubId, campaign.Id, ct));
     }
 
     public static IReadOnlyList<string> BeneficiaryNames(Beneficiaries flags) =>

@@ -2,6 +2,9 @@ using Agora.Web.Features.Accounts;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Data;
+using Agora.Web.Platform.Files;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Platform.Demo;
@@ -93,7 +96,22 @@ internal static class DemoEvents
             new EventSession { EventId = hackathon.Id, Title = "Team work", StartsAt = hackathon.StartsAt.AddHours(1), EndsAt = hackathon.StartsAt.AddHours(9) },
             new EventSession { EventId = hackathon.Id, Title = "Pitches and jury", StartsAt = hackathon.EndsAt.AddHours(-3), EndsAt = hackathon.EndsAt, Room = "Auditorium" },
             new EventSession { EventId = shareCon.Id, Title = "Abertura", StartsAt = shareCon.StartsAt, EndsAt = shareCon.StartsAt.AddMinutes(30), Speaker = "Inês Manager" });
-        db.EventMaterials.Add(new EventMaterial { EventId = shareCon.Id, Title = "Apresentações do dia", Url = "https://example.org/share-con-2026/slides" });
+        db.EventMaterials.Add(new EventMaterial { EventId = shareCon.Id, Title = "Apresentações do dia", Url = "https://example.org/share-con-2026/slides", AddedAt = shareCon.EndsAt });
+        // A file material: the day's programme as a one-page PDF.
+        var programme = Encoding.ASCII.GetBytes(DemoPdf);
+        var file = new StoredFile
+        {
+            Id = Guid.NewGuid(), FileName = "programa-share-con.pdf", ContentType = "application/pdf", Size = programme.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(programme)), Content = programme, UploadedById = shareCon.CreatedById, UploadedAt = shareCon.EndsAt,
+        };
+        db.Files.Add(file);
+        db.EventMaterials.Add(new EventMaterial { EventId = shareCon.Id, Title = "Programa do share-con", FileId = file.Id, AddedAt = shareCon.EndsAt });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A minimal one-page PDF with one line of text.</summary>
+    private const string DemoPdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+        + "4 0 obj<</Length 59>>stream\nBT /F1 24 Tf 72 760 Td (Share-con imIN-hub: programa) Tj ET\nendstream endobj\n"
+        + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 }

@@ -61,4 +61,32 @@ public sealed class EventsPersonalDataTests(AgoraApps apps)
         Assert.NotNull(after.Past.AttendedAt);
         Assert.False(after.Feed);
     }
+
+    [Theory, BothDatabases]
+    public async Task UploadedMaterial_InTheUploadersExport_OnErasureTheFileStaysWithoutTheUploader(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var manager = await SignInAsync(app, DemoAccounts.Manager);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (id, _) = await PublishedAsync(manager.Client, 3, Body("Workshop with slides " + tag, "Workshop", "Public"));
+        var organiser = (await PeopleAsync(app, 1))[0];
+        var email = await DbAsync(app, db => db.Users.Where(u => u.Id == organiser.Id).Select(u => u.Email!).SingleAsync());
+        Assert.True((await manager.Client.PostAsJsonAsync(Api(id) + "/organisers", new { email })).IsSuccessStatusCode);
+        var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "slides.pdf" }, { new StringContent("Slides " + tag), "title" } };
+        var uploaded = await organiser.Client.PostAsync(Api(id) + "/materials/files", form);
+        Assert.Equal(System.Net.HttpStatusCode.Created, uploaded.StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sources = scope.ServiceProvider.GetServices<IPersonalData>().ToList();
+            var json = JsonSerializer.Serialize(await sources.OfType<EventsPersonalData>().Single().ExportAsync(organiser.Id, CancellationToken.None), JsonSerializerOptions.Web);
+            Assert.Contains("Slides " + tag, json, StringComparison.Ordinal);
+            Assert.Contains("Workshop with slides " + tag, json, StringComparison.Ordinal);
+            var erasure = new Erasure(organiser.Id, null, "erased-test", false, DateTimeOffset.UtcNow);
+            foreach (var source in sources.OrderBy(x => x.EraseOrder)) await source.EraseAsync(erasure, CancellationToken.None);
+        }
+        var file = await DbAsync(app, db => db.EventMaterials.Where(m => m.EventId == id).Join(db.Files, m => m.FileId, f => (Guid?)f.Id, (m, f) => new { f.UploadedById }).SingleAsync());
+        Assert.Null(file.UploadedById);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.NewClient().GetAsync(uploaded.Headers.Location)).StatusCode);
+    }
 }

@@ -96,7 +96,11 @@ public sealed class RegistrationTests(AgoraApps apps)
             .OrderBy(n => n.Id).Select(n => new { n.Detail, n.Title, n.Path }).ToListAsync());
         Assert.Equal(["Waiting", "Offered"], told.Select(n => n.Detail!));
         Assert.All(told, n => Assert.Equal($"/hubs/{Hub}/events/{id}", n.Path));
-        Assert.All(told, n => Assert.Equal("Hackathon on discharge planning", n.Title));
+        // The offer names its deadline in the hub's zone, and says which zone (the email carries the same sentence).
+        var zone = await DbAsync(app, db => db.Hubs.Where(h => h.Slug == Hub).Select(h => h.TimeZone).SingleAsync());
+        var local = TimeZoneInfo.ConvertTime(expires, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        Assert.Equal("Hackathon on discharge planning", told[0].Title);
+        Assert.Equal($"Hackathon on discharge planning · {local:yyyy-MM-dd HH:mm} ({zone})", told[1].Title);
 
         var feed = await p[2].Client.PostAsync("/api/v1/me/calendar-feed", null);
         var url = (await feed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
@@ -200,5 +204,9 @@ public sealed class RegistrationTests(AgoraApps apps)
             await scope.ServiceProvider.GetRequiredService<Registrations>().SendRemindersAsync(CancellationToken.None);
             Assert.Equal(2, await DbAsync(app, db => db.Registrations.CountAsync(r => r.EventId == id && r.ReminderSentAt != null)));
         }
+        // The reminder says when the event starts, as a wall-clock time of the hub's zone that it names.
+        var zone = await DbAsync(app, db => db.Hubs.Where(h => h.Slug == Hub).Select(h => h.TimeZone).SingleAsync());
+        var reminded = await DbAsync(app, db => db.Notifications.Where(n => n.UserId == p[0].Id && n.Detail == "Reminder").Select(n => n.Title).SingleAsync());
+        Assert.Equal($"Round table on home care · {soon:yyyy-MM-dd HH:mm} ({zone})", reminded);
     }
 }

@@ -1,5 +1,6 @@
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
+using Agora.Web.Platform.Files;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,6 +54,9 @@ public sealed class OrganiseModel(EventQueries queries, EventEditing editing, Or
 
     public Task<IActionResult> OnPostAddMaterialAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] MaterialInput input, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.AddMaterialAsync(slug, id, input, ct), "Events.Saved", "Material", ct);
+
+    public async Task<IActionResult> OnPostUploadMaterialAsync(string slug, [FromRoute(Name = "eventId")] int id, [FromForm] string? title, IFormFile? file, CancellationToken ct) =>
+        await AnswerAsync(slug, id, organising.AddMaterialFileAsync(slug, id, title, await Uploads.ReadAsync(file, Uploads.MaxBytes, ct), ct), "Events.Saved", "MaterialFile", ct);
 
     public Task<IActionResult> OnPostRemoveMaterialAsync(string slug, [FromRoute(Name = "eventId")] int id, int materialId, CancellationToken ct) =>
         AnswerAsync(slug, id, organising.RemoveMaterialAsync(slug, id, materialId, ct), "Events.Removed", "", ct);
