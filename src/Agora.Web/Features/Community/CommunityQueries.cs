@@ -22,7 +22,8 @@ public sealed record CallSummary(int Id, string Title, HubRoles Role, CallState 
 public sealed record QuestionRow(int Id, int Position, string Text, bool Required);
 
 /// <summary>A stage of a call; <see cref="EventTitle"/> only when the reader may see the stage's event.</summary>
-public sealed record StageRow(int Id, int Position, string Name, string Description, DateOnly? StartsOn, DateOnly? EndsOn, int? EventId, string? EventTitle = null);
+public sealed record StageRow(int Id, int Position, string Name, string Description, DateOnly? StartsOn, DateOnly? EndsOn, int? EventId, string? EventTitle = null,
+    DateTimeOffset? EventStartsAt = null);
 
 /// <summary>An event of the hub a call's stage may take place at.</summary>
 public sealed record StageEventOption(int Id, string Title, DateTimeOffset StartsAt);
@@ -101,7 +102,8 @@ public sealed class CommunityQueries(AgoraDbContext db, CallAccess access, Viewe
         var questions = await db.CallQuestions.Where(x => x.CallId == id).OrderBy(x => x.Position).Select(x => new QuestionRow(x.Id, x.Position, x.Text, x.Required)).ToListAsync(ct);
         var stages = await db.CallStages.Where(x => x.CallId == id).OrderBy(x => x.Position)
             .Select(x => new StageRow(x.Id, x.Position, x.Name, x.Description, x.StartsOn, x.EndsOn, x.EventId,
-                events.Visible(c.HubId, scope.Viewer).Where(e => e.Id == x.EventId).Select(e => e.Title).FirstOrDefault())).ToListAsync(ct);
+                events.Visible(c.HubId, scope.Viewer).Where(e => e.Id == x.EventId).Select(e => e.Title).FirstOrDefault(),
+                events.Visible(c.HubId, scope.Viewer).Where(e => e.Id == x.EventId).Select(e => (DateTimeOffset?)e.StartsAt).FirstOrDefault())).ToListAsync(ct);
         var a = scope.Application;
         var mine = a is null ? null : new MyApplication(a.Id, StatusOf(a, state), a.ReservePosition, a.SubmittedAt, a.MovedUp);
         var counts = await db.CallApplications.Where(x => x.CallId == id && x.Status != ApplicationStatus.Withdrawn)

@@ -10,7 +10,7 @@ public sealed record HubSummary(Guid Id, string Slug, string Name, string Summar
 
 public sealed record HubDetail(Guid Id, string Slug, string Name, string Description, string Region, JoinPolicy JoinPolicy,
     IReadOnlyList<string> Languages, IReadOnlyList<string> FocusAreas, int MemberCount, bool HasLogo, DateTimeOffset CreatedAt,
-    IReadOnlyList<HubTextDto> Texts, bool PublicRegister = false);
+    IReadOnlyList<HubTextDto> Texts, bool PublicRegister = false, string TimeZone = "Europe/Lisbon");
 
 public sealed record HubTextDto(string Culture, string Name, string Description);
 
@@ -65,7 +65,7 @@ public sealed class HubQueries(AgoraDbContext db)
         var h = await db.Hubs.AsNoTracking().Where(h => h.Slug == slug)
             .Select(h => new
             {
-                h.Id, h.Slug, h.Name, h.Description, h.Region, h.JoinPolicy, h.Languages, h.CreatedAt, h.PublicRegister,
+                h.Id, h.Slug, h.Name, h.Description, h.Region, h.JoinPolicy, h.Languages, h.CreatedAt, h.PublicRegister, h.TimeZone,
                 HasLogo = h.Logo != null,
                 Texts = h.Texts.Select(t => new HubTextDto(t.Culture, t.Name, t.Description)).ToList(),
                 Members = db.HubMemberships.Count(m => m.HubId == h.Id),
@@ -76,8 +76,12 @@ public sealed class HubQueries(AgoraDbContext db)
         var text = h.Texts.FirstOrDefault(t => t.Culture == culture);
         return new HubDetail(h.Id, h.Slug, text?.Name ?? h.Name, text?.Description ?? h.Description, h.Region, h.JoinPolicy,
             h.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries), h.Areas.Order().ToList(), h.Members, h.HasLogo, h.CreatedAt,
-            h.Texts.OrderBy(t => t.Culture).ToList(), h.PublicRegister);
+            h.Texts.OrderBy(t => t.Culture).ToList(), h.PublicRegister, h.TimeZone);
     }
+
+    /// <summary>The time zone of the hub with this address (UTC when there is none).</summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(string slug, CancellationToken ct) =>
+        ZonedTime.Find(await db.Hubs.Where(h => h.Slug == slug).Select(h => h.TimeZone).SingleOrDefaultAsync(ct));
 
     public Task<Guid?> FindIdAsync(string slug, CancellationToken ct) =>
         db.Hubs.Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);

@@ -38851,6 +38851,9 @@ namespace Agora.Tests.Infrastructure.ApiClient
         [System.Text.Json.Serialization.JsonPropertyName("publicRegister")]
         public bool PublicRegister { get; set; } = false;
 
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; } = "Europe/Lisbon";
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -38883,6 +38886,9 @@ namespace Agora.Tests.Infrastructure.ApiClient
 
         [System.Text.Json.Serialization.JsonPropertyName("texts")]
         public System.Collections.Generic.ICollection<HubTextInput> Texts { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
@@ -46152,6 +46158,9 @@ namespace Agora.Tests.Infrastructure.ApiClient
 
         [System.Text.Json.Serialization.JsonPropertyName("eventTitle")]
         public string EventTitle { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("eventStartsAt")]
+        public System.DateTimeOffset? EventStartsAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

@@ -26,13 +26,13 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
     public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         if (!await LoadAsync(slug, id, ct)) return NotFound();
-        Input = CallForm.From(Call);
+        Input = CallForm.From(Call, ZonedTime.Find(Hub.TimeZone));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
-        var result = await setup.UpdateAsync(slug, id, Input.ToInput(), ct);
+        var result = await setup.UpdateAsync(slug, id, Input.ToInput(await hubs.TimeZoneAsync(slug, ct)), ct);
         return await this.AnswerAsync(result, t["Calls.Saved"].Value, _ => $"/hubs/{slug}/calls/{id}", async () =>
         {
             if (!await LoadAsync(slug, id, ct)) return NotFound();

@@ -25,7 +25,7 @@ public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, 
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
-        var result = await setup.CreateAsync(slug, Input.ToInput(), ct);
+        var result = await setup.CreateAsync(slug, Input.ToInput(await hubs.TimeZoneAsync(slug, ct)), ct);
         return await this.AnswerAsync(result, t["Calls.Drafted"].Value, id => $"/hubs/{slug}/calls/{id}", async () =>
         {
             if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
