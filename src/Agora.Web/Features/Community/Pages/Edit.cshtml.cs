@@ -12,6 +12,7 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
     public HubDetail Hub { get; private set; } = null!;
     public CallDetail Call { get; private set; } = null!;
     public IReadOnlyList<StageEventOption> Events { get; private set; } = [];
+    public IReadOnlyList<HeldRole> DefinedRoles { get; private set; } = [];
     [BindProperty] public CallForm Input { get; set; } = new();
 
     private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
@@ -20,6 +21,7 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
         Hub = hub;
         Call = call;
         Events = await queries.StageEventsAsync(hub.Id, ct);
+        DefinedRoles = await hubs.ActiveDefinedRolesAsync(hub.Id, ct);
         return true;
     }
 

@@ -11,6 +11,7 @@ public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, 
 {
     public HubDetail Hub { get; private set; } = null!;
     public IReadOnlyList<StageEventOption> Events { get; private set; } = [];
+    public IReadOnlyList<HeldRole> DefinedRoles { get; private set; } = [];
     [BindProperty] public CallForm Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -19,6 +20,7 @@ public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, 
         if (!(await viewers.ForHubAsync(hub.Id, ct)).May(CommunityOperations.ManageCalls)) return Forbid();
         Hub = hub;
         Events = await queries.StageEventsAsync(hub.Id, ct);
+        DefinedRoles = await hubs.ActiveDefinedRolesAsync(hub.Id, ct);
         Input = new CallForm { Role = nameof(HubRoles.Fellow) }.Padded();
         return Page();
     }
@@ -31,6 +33,7 @@ public sealed class NewModel(HubQueries hubs, Viewers viewers, CallSetup setup, 
             if (await hubs.GetAsync(slug, ct) is not { } hub) return NotFound();
             Hub = hub;
             Events = await queries.StageEventsAsync(hub.Id, ct);
+            DefinedRoles = await hubs.ActiveDefinedRolesAsync(hub.Id, ct);
             Input.Padded();
             return Page();
         }, errorKey: CallForm.ErrorKey);
