@@ -172,6 +172,13 @@ public sealed class DefinedRoleTests(AgoraApps apps)
         var (_, members) = await manager.GetAsync($"/hubs/{Hub}/members");
         Assert.NotNull(members.QuerySelector($"input[name=definedRoles][value='{id}'][checked]"));
 
+        // Blocking ends it too: Ada (a member still) is given the role by hand, then blocked.
+        Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsJsonAsync($"/api/v1/hubs/{Hub}/members/{adaId}/defined-roles", new { roleIds = new[] { id } })).StatusCode);
+        Assert.True(await HoldsAsync(app, people[0].Email, id));
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.Client.PostAsJsonAsync($"/api/v1/hubs/{Hub}/moderation/blocks", new { userId = adaId, reason = "Spam" })).StatusCode);
+        Assert.False(await HoldsAsync(app, people[0].Email, id));
+        Assert.True(await DbAsync(app, db => db.AuditEvents.AnyAsync(a => a.Action == AuditActions.DefinedRoleRemoved && a.Details == $"carer-{tag}: Blocked")));
+
         // Export holds it; erasure removes it.
         using (var scope = app.Services.CreateScope())
         {
