@@ -559,6 +559,9 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DefinedRoleId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(16000)
@@ -592,6 +595,8 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("DefinedRoleId");
 
                     b.HasIndex("HubId", "State");
 
@@ -1510,6 +1515,56 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.ToTable("Hubs", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubDefinedRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("NameNb")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("NamePt")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("HubDefinedRoles", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Hubs.HubFocusArea", b =>
                 {
                     b.Property<Guid>("HubId")
@@ -1591,6 +1646,29 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("HubMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubRoleHolder", b =>
+                {
+                    b.Property<int>("RoleId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RoleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("HubId", "UserId");
+
+                    b.ToTable("HubRoleHolders", (string)null);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Hubs.HubText", b =>
@@ -4605,6 +4683,11 @@ namespace Agora.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Agora.Web.Features.Hubs.HubDefinedRole", null)
+                        .WithMany()
+                        .HasForeignKey("DefinedRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Agora.Web.Features.Hubs.Hub", null)
                         .WithMany()
                         .HasForeignKey("HubId")
@@ -4903,6 +4986,15 @@ namespace Agora.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubDefinedRole", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Hubs.HubFocusArea", b =>
                 {
                     b.HasOne("Agora.Web.Features.Hubs.FocusArea", null)
@@ -4938,6 +5030,27 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubRoleHolder", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Hubs.HubDefinedRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Hubs.HubMembership", null)
+                        .WithMany()
+                        .HasForeignKey("HubId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -542,6 +542,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DefinedRoleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(16000)
@@ -575,6 +578,8 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("DefinedRoleId");
 
                     b.HasIndex("HubId", "State");
 
@@ -1465,6 +1470,54 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.ToTable("Hubs", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubDefinedRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameNb")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePt")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("HubDefinedRoles", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Hubs.HubFocusArea", b =>
                 {
                     b.Property<Guid>("HubId")
@@ -1546,6 +1599,29 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("HubMemberships", (string)null);
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubRoleHolder", b =>
+                {
+                    b.Property<int>("RoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("HubId", "UserId");
+
+                    b.ToTable("HubRoleHolders", (string)null);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Hubs.HubText", b =>
@@ -4500,6 +4576,11 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Agora.Web.Features.Hubs.HubDefinedRole", null)
+                        .WithMany()
+                        .HasForeignKey("DefinedRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Agora.Web.Features.Hubs.Hub", null)
                         .WithMany()
                         .HasForeignKey("HubId")
@@ -4798,6 +4879,15 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubDefinedRole", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Hubs.HubFocusArea", b =>
                 {
                     b.HasOne("Agora.Web.Features.Hubs.FocusArea", null)
@@ -4833,6 +4923,27 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Hubs.HubRoleHolder", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Hubs.HubDefinedRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Hubs.HubMembership", null)
+                        .WithMany()
+                        .HasForeignKey("HubId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -171,12 +171,17 @@ public sealed class CallDecisions(AgoraDbContext db, CallAccess access, HubRoleG
 
     private async Task GiveRoleAsync(CommunityCall call, int applicationId, Guid applicantId, CancellationToken ct)
     {
-        var granted = await grants.GrantAsync(call.HubId, applicantId, call.Role, $"selected in call #{call.Id}", ct);
+        var reason = $"selected in call #{call.Id}";
+        var granted = call.DefinedRoleId is { } defined
+            ? await grants.GrantDefinedAsync(call.HubId, applicantId, defined, reason, ct)
+            : await grants.GrantAsync(call.HubId, applicantId, call.Role, reason, ct);
         if (granted) await db.CallApplications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.RoleGranted, true), ct);
     }
 
     internal Task TakeRoleAsync(CommunityCall call, Guid applicantId, string reason, CancellationToken ct) =>
-        grants.RevokeAsync(call.HubId, applicantId, call.Role, $"{reason} in call #{call.Id}", ct);
+        call.DefinedRoleId is { } defined
+            ? grants.RevokeDefinedAsync(call.HubId, applicantId, defined, $"{reason} in call #{call.Id}", ct)
+            : grants.RevokeAsync(call.HubId, applicantId, call.Role, $"{reason} in call #{call.Id}", ct);
 
     /// <summary>The first on the reserve list is selected (the role given, they are told); nothing when the list is empty.</summary>
     internal async Task MoveUpAsync(CommunityCall call, string hubSlug, Guid actor, CancellationToken ct)

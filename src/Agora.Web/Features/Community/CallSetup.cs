@@ -18,11 +18,13 @@ public sealed record QuestionInput(string? Text, bool Required);
 public sealed record StageInput(string? Name, string? Description, DateOnly? StartsOn, DateOnly? EndsOn, int? EventId);
 
 /// <summary>
-/// A call as a manager writes it. <see cref="Role"/>: AgentOfChange, Facilitator, Mentor or Fellow; <see cref="Audience"/>:
-/// HubMembers, SignedIn or InvitedOnly. Empty criterion, question and stage rows are left out.
+/// A call as a manager writes it. <see cref="Role"/>: AgentOfChange, Facilitator, Mentor or Fellow, or instead
+/// <see cref="DefinedRoleId"/>: one of the hub's active defined roles (exactly one of the two); <see cref="Audience"/>:
+/// HubMembers, SignedIn or InvitedOnly. <see cref="Deadline"/> is an instant (UTC in answers); the pages take a day and
+/// close at its end in the hub's time zone. Empty criterion, question and stage rows are left out.
 /// </summary>
 public sealed record CallInput(string? Role, string? Title, string? Description, string? Audience, int? Seats, DateTimeOffset? Deadline,
-    IReadOnlyList<CriterionInput>? Criteria, IReadOnlyList<QuestionInput>? Questions, IReadOnlyList<StageInput>? Stages);
+    IReadOnlyList<CriterionInput>? Criteria, IReadOnlyList<QuestionInput>? Questions, IReadOnlyList<StageInput>? Stages, int? DefinedRoleId = null);
 
 /// <summary>
 /// Preparing and running a call: a manager drafts it (role, texts, criteria with weights, questions, stages, seats,
@@ -47,6 +49,7 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
         if (!viewer.May(CommunityOperations.ManageCalls)) return Result<int>.Forbidden();
         var parsed = Check(input);
         await CheckStageEventsAsync(hub, input, ct);
+        await CheckDefinedRoleAsync(hub, input, ct);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var now = clock.GetUtcNow();
         var id = await db.InTransactionAsync(async token =>
@@ -56,7 +59,7 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
             db.CommunityCalls.Add(call);
             await db.SaveChangesAsync(token);
             parsed.AddRows(db, call.Id);
-            audit.Add(AuditActions.CallCreated, hub, Subject(call), call.Role.ToString());
+            audit.Add(AuditActions.CallCreated, hub, Subject(call), call.DefinedRoleId is { } defined ? $"defined role {defined}" : call.Role.ToString());
             await db.SaveChangesAsync(token);
             return call.Id;
         }, ct);
@@ -72,6 +75,7 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
         if (scope.Call.State != CallState.Draft) return Result<int>.Conflict("", v.Message("Calls.NotDraft"));
         var parsed = Check(input);
         await CheckStageEventsAsync(scope.Call.HubId, input, ct);
+        await CheckDefinedRoleAsync(scope.Call.HubId, input, ct);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var ok = await db.InTransactionAsync(async token =>
         {
@@ -91,11 +95,11 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
     }
 
     private sealed record Parsed(HubRoles Role, string Title, string Description, CallAudience Audience, int Seats, DateTimeOffset Deadline,
-        List<(string Name, int Weight)> Criteria, List<(string Text, bool Required)> Questions, List<StageInput> Stages)
+        List<(string Name, int Weight)> Criteria, List<(string Text, bool Required)> Questions, List<StageInput> Stages, int? DefinedRoleId)
     {
         public void Apply(CommunityCall c)
         {
-            c.Role = Role; c.Title = Title; c.Description = Description; c.Audience = Audience; c.Seats = Seats; c.Deadline = Deadline;
+            c.Role = Role; c.DefinedRoleId = DefinedRoleId; c.Title = Title; c.Description = Description; c.Audience = Audience; c.Seats = Seats; c.Deadline = Deadline;
         }
 
         public void AddRows(AgoraDbContext db, int callId)
@@ -120,10 +124,26 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
             if (stages[i].EventId is { } e && !known.Contains(e)) v.Add($"stages[{i}].eventId", "Validation.Invalid");
     }
 
+    /// <summary>A call for a defined role names an active role of its own hub.</summary>
+    private async Task CheckDefinedRoleAsync(Guid hubId, CallInput input, CancellationToken ct)
+    {
+        if (input.DefinedRoleId is not { } id) return;
+        if (!await db.HubDefinedRoles.AnyAsync(r => r.Id == id && r.HubId == hubId && r.RetiredAt == null, ct)) v.Add("definedRoleId", "Validation.Invalid");
+    }
+
     private Parsed Check(CallInput input)
     {
-        var role = Roles.FirstOrDefault(r => string.Equals(r.ToString(), input.Role, StringComparison.OrdinalIgnoreCase));
-        if (role == HubRoles.None) v.Add("role", input.Role is null ? "Validation.Required" : "Validation.Invalid");
+        var role = HubRoles.None;
+        if (input.DefinedRoleId is not null)
+        {
+            // Exactly one: a built-in role or a defined one.
+            if (!string.IsNullOrEmpty(input.Role)) v.Add("role", "Calls.OneRole");
+        }
+        else
+        {
+            role = Roles.FirstOrDefault(r => string.Equals(r.ToString(), input.Role, StringComparison.OrdinalIgnoreCase));
+            if (role == HubRoles.None) v.Add("role", input.Role is null ? "Validation.Required" : "Validation.Invalid");
+        }
         var title = v.Text("title", input.Title, CallLimits.Title);
         var description = v.Text("description", input.Description, CallLimits.Description, multiline: true);
         CallAudience audience = default;
@@ -164,7 +184,7 @@ public sealed class CallSetup(AgoraDbContext db, CallAccess access, Viewers view
             stages.Add(s with { Name = name, Description = text });
         }
         if (stages.Count > CallLimits.MaxRows) v.Add("stages", "Calls.TooManyRows", CallLimits.MaxRows);
-        return new Parsed(role, title, description, audience, seats, deadline.ToUniversalTime(), criteria, questions, stages);
+        return new Parsed(role, title, description, audience, seats, deadline.ToUniversalTime(), criteria, questions, stages, input.DefinedRoleId);
     }
 
     /// <summary>A draft opens for applications; its deadline must be ahead.</summary>

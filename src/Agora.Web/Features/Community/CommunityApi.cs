@@ -30,8 +30,10 @@ public static class CommunityApi
             .WithSummary("The hub's community figures: people per community role, calls and selections, mentoring pairs and sessions, events by format with registrations and attendance, ideas and initiatives born at events and hackathons")
             .ProducesProblem(notFound);
         hub.MapPost("/calls", Create).WithName("CreateCall").RequireScope(write)
-            .WithSummary("Draft a call (hub managers): {\"role\": AgentOfChange|Facilitator|Mentor|Fellow, \"title\", \"description\", "
-                + "\"audience\": HubMembers|SignedIn|InvitedOnly, \"seats\", \"deadline\", \"criteria\": [{\"name\", \"weight\": 1–10}], "
+            .WithSummary("Draft a call (hub managers): {\"role\": AgentOfChange|Facilitator|Mentor|Fellow, or instead \"definedRoleId\": one of the hub's "
+                + "active defined roles (GET /api/v1/hubs/{slug}/roles), \"title\", \"description\", "
+                + "\"audience\": HubMembers|SignedIn|InvitedOnly, \"seats\", \"deadline\": an instant with its offset, answered in UTC "
+                + "(the pages take a day and close at its end in the hub's time zone), \"criteria\": [{\"name\", \"weight\": 1–10}], "
                 + "\"questions\": [{\"text\", \"required\"}], \"stages\": [{\"name\", \"description\", \"startsOn\", \"endsOn\", \"eventId\"}]}")
             .ProducesProblem(forbidden).ProducesProblem(notFound);
         hub.MapGet("/calls/{id:int}", Get).WithName("GetCall").AllowAnonymous().RequireScope(read)

@@ -45,7 +45,10 @@ public sealed class CommunityCall
 {
     public int Id { get; set; }
     public Guid HubId { get; set; }
+    /// <summary>The built-in role the call is for; None when it is for one of the hub's defined roles.</summary>
     public HubRoles Role { get; set; }
+    /// <summary>The hub's defined role the call is for (<see cref="HubDefinedRole"/>), instead of a built-in one.</summary>
+    public int? DefinedRoleId { get; set; }
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
     public CallAudience Audience { get; set; }
@@ -195,8 +198,11 @@ public sealed class CommunityCallConfiguration : IEntityTypeConfiguration<Commun
         b.Property(c => c.Audience).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(c => new { c.HubId, c.State });
+        b.HasIndex(c => c.DefinedRoleId);
         b.HasOne<Hub>().WithMany().HasForeignKey(c => c.HubId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AgoraUser>().WithMany().HasForeignKey(c => c.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        // Defined roles are retired, never deleted, while a call names them.
+        b.HasOne<HubDefinedRole>().WithMany().HasForeignKey(c => c.DefinedRoleId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

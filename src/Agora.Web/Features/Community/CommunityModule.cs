@@ -15,6 +15,7 @@ public static class CommunityModule
         services.AddScoped<CommunityQueries>();
         services.AddScoped<HubCommunity>();
         services.AddScoped<IHubRightsEndedHandler, CallRightsEnded>();
+        services.AddScoped<Hubs.IDefinedRoleUse, CallsForDefinedRoles>();
         services.AddPersonalData<CommunityPersonalData>();
     }
 

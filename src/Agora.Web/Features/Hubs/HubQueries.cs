@@ -10,12 +10,13 @@ public sealed record HubSummary(Guid Id, string Slug, string Name, string Summar
 
 public sealed record HubDetail(Guid Id, string Slug, string Name, string Description, string Region, JoinPolicy JoinPolicy,
     IReadOnlyList<string> Languages, IReadOnlyList<string> FocusAreas, int MemberCount, bool HasLogo, DateTimeOffset CreatedAt,
-    IReadOnlyList<HubTextDto> Texts, bool PublicRegister = false);
+    IReadOnlyList<HubTextDto> Texts, bool PublicRegister = false, string TimeZone = "Europe/Lisbon");
 
 public sealed record HubTextDto(string Culture, string Name, string Description);
 
 /// <summary>One member of a hub. Email is null unless the reader manages the hub (see <see cref="HubQueries.SeesMemberEmailsAsync"/>).</summary>
-public sealed record MemberRow(Guid UserId, string DisplayName, string? Email, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt);
+public sealed record MemberRow(Guid UserId, string DisplayName, string? Email, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt,
+    IReadOnlyList<HeldRole>? DefinedRoles = null);
 
 /// <summary>Read side of hubs: what other areas and the pages may ask.</summary>
 public sealed class HubQueries(AgoraDbContext db)
@@ -65,7 +66,7 @@ public sealed class HubQueries(AgoraDbContext db)
         var h = await db.Hubs.AsNoTracking().Where(h => h.Slug == slug)
             .Select(h => new
             {
-                h.Id, h.Slug, h.Name, h.Description, h.Region, h.JoinPolicy, h.Languages, h.CreatedAt, h.PublicRegister,
+                h.Id, h.Slug, h.Name, h.Description, h.Region, h.JoinPolicy, h.Languages, h.CreatedAt, h.PublicRegister, h.TimeZone,
                 HasLogo = h.Logo != null,
                 Texts = h.Texts.Select(t => new HubTextDto(t.Culture, t.Name, t.Description)).ToList(),
                 Members = db.HubMemberships.Count(m => m.HubId == h.Id),
@@ -76,8 +77,12 @@ public sealed class HubQueries(AgoraDbContext db)
         var text = h.Texts.FirstOrDefault(t => t.Culture == culture);
         return new HubDetail(h.Id, h.Slug, text?.Name ?? h.Name, text?.Description ?? h.Description, h.Region, h.JoinPolicy,
             h.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries), h.Areas.Order().ToList(), h.Members, h.HasLogo, h.CreatedAt,
-            h.Texts.OrderBy(t => t.Culture).ToList(), h.PublicRegister);
+            h.Texts.OrderBy(t => t.Culture).ToList(), h.PublicRegister, h.TimeZone);
     }
+
+    /// <summary>The time zone of the hub with this address (UTC when there is none).</summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(string slug, CancellationToken ct) =>
+        ZonedTime.Find(await db.Hubs.Where(h => h.Slug == slug).Select(h => h.TimeZone).SingleOrDefaultAsync(ct));
 
     public Task<Guid?> FindIdAsync(string slug, CancellationToken ct) =>
         db.Hubs.Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
@@ -109,8 +114,48 @@ public sealed class HubQueries(AgoraDbContext db)
             _ => members.OrderBy(m => m.DisplayName).ThenBy(m => m.UserId),
         };
         var rows = await members.Skip(q.Skip).Take(q.PageSize).ToListAsync(ct);
+        var held = await HeldRolesAsync(hubId, rows.Select(r => r.UserId).ToList(), ct);
         return new PagedList<MemberRow>(rows.Select(m => new MemberRow(m.UserId, m.DisplayName, m.Email, m.Org,
-            HubRoleList.Split(m.Roles).Select(x => x.ToString()).ToList(), m.JoinedAt)).ToList(), q.Page, q.PageSize, total);
+            HubRoleList.Split(m.Roles).Select(x => x.ToString()).ToList(), m.JoinedAt,
+            held.Where(h => h.UserId == m.UserId).Select(h => h.Role).ToList())).ToList(), q.Page, q.PageSize, total);
+    }
+
+    /// <summary>The defined roles these people hold in the hub, named in the reader's language.</summary>
+    private async Task<List<(Guid UserId, HeldRole Role)>> HeldRolesAsync(Guid? hubId, IReadOnlyCollection<Guid> people, CancellationToken ct)
+    {
+        var culture = Culture;
+        var rows = await (from h in db.HubRoleHolders.AsNoTracking()
+                          join r in db.HubDefinedRoles on h.RoleId equals r.Id
+                          where people.Contains(h.UserId) && (hubId == null || h.HubId == hubId)
+                          select new { h.UserId, h.HubId, Role = r }).ToListAsync(ct);
+        return rows.Select(x => (x.UserId, new HeldRole(x.Role.Id, x.Role.Key, x.Role.Name(culture))))
+            .OrderBy(x => x.Item2.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>The hub's active defined roles, for a call's role choice and the members page.</summary>
+    public async Task<IReadOnlyList<HeldRole>> ActiveDefinedRolesAsync(Guid hubId, CancellationToken ct)
+    {
+        var culture = Culture;
+        var roles = await db.HubDefinedRoles.AsNoTracking().Where(r => r.HubId == hubId && r.RetiredAt == null).ToListAsync(ct);
+        return roles.Select(r => new HeldRole(r.Id, r.Key, r.Name(culture))).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>One of the hub's defined roles (retired ones too), or null.</summary>
+    public async Task<(HeldRole Role, bool Retired)?> DefinedRoleAsync(Guid hubId, int id, CancellationToken ct)
+    {
+        var r = await db.HubDefinedRoles.AsNoTracking().SingleOrDefaultAsync(x => x.HubId == hubId && x.Id == id, ct);
+        return r is null ? null : (new HeldRole(r.Id, r.Key, r.Name(Culture)), r.RetiredAt is not null);
+    }
+
+    /// <summary>People per defined role of the hub: every active role, and retired ones still held.</summary>
+    public async Task<IReadOnlyList<(HeldRole Role, int People)>> DefinedRoleCountsAsync(Guid hubId, CancellationToken ct)
+    {
+        var culture = Culture;
+        var rows = await db.HubDefinedRoles.AsNoTracking().Where(r => r.HubId == hubId)
+            .Select(r => new { Role = r, People = db.HubRoleHolders.Count(h => h.RoleId == r.Id) }).ToListAsync(ct);
+        return rows.Where(x => x.Role.RetiredAt == null || x.People > 0)
+            .Select(x => (new HeldRole(x.Role.Id, x.Role.Key, x.Role.Name(culture)), x.People))
+            .OrderBy(x => x.Item1.Name, StringComparer.CurrentCulture).ToList();
     }
 
     public static readonly string[] MemberSorts = ["name", "joinedAt"];
@@ -145,8 +190,11 @@ public sealed class HubQueries(AgoraDbContext db)
                               h.Id, h.Slug, h.Name, m.Roles, m.JoinedAt,
                               Local = h.Texts.Where(t => t.Culture == culture).Select(t => t.Name).FirstOrDefault(),
                           }).ToListAsync(ct);
+        var held = await HeldRolesAsync(null, [userId], ct);
+        var roleHubs = await db.HubRoleHolders.AsNoTracking().Where(h => h.UserId == userId).Select(h => new { h.RoleId, h.HubId }).ToListAsync(ct);
         return rows.Select(r => new MembershipRow(r.Id, r.Slug, r.Local ?? r.Name,
-                HubRoleList.Split(r.Roles).Select(x => x.ToString()).ToList(), r.JoinedAt))
+                HubRoleList.Split(r.Roles).Select(x => x.ToString()).ToList(), r.JoinedAt,
+                held.Where(h => roleHubs.Any(x => x.RoleId == h.Role.Id && x.HubId == r.Id)).Select(h => h.Role).ToList()))
             .OrderBy(r => r.HubName, StringComparer.CurrentCulture).ToList();
     }
 
@@ -164,7 +212,8 @@ public sealed record JoinRequestRow(Guid Id, Guid UserId, string DisplayName, st
 
 public sealed record InvitationRow(Guid Id, string Email, HubRoles Roles, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
-public sealed record MembershipRow(Guid HubId, string HubSlug, string HubName, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt);
+public sealed record MembershipRow(Guid HubId, string HubSlug, string HubName, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt,
+    IReadOnlyList<HeldRole>? DefinedRoles = null);
 
 public static class HubLookup
 {

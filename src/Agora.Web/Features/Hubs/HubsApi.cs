@@ -18,6 +18,8 @@ public static class HubsApi
     public sealed record RolesAnswer(IEnumerable<string> Roles);
     public sealed record JoinRequestAnswer(JoinRequestStatus Status);
     public sealed record HubInvitationRef(Guid Id);
+    public sealed record DefinedRolesBody(List<int>? RoleIds);
+    public sealed record DefinedRoleRef(int Id);
     public sealed record HubInvitationView(Guid Id, string Email, IEnumerable<string> Roles, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
@@ -42,6 +44,16 @@ public static class HubsApi
         hubs.MapPost("/{slug}/invitations", Invite).WithName("InviteToHub").RequireScope(write).WithSummary("Invite a person by email (hub manager)");
         hubs.MapGet("/{slug}/invitations", Invitations).WithName("ListHubInvitations").RequireScope(read).WithSummary("Open invitations (hub manager)");
         hubs.MapDelete("/{slug}/invitations/{id:guid}", RevokeInvitation).WithName("RevokeHubInvitation").RequireScope(write).WithSummary("Revoke an invitation (hub manager)");
+        hubs.MapGet("/{slug}/roles", DefinedRolesList).WithName("ListHubDefinedRoles").RequireScope(read)
+            .WithSummary("The hub's own community roles, active and retired, with how many people hold each (hub managers)");
+        hubs.MapPost("/{slug}/roles", CreateDefinedRole).WithName("CreateHubDefinedRole").RequireScope(write)
+            .WithSummary("Define a community role (hub managers): {\"key\", \"nameEn\", \"namePt\", \"nameNb\", \"description\"}; a title people hold, no permission; at most 30 active");
+        hubs.MapPut("/{slug}/roles/{id:int}", UpdateDefinedRole).WithName("UpdateHubDefinedRole").RequireScope(write)
+            .WithSummary("Rename a defined role or change its description (hub managers); the key stays");
+        hubs.MapPost("/{slug}/roles/{id:int}/retire", RetireDefinedRole).WithName("RetireHubDefinedRole").RequireScope(write)
+            .WithSummary("Retire a defined role (hub managers): no longer offered for calls or new holders; refused (409) while an undecided call is for it");
+        hubs.MapPut("/{slug}/members/{userId:guid}/defined-roles", SetDefinedRoles).WithName("SetHubMemberDefinedRoles").RequireScope(write)
+            .WithSummary("Set the defined roles a member holds (hub managers): {\"roleIds\": [..]}; only active roles may be newly given");
         hubs.MapGet("/{slug}/logo", Logo).WithName("GetHubLogo").AllowAnonymous().RequireScope(read).WithSummary("The hub's logo image");
         api.MapGet("/focus-areas", FocusAreas).WithName("ListFocusAreas")
             .AllowAnonymous().RequireScope(read).WithTags("Hubs").WithSummary("Focus area keys");
@@ -141,6 +153,26 @@ public static class HubsApi
         var rows = await q.OpenInvitationsAsync(hubId, clock.GetUtcNow(), ct);
         return TypedResults.Ok(rows.Select(i => new HubInvitationView(i.Id, i.Email, HubRoleList.Split(i.Roles).Select(r => r.ToString()), i.CreatedAt, i.ExpiresAt)));
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<DefinedRoleView>>, ValidationProblem, ProblemHttpResult>> DefinedRolesList(string slug, DefinedRoles roles,
+        CancellationToken ct) =>
+        ApiResults.From(await roles.ListAsync(slug, ct), list => TypedResults.Ok(list));
+
+    private static async Task<Results<Created<DefinedRoleRef>, ValidationProblem, ProblemHttpResult>> CreateDefinedRole(string slug, DefinedRoleInput input,
+        DefinedRoles roles, CancellationToken ct) =>
+        ApiResults.From(await roles.CreateAsync(slug, input, ct), id => TypedResults.Created($"/api/v1/hubs/{slug}/roles/{id}", new DefinedRoleRef(id)));
+
+    private static async Task<Results<Ok<DefinedRoleRef>, ValidationProblem, ProblemHttpResult>> UpdateDefinedRole(string slug, int id, DefinedRoleInput input,
+        DefinedRoles roles, CancellationToken ct) =>
+        ApiResults.From(await roles.UpdateAsync(slug, id, input, ct), x => TypedResults.Ok(new DefinedRoleRef(x)));
+
+    private static async Task<Results<Ok<DefinedRoleRef>, ValidationProblem, ProblemHttpResult>> RetireDefinedRole(string slug, int id, DefinedRoles roles,
+        CancellationToken ct) =>
+        ApiResults.From(await roles.RetireAsync(slug, id, ct), x => TypedResults.Ok(new DefinedRoleRef(x)));
+
+    private static async Task<Results<Ok<IReadOnlyList<HeldRole>>, ValidationProblem, ProblemHttpResult>> SetDefinedRoles(string slug, Guid userId,
+        DefinedRolesBody body, DefinedRoles roles, CancellationToken ct) =>
+        ApiResults.From(await roles.SetHeldAsync(slug, userId, body.RoleIds, ct), held => TypedResults.Ok(held));
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RevokeInvitation(string slug, Guid id, Membership m, CancellationToken ct) =>
         ApiResults.From(await m.RevokeInvitationAsync(slug, id, ct), _ => TypedResults.NoContent());

@@ -11,6 +11,8 @@ public static class HubsModule
         services.AddScoped<SaveHub>();
         services.AddScoped<Membership>();
         services.AddScoped<HubRoleGrants>();
+        services.AddScoped<DefinedRoles>();
+        services.AddScoped<Platform.Auth.IHubRightsEndedHandler, DefinedRolesEnded>();
         services.AddPersonalData<HubsPersonalData>();
     }
 

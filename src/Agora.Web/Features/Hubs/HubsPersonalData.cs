@@ -23,6 +23,8 @@ public sealed class HubsPersonalData(AgoraDbContext db, HubQueries hubs, HubRigh
         typeof(JoinRequest),
         // Email: invitations to their address (exported; deleted). InvitedById: invitations they sent (counted per hub; kept as an anonymised reference).
         typeof(HubInvitation),
+        // UserId: the hub's own community roles they hold (exported; removed with the rights, then deleted).
+        typeof(HubRoleHolder),
     ];
 
     private static string Lower(string email) => email.Trim().ToLowerInvariant();
@@ -41,7 +43,12 @@ public sealed class HubsPersonalData(AgoraDbContext db, HubQueries hubs, HubRigh
         // Whom they invited is other people's data: how many, per hub, only.
         var invitationsSent = await db.HubInvitations.AsNoTracking().Where(i => i.InvitedById == userId).GroupBy(i => i.HubId)
             .Select(g => new { HubId = g.Key, Count = g.Count(), First = g.Min(i => i.CreatedAt), Last = g.Max(i => i.CreatedAt) }).ToListAsync(ct);
-        return new { memberships, joinRequests, invitations, invitationsSent };
+        var definedRoles = await (from h in db.HubRoleHolders.AsNoTracking()
+                                  join r in db.HubDefinedRoles on h.RoleId equals r.Id
+                                  where h.UserId == userId
+                                  orderby h.GrantedAt
+                                  select new { h.HubId, r.Key, r.NameEn, r.NamePt, r.NameNb, h.GrantedAt }).ToListAsync(ct);
+        return new { memberships, joinRequests, invitations, invitationsSent, definedRoles };
     }
 
     public async Task EraseAsync(Erasure e, CancellationToken ct)
@@ -52,6 +59,7 @@ public sealed class HubsPersonalData(AgoraDbContext db, HubQueries hubs, HubRigh
         foreach (var hub in memberOf) await rights.EndedAsync(new HubRightsEnded(hub, person, HubRoles.None, HubRightsEndReason.Erased), ct);
         // Saved here (inside the erasure's transaction) so the deletes below and later sources see the rights ended.
         await db.SaveChangesAsync(ct);
+        await db.HubRoleHolders.Where(h => h.UserId == person).ExecuteDeleteAsync(ct);
         await db.HubMemberships.Where(m => m.UserId == person).ExecuteDeleteAsync(ct);
         await db.JoinRequests.Where(r => r.UserId == person).ExecuteDeleteAsync(ct);
         var email = e.Email ?? await db.Users.Where(u => u.Id == person).Select(u => u.Email).SingleOrDefaultAsync(ct);

@@ -17,6 +17,8 @@ public sealed record HubInput
     public List<string>? Languages { get; init; }
     public List<string>? FocusAreas { get; init; }
     public List<HubTextInput>? Texts { get; init; }
+    /// <summary>IANA time zone id (e.g. "Europe/Oslo"); event times and deadlines are entered and shown in it. Left out: unchanged (Europe/Lisbon for a new hub).</summary>
+    public string? TimeZone { get; init; }
 }
 
 public sealed record HubTextInput(string? Culture, string? Name, string? Description);
@@ -63,6 +65,7 @@ public sealed class SaveHub(AgoraDbContext db, CurrentUser current, IAuthorizati
         if (hub is null) return Result<string>.NotFound();
         if (!(await authz.AuthorizeAsync(current.Principal, new HubResource(hub.Id), HubOperations.Manage)).Succeeded)
             return Result<string>.Forbidden();
+        var zoneBefore = hub.TimeZone;
         var focus = await ApplyAsync(hub, input, logo, ct);
         if (!v.IsValid) return Result<string>.Invalid(v.Errors);
         if (removeLogo && logo is null)
@@ -73,7 +76,7 @@ public sealed class SaveHub(AgoraDbContext db, CurrentUser current, IAuthorizati
         db.HubFocusAreas.RemoveRange(hub.FocusAreas.Where(f => !focus.Contains(f.FocusAreaId)));
         foreach (var id in focus.Where(id => hub.FocusAreas.All(f => f.FocusAreaId != id)))
             db.HubFocusAreas.Add(new HubFocusArea { HubId = hub.Id, FocusAreaId = id });
-        audit.Add(AuditActions.HubUpdated, hub.Id, hub.Slug);
+        audit.Add(AuditActions.HubUpdated, hub.Id, hub.Slug, zoneBefore == hub.TimeZone ? null : $"timeZone: {zoneBefore} -> {hub.TimeZone}");
         await db.SaveChangesAsync(ct);
         return Result<string>.Ok(hub.Slug);
     }
@@ -84,6 +87,11 @@ public sealed class SaveHub(AgoraDbContext db, CurrentUser current, IAuthorizati
         hub.Region = v.Text("region", input.Region, 120);
         if (input.JoinPolicy is { } policy && Enum.IsDefined(policy)) hub.JoinPolicy = policy;
         else v.Add("joinPolicy", "Validation.Required");
+        if (input.TimeZone is { } zone)
+        {
+            if (HubTimeZones.IsOffered(zone)) hub.TimeZone = zone;
+            else v.Add("timeZone", "Validation.TimeZone");
+        }
 
         var languages = (input.Languages ?? []).Where(LocalizationSetup.IsSupported).Select(LocalizationSetup.Normalize).Distinct().ToList();
         if (languages.Count == 0 || languages.Count != (input.Languages ?? []).Count) v.Add("languages", "Validation.Languages");

@@ -35,6 +35,11 @@ public static class AuditActions
     public const string InvitationAccepted = "hub.invitation.accepted";
     public const string InvitationRevoked = "hub.invitation.revoked";
     public const string RolesChanged = "hub.member.roles-changed";
+    public const string DefinedRoleCreated = "hub.role.created";
+    public const string DefinedRoleChanged = "hub.role.changed";
+    public const string DefinedRoleRetired = "hub.role.retired";
+    public const string DefinedRoleGranted = "hub.member.defined-role-granted";
+    public const string DefinedRoleRemoved = "hub.member.defined-role-removed";
     public const string MemberRemoved = "hub.member.removed";
     public const string OrganisationCreated = "organisation.created";
     public const string OrganisationUpdated = "organisation.updated";

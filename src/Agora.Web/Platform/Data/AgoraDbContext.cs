@@ -32,6 +32,8 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<HubMembership> HubMemberships => Set<HubMembership>();
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<HubInvitation> HubInvitations => Set<HubInvitation>();
+    public DbSet<HubDefinedRole> HubDefinedRoles => Set<HubDefinedRole>();
+    public DbSet<HubRoleHolder> HubRoleHolders => Set<HubRoleHolder>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();

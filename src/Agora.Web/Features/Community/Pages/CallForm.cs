@@ -36,18 +36,32 @@ public sealed class CallForm
     public string? Description { get; set; }
     public string? Audience { get; set; } = nameof(CallAudience.HubMembers);
     public int? Seats { get; set; }
-    /// <summary>The last day to apply; applications close at its end, 23:59 UTC.</summary>
+    /// <summary>The last day to apply; applications close at its end (23:59:59) in the hub's time zone.</summary>
     public DateOnly? Deadline { get; set; }
     public List<CriterionField> Criteria { get; set; } = [];
     public List<QuestionField> Questions { get; set; } = [];
     public List<StageField> Stages { get; set; } = [];
 
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero);
+    /// <summary>The end of <paramref name="day"/> in the hub's zone, as UTC (the API takes that instant directly).</summary>
+    public static DateTimeOffset EndOf(DateOnly day, TimeZoneInfo zone) => ZonedTime.EndOfDay(day, zone);
 
-    public CallInput ToInput() => new(Role, Title, Description, Audience, Seats, Deadline is { } d ? EndOf(d) : null,
-        Criteria.Select(c => new CriterionInput(c.Name, c.Weight)).ToList(),
-        Questions.Select(q => new QuestionInput(q.Text, q.Required)).ToList(),
-        Stages.Select(s => new StageInput(s.Name, s.Description, s.StartsOn, s.EndsOn, s.EventId)).ToList());
+    /// <summary>The value of a defined role in the role select ("defined:3"); built-in roles are their names.</summary>
+    public const string DefinedPrefix = "defined:";
+
+    public CallInput ToInput(TimeZoneInfo zone)
+    {
+        int? defined = null;
+        var role = Role;
+        if (Role?.StartsWith(DefinedPrefix, StringComparison.Ordinal) == true)
+        {
+            // An unreadable id stays in Role, where the use case refuses it as an unknown role.
+            if (int.TryParse(Role.AsSpan(DefinedPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)) (defined, role) = (id, null);
+        }
+        return new(role, Title, Description, Audience, Seats, Deadline is { } d ? EndOf(d, zone) : null,
+            Criteria.Select(c => new CriterionInput(c.Name, c.Weight)).ToList(),
+            Questions.Select(q => new QuestionInput(q.Text, q.Required)).ToList(),
+            Stages.Select(s => new StageInput(s.Name, s.Description, s.StartsOn, s.EndsOn, s.EventId)).ToList(), defined);
+    }
 
     /// <summary>Pads the lists to their rows so the form always offers empty ones.</summary>
     public CallForm Padded()
@@ -58,10 +72,10 @@ public sealed class CallForm
         return this;
     }
 
-    public static CallForm From(CallDetail d) => new CallForm
+    public static CallForm From(CallDetail d, TimeZoneInfo zone) => new CallForm
     {
-        Role = d.Role.ToString(), Title = d.Title, Description = d.Description, Audience = d.Audience.ToString(), Seats = d.Seats,
-        Deadline = DateOnly.FromDateTime(d.Deadline.UtcDateTime),
+        Role = d.DefinedRole is { } defined ? DefinedPrefix + defined.Id.ToString(CultureInfo.InvariantCulture) : d.Role.ToString(), Title = d.Title, Description = d.Description, Audience = d.Audience.ToString(), Seats = d.Seats,
+        Deadline = DateOnly.FromDateTime(ZonedTime.ToLocal(d.Deadline, zone)),
         Criteria = d.Criteria.Select(c => new CriterionField { Name = c.Name, Weight = c.Weight }).ToList(),
         Questions = d.Questions.Select(q => new QuestionField { Text = q.Text, Required = q.Required }).ToList(),
         Stages = d.Stages.Select(s => new StageField { Name = s.Name, Description = s.Description, StartsOn = s.StartsOn, EndsOn = s.EndsOn, EventId = s.EventId }).ToList(),
@@ -69,11 +83,12 @@ public sealed class CallForm
 
     /// <summary>Where a use case's field shows on the form: "criteria[0].name" → "Input.Criteria[0].Name".</summary>
     public static string ErrorKey(string prefix, string field) =>
-        field.Length == 0 ? "" : prefix + "." + string.Join('.', field.Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        field == "definedRoleId" ? prefix + ".Role" : field.Length == 0 ? "" : prefix + "." + string.Join('.', field.Split('.').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 }
 
 /// <summary>What the call form's partial needs.</summary>
-public sealed record CallFormView(CallForm Form, ModelStateDictionary State, IReadOnlyList<StageEventOption> Events)
+public sealed record CallFormView(CallForm Form, ModelStateDictionary State, IReadOnlyList<StageEventOption> Events, string TimeZone,
+    IReadOnlyList<Hubs.HeldRole> DefinedRoles)
 {
     public static string Id(string name) => PageSupport.FieldId(name);
 

@@ -12,6 +12,7 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
     public HubDetail Hub { get; private set; } = null!;
     public CallDetail Call { get; private set; } = null!;
     public IReadOnlyList<StageEventOption> Events { get; private set; } = [];
+    public IReadOnlyList<HeldRole> DefinedRoles { get; private set; } = [];
     [BindProperty] public CallForm Input { get; set; } = new();
 
     private async Task<bool> LoadAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
@@ -20,19 +21,20 @@ public sealed class EditModel(HubQueries hubs, CommunityQueries queries, CallSet
         Hub = hub;
         Call = call;
         Events = await queries.StageEventsAsync(hub.Id, ct);
+        DefinedRoles = await hubs.ActiveDefinedRolesAsync(hub.Id, ct);
         return true;
     }
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
         if (!await LoadAsync(slug, id, ct)) return NotFound();
-        Input = CallForm.From(Call);
+        Input = CallForm.From(Call, ZonedTime.Find(Hub.TimeZone));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, [FromRoute(Name = "call")] int id, CancellationToken ct)
     {
-        var result = await setup.UpdateAsync(slug, id, Input.ToInput(), ct);
+        var result = await setup.UpdateAsync(slug, id, Input.ToInput(await hubs.TimeZoneAsync(slug, ct)), ct);
         return await this.AnswerAsync(result, t["Calls.Saved"].Value, _ => $"/hubs/{slug}/calls/{id}", async () =>
         {
             if (!await LoadAsync(slug, id, ct)) return NotFound();

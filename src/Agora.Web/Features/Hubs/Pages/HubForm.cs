@@ -7,6 +7,8 @@ public sealed class HubForm
 {
     public string? Slug { get; set; }
     public string? Region { get; set; }
+    /// <summary>IANA id of the hub's time zone.</summary>
+    public string? TimeZone { get; set; }
     public JoinPolicy? JoinPolicy { get; set; }
     public List<string> Languages { get; set; } = [];
     public List<string> FocusAreas { get; set; } = [];
@@ -23,6 +25,7 @@ public sealed class HubForm
     {
         Slug = slug ?? Slug,
         Region = Region,
+        TimeZone = TimeZone,
         JoinPolicy = JoinPolicy,
         Languages = Languages,
         FocusAreas = FocusAreas,
@@ -40,7 +43,7 @@ public sealed class HubForm
         string? D(string c) => hub.Texts.FirstOrDefault(t => t.Culture == c)?.Description;
         return new HubForm
         {
-            Slug = hub.Slug, Region = hub.Region, JoinPolicy = hub.JoinPolicy,
+            Slug = hub.Slug, Region = hub.Region, TimeZone = hub.TimeZone, JoinPolicy = hub.JoinPolicy,
             Languages = hub.Languages.ToList(), FocusAreas = hub.FocusAreas.ToList(),
             NameEn = N("en"), DescriptionEn = D("en"), NamePtPT = N("pt-PT"), DescriptionPtPT = D("pt-PT"),
             NameNbNO = N("nb-NO"), DescriptionNbNO = D("nb-NO"),

@@ -9,7 +9,7 @@ namespace Agora.Web.Features.Hubs.Pages;
 
 /// <summary>Members see who else is in the hub; hub managers also set roles and remove people.</summary>
 public sealed class MembersModel(HubQueries hubs, Membership membership, CurrentUser current, IAuthorizationService authz,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t, DefinedRoles defined) : PageModel
 {
     [FromQuery] public string? Role { get; set; }
     [FromQuery] public string? Sort { get; set; }
@@ -20,6 +20,8 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
     public bool CanManage { get; private set; }
     public bool ShowEmails { get; private set; }
     public PagedList<MemberRow> Result { get; private set; } = new([], 1, 50, 0);
+    /// <summary>The hub's active defined roles, offered to managers for each member.</summary>
+    public IReadOnlyList<HeldRole> DefinedRoles { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) => await LoadAsync(slug, ct);
 
@@ -28,6 +30,13 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
         var parsed = HubRoleList.Parse(roles);
         if (parsed is null) return BadRequest();
         var result = await membership.SetRolesAsync(slug, userId, parsed.Value, ct);
+        return await this.AnswerAsync(result, result.IsOk ? t["Hubs.RolesSaved", await hubs.DisplayNameAsync(userId, ct)].Value : null,
+            _ => Request.Path + Request.QueryString, () => LoadAsync(slug, ct));
+    }
+
+    public async Task<IActionResult> OnPostDefinedRolesAsync(string slug, Guid userId, List<int> definedRoles, CancellationToken ct)
+    {
+        var result = await defined.SetHeldAsync(slug, userId, definedRoles, ct);
         return await this.AnswerAsync(result, result.IsOk ? t["Hubs.RolesSaved", await hubs.DisplayNameAsync(userId, ct)].Value : null,
             _ => Request.Path + Request.QueryString, () => LoadAsync(slug, ct));
     }
@@ -51,6 +60,7 @@ public sealed class MembersModel(HubQueries hubs, Membership membership, Current
         Slug = hub.Slug;
         HubName = hub.Name;
         CanManage = await current.IsHubManagerAsync(hub.Id, ct);
+        if (CanManage) DefinedRoles = await hubs.ActiveDefinedRolesAsync(hub.Id, ct);
         Result = await hubs.MembersForAsync(current, hub.Id, query, role, ct);
         ShowEmails = await HubQueries.SeesMemberEmailsAsync(current, hub.Id, ct);
         return Page();

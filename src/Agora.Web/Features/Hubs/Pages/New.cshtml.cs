@@ -10,7 +10,7 @@ namespace Agora.Web.Features.Hubs.Pages;
 [Authorize(Policy = Policies.PlatformAdmin)]
 public sealed class NewModel(HubQueries hubs, SaveHub save, IStringLocalizer<SharedResource> t) : PageModel
 {
-    [BindProperty] public HubForm Input { get; set; } = new() { JoinPolicy = JoinPolicy.Approval, Languages = ["en", "pt-PT", "nb-NO"] };
+    [BindProperty] public HubForm Input { get; set; } = new() { JoinPolicy = JoinPolicy.Approval, Languages = ["en", "pt-PT", "nb-NO"], TimeZone = "Europe/Lisbon" };
     public IReadOnlyList<string> FocusAreas { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => FocusAreas = await hubs.FocusAreaKeysAsync(ct);
