@@ -108,6 +108,10 @@ namespace Agora.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite drops the foreign key only when it rebuilds CommunityCalls, after the tables below are gone: a
+            // call still naming a defined role would make dropping HubDefinedRoles fail.
+            migrationBuilder.Sql("UPDATE \"CommunityCalls\" SET \"DefinedRoleId\" = NULL;");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_CommunityCalls_HubDefinedRoles_DefinedRoleId",
                 table: "CommunityCalls");

@@ -169,7 +169,7 @@ public sealed class DefinedRoleTests(AgoraApps apps)
         Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsJsonAsync($"/api/v1/hubs/{Hub}/members/{cyId}/defined-roles", new { roleIds = Array.Empty<int>() })).StatusCode);
         Assert.False(await HoldsAsync(app, people[2].Email, id));
         Assert.Equal(HttpStatusCode.OK, (await manager.Client.PutAsJsonAsync($"/api/v1/hubs/{Hub}/members/{cyId}/defined-roles", new { roleIds = new[] { id } })).StatusCode);
-        var (_, members) = await manager.GetAsync($"/hubs/{Hub}/members");
+        var (_, members) = await manager.GetAsync($"/hubs/{Hub}/members?sort=-joinedAt");
         Assert.NotNull(members.QuerySelector($"input[name=definedRoles][value='{id}'][checked]"));
 
         // Blocking ends it too: Ada (a member still) is given the role by hand, then blocked.
