@@ -27,9 +27,6 @@ public static class EventTimes
             : $"{start.ToString("f", culture)} – {end.ToString("f", culture)}";
     }
 
-    /// <summary>An instant in the hub's zone, naming the zone ("07/12/2026 14:00 (Europe/Lisbon)"), as the &lt;time zone&gt; tag writes it.</summary>
-    public static string Time(DateTimeOffset at, string timeZone) => $"{ZonedTime.Text(at, timeZone)} ({ZonedTime.Find(timeZone).Id})";
-
     /// <summary>
     /// An instant in the hub's zone for a text that reaches people in a language not known when it is written (a
     /// notification, its email): ISO-like and naming the zone ("2026-12-07 14:00 (Europe/Lisbon)"); a date alone for whole days.
@@ -39,9 +36,6 @@ public static class EventTimes
         var zone = ZonedTime.Find(timeZone);
         return $"{ZonedTime.ToLocal(at, zone).ToString(dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
     }
-
-    /// <summary>A value for an &lt;input type="datetime-local"&gt; in the hub's zone.</summary>
-    public static string Input(DateTimeOffset? at, string timeZone) => ZonedTime.Input(at, timeZone);
 
     /// <summary>A file's kind as people know it: its extension in capitals ("PDF", "PPTX").</summary>
     public static string FileKind(string fileName) => Path.GetExtension(fileName).TrimStart('.').ToUpperInvariant();

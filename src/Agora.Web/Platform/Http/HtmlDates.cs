@@ -34,7 +34,6 @@ public sealed class TimeTagHelper : TagHelper
         if (Zone is null) return;
         var content = await output.GetChildContentAsync();
         if (!content.IsEmptyOrWhiteSpace) return;
-        var zone = ZonedTime.Find(Zone);
-        output.Content.SetContent($"{ZonedTime.Text(At, Zone)} ({zone.Id})");
+        output.Content.SetContent(ZonedTime.Named(At, Zone));
     }
 }

@@ -33,11 +33,14 @@ public static class ZonedTime
     public static string Text(DateTimeOffset at, string? zoneId) =>
         ToLocal(at, Find(zoneId)).ToString("g", CultureInfo.CurrentCulture);
 
+    /// <summary>The instant's day in the zone, in the reader's culture ("07/12/2026").</summary>
+    public static string Day(DateTimeOffset at, string? zoneId) =>
+        ToLocal(at, Find(zoneId)).ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>Date and short time in the zone, naming it ("07/12/2026 14:00 (Europe/Lisbon)"), as &lt;time zone&gt; writes it.</summary>
+    public static string Named(DateTimeOffset at, string? zoneId) => $"{Text(at, zoneId)} ({Find(zoneId).Id})";
+
     /// <summary>A value for an &lt;input type="datetime-local"&gt; in the zone.</summary>
     public static string Input(DateTimeOffset? at, string? zoneId) =>
         at is { } v ? ToLocal(v, Find(zoneId)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : "";
-
-    /// <summary>A value for an &lt;input type="date"&gt;: the instant's day in the zone.</summary>
-    public static string DateInput(DateTimeOffset? at, string? zoneId) =>
-        at is { } v ? ToLocal(v, Find(zoneId)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Events;
+using Agora.Web.Platform.Http;
 using Agora.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
 using static Agora.Tests.Features.Events.EventFixtures;
@@ -23,7 +24,7 @@ public sealed class EventTimesTests(AgoraApps apps)
         try
         {
             // Lisbon is UTC+1 in July.
-            var time = EventTimes.Time(July, "Europe/Lisbon");
+            var time = ZonedTime.Named(July, "Europe/Lisbon");
             Assert.Contains("9:00", time);
             Assert.EndsWith("(Europe/Lisbon)", time);
             Assert.EndsWith("(Europe/Lisbon)", EventTimes.When(July, July.AddHours(2), false, "Europe/Lisbon"));
