@@ -10,6 +10,7 @@ using Agora.Web.Features.Requests;
 using Agora.Web.Features.Mentoring;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Community;
+using Agora.Web.Features.Network;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organisations;
@@ -100,6 +101,7 @@ public static class AgoraSetup
         services.AddEvents();
         services.AddHackathons();
         services.AddCommunity();
+        services.AddNetwork();
         builder.AddDemo();
     }
 
@@ -174,7 +176,8 @@ public static class AgoraSetup
             .MapMentoringApi()
             .MapEventsApi()
             .MapHackathonsApi()
-            .MapCommunityApi();
+            .MapCommunityApi()
+            .MapNetworkApi();
         app.MapEventCalendars();
         app.MapCultureEndpoint();
     }

@@ -41,6 +41,8 @@ public enum NotificationKind
     Mentoring,
     /// <summary>A hackathon: team invitations and requests, judging, results, the accelerator.</summary>
     Hackathon,
+    /// <summary>The hub network: a service request, a referral or a service delivery the person is customer or front desk of.</summary>
+    ServiceRequest,
 }
 
 public enum Delivery

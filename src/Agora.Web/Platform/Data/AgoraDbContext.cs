@@ -123,6 +123,19 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Community.CallAnswer> CallAnswers => Set<Features.Community.CallAnswer>();
     public DbSet<Features.Community.CallReview> CallReviews => Set<Features.Community.CallReview>();
     public DbSet<Features.Community.CallScore> CallScores => Set<Features.Community.CallScore>();
+    public DbSet<Features.Network.HubNetworkProfile> HubNetworkProfiles => Set<Features.Network.HubNetworkProfile>();
+    public DbSet<Features.Network.HubServedRegion> HubServedRegions => Set<Features.Network.HubServedRegion>();
+    public DbSet<Features.Network.FrontDeskContact> FrontDeskContacts => Set<Features.Network.FrontDeskContact>();
+    public DbSet<Features.Network.HubPartner> HubPartners => Set<Features.Network.HubPartner>();
+    public DbSet<Features.Network.CatalogueService> CatalogueServices => Set<Features.Network.CatalogueService>();
+    public DbSet<Features.Network.CatalogueServiceText> CatalogueServiceTexts => Set<Features.Network.CatalogueServiceText>();
+    public DbSet<Features.Network.CatalogueServicePartner> CatalogueServicePartners => Set<Features.Network.CatalogueServicePartner>();
+    public DbSet<Features.Network.CatalogueServiceVersion> CatalogueServiceVersions => Set<Features.Network.CatalogueServiceVersion>();
+    public DbSet<Features.Network.NetworkCustomer> NetworkCustomers => Set<Features.Network.NetworkCustomer>();
+    public DbSet<Features.Network.ServiceRequest> ServiceRequests => Set<Features.Network.ServiceRequest>();
+    public DbSet<Features.Network.ServiceRequestStep> ServiceRequestSteps => Set<Features.Network.ServiceRequestStep>();
+    public DbSet<Features.Network.ServiceReferral> ServiceReferrals => Set<Features.Network.ServiceReferral>();
+    public DbSet<Features.Network.ServiceDelivery> ServiceDeliveries => Set<Features.Network.ServiceDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,19 @@
+using Agora.Web.Platform.Privacy;
+
+namespace Agora.Web.Features.Network;
+
+/// <summary>
+/// The network of hubs (issue 16): hub profiles, the joint service catalogue, service requests with the front desk,
+/// referrals and deliveries, network figures and the gap analysis, and the open catalogue feed with its harvesting.
+/// </summary>
+public static class NetworkModule
+{
+    public static void AddNetwork(this IServiceCollection services)
+    {
+        services.AddScoped<NetworkAccess>();
+        services.AddPersonalData<NetworkPersonalData>();
+    }
+
+    /// <summary>Maps the network endpoints under /api/v1.</summary>
+    public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder api) => api;
+}
