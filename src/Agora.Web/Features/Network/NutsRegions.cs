@@ -5,8 +5,10 @@ public sealed record NutsRegion(string Code, string Country, string Name);
 
 /// <summary>
 /// The NUTS 2024 level-2 regions of the EU and EEA countries, shipped as reference data
-/// (Regions/nuts2-2024.csv, embedded). Source: Eurostat, NUTS 2024 classification
-/// (Commission Delegated Regulation (EU) 2023/2651), https://ec.europa.eu/eurostat/web/nuts; reused under
+/// (Regions/nuts2-2024.csv, embedded; 253 regions, the "Extra-Regio" ZZ codes left out). Source: Eurostat, NUTS 2024
+/// classification (Commission Delegated Regulation (EU) 2023/2651), https://ec.europa.eu/eurostat/web/nuts: the codes
+/// and labels of Eurostat's NUTS 2021–2024 table, and for the Greek, Bulgarian and Cypriot regions and the EEA countries
+/// (NO, IS, LI) the Latin-script names (NAME_LATN) of Eurostat GISCO's NUTS 2024 statistical units; reused under
 /// Eurostat's copyright notice (free reuse with acknowledgement). Names are the official Latin-script ones.
 /// </summary>
 public static class NutsRegions
