@@ -158,6 +158,16 @@ public static class AuditActions
     public const string CallDeclined = "call.declined";
     public const string CallMovedUp = "call.moved-up";
     public const string CallReserveMoved = "call.reserve-moved";
+    // Hub network: profiles and front desk (issue 16).
+    public const string NetworkProfileCreated = "network.profile.created";
+    public const string NetworkProfileChanged = "network.profile.changed";
+    public const string FrontDeskProposed = "network.front-desk.proposed";
+    public const string FrontDeskAccepted = "network.front-desk.accepted";
+    public const string FrontDeskRefused = "network.front-desk.refused";
+    public const string FrontDeskChanged = "network.front-desk.changed";
+    public const string FrontDeskSteppedDown = "network.front-desk.stepped-down";
+    public const string FrontDeskRemoved = "network.front-desk.removed";
+    public const string FrontDeskSeatEnded = "network.front-desk.seat-ended";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
