@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,7 @@ public sealed class ContactForm
 /// A hub's front desk: the contacts the person may see; the person's own proposal to accept or refuse, or their seat to
 /// change or leave; for managers, proposing members, pending proposals and removing contacts.
 /// </summary>
+[AllowAnonymous]
 public sealed class FrontDeskModel(FrontDesk desk, AgoraDbContext db, IStringLocalizer<SharedResource> t) : FormPage(t)
 {
     public FrontDeskView Desk { get; private set; } = null!;

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Agora.Web.Features.Network.Pages.Profiles;
 
 /// <summary>The network of hubs: every listed hub by region (country, then region) or by specialisation, with filters that work without JavaScript.</summary>
+[AllowAnonymous]
 public sealed class NetworkModel(NetworkDirectory directory) : PageModel
 {
     [FromQuery(Name = "country")] public string? Country { get; set; }

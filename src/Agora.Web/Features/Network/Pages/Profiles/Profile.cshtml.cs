@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Agora.Web.Features.Network.Pages.Profiles;
 
 /// <summary>A hub's profile in the network: what it is, where it works, what it knows, who answers at its front desk.</summary>
+[AllowAnonymous]
 public sealed class ProfileModel(HubProfiles profiles) : PageModel
 {
     public HubProfileView Profile { get; private set; } = null!;
