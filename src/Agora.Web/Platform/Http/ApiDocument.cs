@@ -37,6 +37,7 @@ public static class ApiDocument
         ["Events"] = "Events of a hub: registration with waiting lists, agenda, organisers, check-in, outcomes and calendar feeds.",
         ["Hackathons"] = "Hackathons and hackaccelerators of an event: challenges, teams, submissions, jury scores normalised per judge, results, the accelerator and teams that become initiatives.",
         ["Community calls"] = "Calls for community roles (agents of change, facilitators, mentors, fellows): applications, blind reviews with conflicts of interest, ranking, selections and reserve lists, and the hub's community figures.",
+        ["Hub network"] = "The network of hubs: hub network profiles with the NUTS-2 regions they serve, front-desk contacts shown with their consent, partners, and the hubs of the network by region and specialisation.",
     };
 
     public static void AddAgoraOpenApi(this OpenApiOptions o)
