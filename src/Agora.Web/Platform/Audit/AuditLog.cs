@@ -158,6 +158,11 @@ public static class AuditActions
     public const string CallDeclined = "call.declined";
     public const string CallMovedUp = "call.moved-up";
     public const string CallReserveMoved = "call.reserve-moved";
+    // Network: the joint service catalogue.
+    public const string CatalogueServiceCreated = "network.service.created";
+    public const string CatalogueServiceChanged = "network.service.changed";
+    public const string CataloguePublished = "network.service.published";
+    public const string CatalogueWithdrawn = "network.service.withdrawn";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
