@@ -8,7 +8,8 @@ namespace Agora.Migrations.Sqlite.Migrations
     /// The full-text index holds catalogue services too (one document per service and language): a document's IdeaId
     /// becomes optional and its key is kind, target and language. SQLite changes a column's nullability by building
     /// the table again, which drops its triggers and the generated "Scope" column (migration SearchScope): the FTS5
-    /// table and triggers go first and come back afterwards, with "Scope", and the index is rebuilt from the table.
+    /// table and triggers go first, the table is built again (by hand: see <see cref="Rebuild"/>), and they come back
+    /// afterwards with "Scope", the index rebuilt from the table.
     /// </summary>
     public partial class NetworkCatalogue : Migration
     {
@@ -16,24 +17,7 @@ namespace Agora.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             DropFullText(migrationBuilder);
-            migrationBuilder.DropIndex(
-                name: "IX_SearchDocuments_Kind_TargetId",
-                table: "SearchDocuments");
-
-            migrationBuilder.AlterColumn<int>(
-                name: "IdeaId",
-                table: "SearchDocuments",
-                type: "INTEGER",
-                nullable: true,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SearchDocuments_Kind_TargetId_Language",
-                table: "SearchDocuments",
-                columns: new[] { "Kind", "TargetId", "Language" },
-                unique: true);
-
+            Rebuild(migrationBuilder, ideaOptional: true);
             CreateFullText(migrationBuilder);
         }
 
@@ -43,27 +27,41 @@ namespace Agora.Migrations.Sqlite.Migrations
             DropFullText(migrationBuilder);
             // Only ideas and comments had documents before.
             migrationBuilder.Sql("""DELETE FROM "SearchDocuments" WHERE "IdeaId" IS NULL;""");
-            migrationBuilder.DropIndex(
-                name: "IX_SearchDocuments_Kind_TargetId_Language",
-                table: "SearchDocuments");
-
-            migrationBuilder.AlterColumn<int>(
-                name: "IdeaId",
-                table: "SearchDocuments",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0,
-                oldClrType: typeof(int),
-                oldType: "INTEGER",
-                oldNullable: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SearchDocuments_Kind_TargetId",
-                table: "SearchDocuments",
-                columns: new[] { "Kind", "TargetId" },
-                unique: true);
-
+            Rebuild(migrationBuilder, ideaOptional: false);
             CreateFullText(migrationBuilder);
+        }
+
+        /// <summary>
+        /// The table built again by hand, as EF Core would: EF defers its own rebuild to the end of the migration, after
+        /// the full-text table and triggers would already be back. No other table refers to this one.
+        /// </summary>
+        private static void Rebuild(MigrationBuilder migrationBuilder, bool ideaOptional)
+        {
+            migrationBuilder.Sql($"""
+                CREATE TABLE "ef_temp_SearchDocuments" (
+                    "RowId" INTEGER NOT NULL CONSTRAINT "PK_SearchDocuments" PRIMARY KEY AUTOINCREMENT,
+                    "Body" TEXT NOT NULL,
+                    "HubId" TEXT NOT NULL,
+                    "IdeaId" INTEGER {(ideaOptional ? "NULL" : "NOT NULL")},
+                    "Kind" TEXT NOT NULL,
+                    "Language" TEXT NOT NULL,
+                    "TargetId" INTEGER NOT NULL,
+                    "Title" TEXT NOT NULL,
+                    CONSTRAINT "FK_SearchDocuments_Hubs_HubId" FOREIGN KEY ("HubId") REFERENCES "Hubs" ("Id") ON DELETE CASCADE,
+                    CONSTRAINT "FK_SearchDocuments_Ideas_IdeaId" FOREIGN KEY ("IdeaId") REFERENCES "Ideas" ("Id") ON DELETE CASCADE
+                );
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "ef_temp_SearchDocuments" ("RowId", "Body", "HubId", "IdeaId", "Kind", "Language", "TargetId", "Title")
+                SELECT "RowId", "Body", "HubId", "IdeaId", "Kind", "Language", "TargetId", "Title" FROM "SearchDocuments";
+                """);
+            migrationBuilder.Sql("""DROP TABLE "SearchDocuments";""");
+            migrationBuilder.Sql("""ALTER TABLE "ef_temp_SearchDocuments" RENAME TO "SearchDocuments";""");
+            migrationBuilder.Sql("""CREATE INDEX "IX_SearchDocuments_HubId" ON "SearchDocuments" ("HubId");""");
+            migrationBuilder.Sql("""CREATE INDEX "IX_SearchDocuments_IdeaId" ON "SearchDocuments" ("IdeaId");""");
+            migrationBuilder.Sql(ideaOptional
+                ? """CREATE UNIQUE INDEX "IX_SearchDocuments_Kind_TargetId_Language" ON "SearchDocuments" ("Kind", "TargetId", "Language");"""
+                : """CREATE UNIQUE INDEX "IX_SearchDocuments_Kind_TargetId" ON "SearchDocuments" ("Kind", "TargetId");""");
         }
 
         private static void DropFullText(MigrationBuilder migrationBuilder)
