@@ -4943,7 +4943,7 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("IdeaId")
+                    b.Property<int?>("IdeaId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -4969,7 +4969,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.HasIndex("IdeaId");
 
-                    b.HasIndex("Kind", "TargetId")
+                    b.HasIndex("Kind", "TargetId", "Language")
                         .IsUnique();
 
                     b.ToTable("SearchDocuments", (string)null);
@@ -6758,8 +6758,7 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.HasOne("Agora.Web.Features.Ideas.Idea", null)
                         .WithMany()
                         .HasForeignKey("IdeaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -4826,7 +4826,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("IdeaId")
+                    b.Property<int?>("IdeaId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -4852,7 +4852,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IdeaId");
 
-                    b.HasIndex("Kind", "TargetId")
+                    b.HasIndex("Kind", "TargetId", "Language")
                         .IsUnique();
 
                     b.ToTable("SearchDocuments", (string)null);
@@ -6635,8 +6635,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.HasOne("Agora.Web.Features.Ideas.Idea", null)
                         .WithMany()
                         .HasForeignKey("IdeaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

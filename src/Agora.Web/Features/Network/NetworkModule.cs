@@ -13,12 +13,14 @@ public static class NetworkModule
         services.AddScoped<NetworkAccess>();
         services.AddPersonalData<NetworkPersonalData>();
         services.AddProfiles();
+        services.AddCatalogue();
     }
 
     /// <summary>Maps the network endpoints under /api/v1.</summary>
     public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder api)
     {
         ProfilesApi.Map(api);
+        CatalogueApi.Map(api);
         return api;
     }
 }

@@ -40,8 +40,8 @@ public sealed class SimilarIdeaFinder(AgoraDbContext db, ISearchEngine search, V
 
         // Keep candidates sharing at least two of the words (one when only one word was given).
         var ids = result.Hits.Select(h => h.IdeaId).ToList();
-        var docs = await db.SearchDocuments.AsNoTracking().Where(d => d.Kind == SearchKinds.Idea && ids.Contains(d.IdeaId))
-            .Select(d => new { d.IdeaId, d.Title, d.Body }).ToListAsync(ct);
+        var docs = await db.SearchDocuments.AsNoTracking().Where(d => d.Kind == SearchKinds.Idea && d.IdeaId != null && ids.Contains(d.IdeaId.Value))
+            .Select(d => new { IdeaId = d.IdeaId!.Value, d.Title, d.Body }).ToListAsync(ct);
         var needed = Math.Min(2, words.Count);
         var kept = result.Hits
             .Select(h => docs.FirstOrDefault(d => d.IdeaId == h.IdeaId))

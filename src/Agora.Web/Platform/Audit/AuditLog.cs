@@ -168,6 +168,11 @@ public static class AuditActions
     public const string FrontDeskSteppedDown = "network.front-desk.stepped-down";
     public const string FrontDeskRemoved = "network.front-desk.removed";
     public const string FrontDeskSeatEnded = "network.front-desk.seat-ended";
+    // Network: the joint service catalogue.
+    public const string CatalogueServiceCreated = "network.service.created";
+    public const string CatalogueServiceChanged = "network.service.changed";
+    public const string CataloguePublished = "network.service.published";
+    public const string CatalogueWithdrawn = "network.service.withdrawn";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -34,6 +34,7 @@ public static class ApiDocument
         ["Initiatives"] = "The innovation process and portfolio: initiatives, stages and gates, scorecards, budgets, risks, benefits and indicators.",
         ["Requests"] = "Requests with legal and privacy review, their forms, reviews, decisions and data permits.",
         ["Mentoring"] = "Mentor profiles, requests for a mentor and the queue, pairs with sessions and feedback, and the programme.",
+        ["Network"] = "The network of hubs: hub profiles, the joint service catalogue with its versions and search, service requests, referrals, figures, gaps and the open feed.",
         ["Events"] = "Events of a hub: registration with waiting lists, agenda, organisers, check-in, outcomes and calendar feeds.",
         ["Hackathons"] = "Hackathons and hackaccelerators of an event: challenges, teams, submissions, jury scores normalised per judge, results, the accelerator and teams that become initiatives.",
         ["Community calls"] = "Calls for community roles (agents of change, facilitators, mentors, fellows): applications, blind reviews with conflicts of interest, ranking, selections and reserve lists, and the hub's community figures.",

@@ -19,11 +19,11 @@ public sealed class SearchDocument
     public long RowId { get; set; }
     /// <summary>What was indexed, named by its area (Ideas' <c>SearchKinds</c>).</summary>
     public string Kind { get; set; } = "";
-    /// <summary>The indexed row's id (an idea's, a comment's).</summary>
+    /// <summary>The indexed row's id (an idea's, a comment's, a catalogue service's: one document per language it is written in).</summary>
     public long TargetId { get; set; }
     public Guid HubId { get; set; }
-    /// <summary>The idea a hit is shown as: the idea itself, or the idea a comment belongs to.</summary>
-    public int IdeaId { get; set; }
+    /// <summary>The idea a hit is shown as: the idea itself, or the idea a comment belongs to; null for other areas' documents (catalogue services).</summary>
+    public int? IdeaId { get; set; }
     public string Language { get; set; } = "";
     /// <summary>Stemmed terms of the title (weighted higher).</summary>
     public string Title { get; set; } = "";
@@ -41,7 +41,7 @@ public sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Searc
         b.Property(d => d.Language).HasMaxLength(10).IsRequired();
         b.Property(d => d.Title).IsRequired();
         b.Property(d => d.Body).IsRequired();
-        b.HasIndex(d => new { d.Kind, d.TargetId }).IsUnique();
+        b.HasIndex(d => new { d.Kind, d.TargetId, d.Language }).IsUnique();
         b.HasIndex(d => d.IdeaId);
     }
 }
