@@ -117,6 +117,7 @@ public sealed class DemoSeeder(
         await DemoHackathons.SeedAsync(db, hubs, people, now, ct);
         await DemoCommunity.SeedAsync(db, hubs, people, now, ct);
         await DemoHubRoles.SeedAsync(db, hubs, people, now, ct);
+        await DemoNetworkRequests.SeedAsync(db, hubs, people, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)

@@ -29,7 +29,7 @@ public sealed class OverdueServiceRequests(AgoraDbContext db, Notifier notifier,
                 r.Id, r.Title, r.Version, r.State, r.HubId,
                 To = db.ServiceReferrals.Where(f => f.RequestId == r.Id && f.Accepted == null).OrderByDescending(f => f.SentAt).Select(f => (Guid?)f.ToHubId).FirstOrDefault(),
             })
-            .Take(500).ToListAsync(ct);
+            .OrderBy(r => r.Id).Take(500).ToListAsync(ct);
         var count = 0;
         foreach (var r in due)
         {

@@ -82,21 +82,25 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
     private async Task<List<ServiceRequestRow>> RowsAsync(IQueryable<ServiceRequest> q, Guid? desk, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var rows = await q.Select(r => new
-        {
-            r.Id, r.Title, r.State, r.HubId, r.SubmittedAt, r.AnswerDueAt,
-            Customer = db.Organisations.Where(o => o.Id == r.CustomerId).Select(o => o.Name).First(),
-            Hub = db.Hubs.Where(h => h.Id == r.HubId).Select(h => new { h.Slug, h.Name, h.TimeZone }).First(),
-            To = db.ServiceReferrals.Where(f => f.RequestId == r.Id && f.Accepted == null && r.State == ServiceRequestState.Referred)
-                .Join(db.Hubs, f => f.ToHubId, h => h.Id, (f, h) => new { h.Id, h.Slug, h.Name }).FirstOrDefault(),
-        }).ToListAsync(ct);
+        // Plain rows first, then their hubs, customers and pending referrals: SQLite has no APPLY for row-valued subqueries.
+        var rows = await q.Select(r => new { r.Id, r.Title, r.State, r.HubId, r.CustomerId, r.SubmittedAt, r.AnswerDueAt }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var pending = (await db.ServiceReferrals.AsNoTracking().Where(f => ids.Contains(f.RequestId) && f.Accepted == null)
+                .Select(f => new { f.Id, f.RequestId, f.ToHubId }).ToListAsync(ct))
+            .GroupBy(f => f.RequestId).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Id).First().ToHubId);
+        var hubIds = rows.Select(r => r.HubId).Concat(pending.Values).Distinct().ToList();
+        var hubs = await db.Hubs.AsNoTracking().Where(h => hubIds.Contains(h.Id)).Select(h => new { h.Id, h.Slug, h.Name, h.TimeZone }).ToDictionaryAsync(h => h.Id, ct);
+        var orgIds = rows.Select(r => r.CustomerId).Distinct().ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return rows.Select(r =>
         {
+            Guid? to = r.State == ServiceRequestState.Referred && pending.TryGetValue(r.Id, out var t) ? t : null;
             // Overdue for the desk that owes the answer: the holder while submitted, the hub it was referred to while referred.
-            var owes = r.State == ServiceRequestState.Submitted ? r.HubId : r.State == ServiceRequestState.Referred ? r.To?.Id : null;
+            var owes = r.State == ServiceRequestState.Submitted ? r.HubId : to;
             var overdue = owes is not null && r.AnswerDueAt < now && (desk is null || desk == owes);
-            return new ServiceRequestRow(r.Id, r.Title, r.Customer, r.State, new HubRef(r.Hub.Slug, r.Hub.Name),
-                r.To is null ? null : new HubRef(r.To.Slug, r.To.Name), r.SubmittedAt, r.AnswerDueAt, overdue, r.Hub.TimeZone);
+            var hub = hubs[r.HubId];
+            return new ServiceRequestRow(r.Id, r.Title, orgs.GetValueOrDefault(r.CustomerId, ""), r.State, new HubRef(hub.Slug, hub.Name),
+                to is { } toId ? new HubRef(hubs[toId].Slug, hubs[toId].Name) : null, r.SubmittedAt, r.AnswerDueAt, overdue, hub.TimeZone);
         }).ToList();
     }
 
@@ -106,14 +110,15 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
         var s = await access.LoadAsync(id, ct);
         if (s is null) return null;
         var r = s.Request;
-        var hubIds = await db.ServiceRequestSteps.Where(x => x.RequestId == id).SelectMany(x => new[] { x.HubId, x.ToHubId }).Where(h => h != null).Select(h => h!.Value).Distinct().ToListAsync(ct);
-        hubIds.AddRange([r.HubId, r.FirstHubId]);
-        if (s.PendingReferral is { } p) hubIds.Add(p.ToHubId);
-        var hubs = await db.Hubs.AsNoTracking().Where(h => hubIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => new { Ref = new HubRef(h.Slug, h.Name), h.TimeZone }, ct);
-        HubRef? Hub(Guid? hid) => hid is { } x && hubs.TryGetValue(x, out var h) ? h.Ref : null;
         var steps = await db.ServiceRequestSteps.AsNoTracking().Where(x => x.RequestId == id).OrderBy(x => x.At).ThenBy(x => x.Id)
-            .Select(x => new { x.Kind, x.At, x.HubId, x.ToHubId, x.Note, Actor = db.Users.Where(u => u.Id == x.ActorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(x => new { x.Kind, x.At, x.HubId, x.ToHubId, x.Note, Actor = db.Users.Where(u => u.Id == x.ActorId).OrderBy(u => u.Id).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(ct);
+        var hubIds = steps.SelectMany(x => new[] { x.HubId, x.ToHubId }).OfType<Guid>().Append(r.HubId).Append(r.FirstHubId).ToList();
+        if (s.PendingReferral is { } p) hubIds.Add(p.ToHubId);
+        hubIds = hubIds.Distinct().ToList();
+        var hubs = await db.Hubs.AsNoTracking().Where(h => hubIds.Contains(h.Id)).Select(h => new { h.Id, h.Slug, h.Name, h.TimeZone })
+            .ToDictionaryAsync(h => h.Id, h => new { Ref = new HubRef(h.Slug, h.Name), h.TimeZone }, ct);
+        HubRef? Hub(Guid? hid) => hid is { } x && hubs.TryGetValue(x, out var h) ? h.Ref : null;
         var views = steps.Where(x => x.Kind != RequestStepKind.Overdue || s.IsDesk).Select(x =>
         {
             var hub = Hub(x.HubId);
@@ -174,7 +179,7 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
         {
             var found = await db.CatalogueServices.AsNoTracking()
                 .Where(x => x.Id == sid && x.Status == ServiceStatus.Published && db.HubNetworkProfiles.Any(p => p.HubId == x.HubId && p.Listed))
-                .Select(x => new { x.Id, x.Category, x.Technologies, x.Sectors, Hub = db.Hubs.Where(h => h.Id == x.HubId).Select(h => new HubRef(h.Slug, h.Name)).First(),
+                .Select(x => new { x.Id, x.Category, x.Technologies, x.Sectors, Hub = db.Hubs.Where(h => h.Id == x.HubId).OrderBy(h => h.Id).Select(h => new HubRef(h.Slug, h.Name)).First(),
                     Texts = x.Texts.Select(tx => new { tx.Culture, tx.Title }).ToList() })
                 .SingleOrDefaultAsync(ct);
             if (found is not null)

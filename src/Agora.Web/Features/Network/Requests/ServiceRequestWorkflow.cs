@@ -56,7 +56,7 @@ public sealed class ServiceRequestWorkflow(AgoraDbContext db, ServiceRequestAcce
         var hub = await db.Hubs.AsNoTracking().Where(h => h.Id == hubId).Select(h => new
         {
             h.TimeZone,
-            Profile = db.HubNetworkProfiles.Where(p => p.HubId == h.Id).Select(p => new { p.Country, p.FirstAnswerDays }).FirstOrDefault(),
+            Profile = db.HubNetworkProfiles.Where(p => p.HubId == h.Id).OrderBy(p => p.HubId).Select(p => new { p.Country, p.FirstAnswerDays }).FirstOrDefault(),
         }).SingleAsync(ct);
         return WorkingDays.AnswerDue(from, hub.Profile?.Country, hub.Profile?.FirstAnswerDays ?? 5, hub.TimeZone);
     }

@@ -33,7 +33,7 @@ public static class ServiceRequestsApi
             .WithSummary("Ask for a published catalogue service ({\"serviceId\"}) or describe a need and pick a hub ({\"hub\": slug}): "
                 + "{\"organisation\" (slug; may be left out when you act for one customer), \"title\", \"description\", \"category\", \"technology\", \"sector\"}")
             .WithDescription("The hub's front desk owes a first answer within its working days (its country's public holidays and weekends excluded).");
-        requests.MapGet("/{id:int}", Get).WithName("GetServiceRequest").RequireScope(ApiScopes.OrganisationsRead)
+        requests.MapGet("/{id:int}", Get).WithName("GetServiceRequest").AllowAnonymous().RequireScope(ApiScopes.OrganisationsRead)
             .WithSummary("One request with its timeline, delivery and what you may do (the customer's members and the front desks involved; 404 for everyone else)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         requests.MapPost("/{id:int}/withdraw", Withdraw).WithName("WithdrawServiceRequest").RequireScope(ApiScopes.OrganisationsWrite)
