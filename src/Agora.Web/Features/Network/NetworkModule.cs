@@ -14,6 +14,7 @@ public static class NetworkModule
         services.AddPersonalData<NetworkPersonalData>();
         services.AddProfiles();
         services.AddCatalogue();
+        ServiceRequestsModule.Add(services);
     }
 
     /// <summary>Maps the network endpoints under /api/v1.</summary>
@@ -21,6 +22,7 @@ public static class NetworkModule
     {
         ProfilesApi.Map(api);
         CatalogueApi.Map(api);
+        ServiceRequestsApi.Map(api);
         return api;
     }
 }

@@ -87,6 +87,8 @@ public enum RequestStepKind
     DeliveryStarted,
     DeliveryCompleted,
     FeedbackGiven,
+    /// <summary>The first answer's time passed and the desk that owes it was told (the desk's side only).</summary>
+    Overdue,
 }
 
 /// <summary>One step of a request's history, as the customer and the hubs see it.</summary>

@@ -174,6 +174,20 @@ public static class AuditActions
     public const string CataloguePublished = "network.service.published";
     public const string CatalogueWithdrawn = "network.service.withdrawn";
 
+    // The hub network's customers, service requests, referrals and deliveries (Features/Network/Requests).
+    public const string NetworkCustomerRegistered = "network.customer.registered";
+    public const string NetworkCustomerUpdated = "network.customer.updated";
+    public const string ServiceRequestSubmitted = "network.request.submitted";
+    public const string ServiceRequestAccepted = "network.request.accepted";
+    public const string ServiceRequestDeclined = "network.request.declined";
+    public const string ServiceRequestReferred = "network.request.referred";
+    public const string ServiceReferralAccepted = "network.request.referral-accepted";
+    public const string ServiceReferralDeclined = "network.request.referral-declined";
+    public const string ServiceRequestWithdrawn = "network.request.withdrawn";
+    public const string ServiceDeliveryRecorded = "network.request.delivery-recorded";
+    public const string ServiceFeedbackGiven = "network.request.feedback";
+    public const string ServiceRequestOverdue = "network.request.overdue";
+
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 }

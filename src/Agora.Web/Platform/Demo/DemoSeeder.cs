@@ -119,6 +119,7 @@ public sealed class DemoSeeder(
         await DemoHubRoles.SeedAsync(db, hubs, people, now, ct);
         await DemoNetworkProfiles.SeedAsync(db, hubs, people, now, ct);
         await DemoNetworkCatalogue.SeedAsync(db, hubs, people, now, ct);
+        await DemoNetworkRequests.SeedAsync(db, hubs, people, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)
