@@ -9,7 +9,7 @@ public static class FiguresApi
 {
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/network").WithTags("Network");
+        var g = api.MapGroup("/network").WithTags("Network figures");
         g.MapGet("/figures", Figures).WithName("GetNetworkFigures").RequireScope(ApiScopes.HubsRead)
             .WithSummary("The network's reporting figures for a period (managers of a hub in the network, platform admins): customers served by type and region, "
                 + "services delivered by category, referrals sent and received per hub with their outcome, first-answer times in hours (median, 90th percentile, "
