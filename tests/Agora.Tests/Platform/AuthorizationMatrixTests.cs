@@ -34,6 +34,8 @@ public enum Access
     TwoFactorStep,
     /// <summary>A signed-in person sees it; anyone else is sent home.</summary>
     SignedInElseHome,
+    /// <summary>Managers of a hub in the network (with a network profile: helseplattformen's and imIN-hub's) and platform admins; others get 403.</summary>
+    NetworkManager,
 }
 
 [Collection(AppsCollection.Name)]
@@ -481,6 +483,11 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/me/tokens"] = Access.SignedIn,
         ["DELETE /api/v1/me/tokens/{id:guid}"] = Access.SignedIn,
         ["GET /api/v1/me/export"] = Access.SignedIn,
+        // Network figures and gap analysis (FiguresAccess)
+        ["PAGE /network/figures"] = Access.NetworkManager,
+        ["PAGE /network/gaps"] = Access.SignedIn,
+        ["GET /api/v1/network/figures"] = Access.NetworkManager,
+        ["GET /api/v1/network/gaps"] = Access.SignedIn,
     };
 
     private sealed record Persona(string Name, string? Email, bool HubMember, bool HubManager, bool OrgAdmin, bool Admin);
@@ -533,6 +540,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         await CampaignFixtures.EnsureMatrixCampaignAsync(app);
+        await Features.Network.Figures.FiguresData.EnsureDemoProfilesAsync(app);
         var otherUser = Guid.NewGuid();
         var failures = new List<string>();
         foreach (var persona in Personas)
@@ -597,6 +605,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
             Access.NotHere => ["404"],
             Access.TwoFactorStep => ["signin"],
             Access.SignedInElseHome => signedIn ? ["ok"] : ["home"],
+            Access.NetworkManager => p.HubManager || p.Email == DemoAccounts.OtherManager || p.Admin ? Ok() : Denied("403"),
             _ => ["?"],
         };
     }

@@ -15,6 +15,7 @@ public static class NetworkModule
         services.AddProfiles();
         services.AddCatalogue();
         ServiceRequestsModule.Add(services);
+        services.AddNetworkFigures();
     }
 
     /// <summary>Maps the network endpoints under /api/v1.</summary>
@@ -23,6 +24,7 @@ public static class NetworkModule
         ProfilesApi.Map(api);
         CatalogueApi.Map(api);
         ServiceRequestsApi.Map(api);
+        FiguresApi.Map(api);
         return api;
     }
 }
