@@ -12,8 +12,13 @@ public static class NetworkModule
     {
         services.AddScoped<NetworkAccess>();
         services.AddPersonalData<NetworkPersonalData>();
+        services.AddNetworkFeed();
     }
 
     /// <summary>Maps the network endpoints under /api/v1.</summary>
-    public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder api)
+    {
+        HarvestApi.Map(api);
+        return api;
+    }
 }

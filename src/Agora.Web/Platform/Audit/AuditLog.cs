@@ -158,6 +158,10 @@ public static class AuditActions
     public const string CallDeclined = "call.declined";
     public const string CallMovedUp = "call.moved-up";
     public const string CallReserveMoved = "call.reserve-moved";
+    // Network: harvest sources (Features/Network/Feed).
+    public const string HarvestSourceAdded = "network.harvest-source.added";
+    public const string HarvestSourceChanged = "network.harvest-source.changed";
+    public const string HarvestSourceRemoved = "network.harvest-source.removed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
