@@ -65,6 +65,11 @@ if [[ ! -d tests/tools/openapi-lint/node_modules ]]; then
     log "Installing the OpenAPI linter (tests/tools/openapi-lint)"
     npm ci --prefix tests/tools/openapi-lint --no-audit --no-fund
 fi
+# The JSON-LD processor of tests/Agora.Tests/Features/Network/Feed/FeedJsonLdTests.cs (jsonld.js, pinned in its package-lock.json).
+if [[ ! -d tests/tools/jsonld-expand/node_modules/jsonld ]]; then
+    log "Installing the JSON-LD processor (tests/tools/jsonld-expand)"
+    npm ci --prefix tests/tools/jsonld-expand --no-audit --no-fund --ignore-scripts
+fi
 PSQL="$PG_BIN/psql"
 [[ -x "$PSQL" ]] || PSQL=$(command -v psql) || die "psql not found (package postgresql-client)"
 

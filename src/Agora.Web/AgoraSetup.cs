@@ -179,6 +179,7 @@ public static class AgoraSetup
             .MapCommunityApi()
             .MapNetworkApi();
         app.MapEventCalendars();
+        app.MapNetworkFeed();
         app.MapCultureEndpoint();
     }
 }

@@ -16,6 +16,7 @@ public static class NetworkModule
         services.AddCatalogue();
         ServiceRequestsModule.Add(services);
         services.AddNetworkFigures();
+        services.AddNetworkFeed();
     }
 
     /// <summary>Maps the network endpoints under /api/v1.</summary>
@@ -25,6 +26,7 @@ public static class NetworkModule
         CatalogueApi.Map(api);
         ServiceRequestsApi.Map(api);
         FiguresApi.Map(api);
+        HarvestApi.Map(api);
         return api;
     }
 }

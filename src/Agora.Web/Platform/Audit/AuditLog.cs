@@ -187,6 +187,10 @@ public static class AuditActions
     public const string ServiceDeliveryRecorded = "network.request.delivery-recorded";
     public const string ServiceFeedbackGiven = "network.request.feedback";
     public const string ServiceRequestOverdue = "network.request.overdue";
+    // Network: harvest sources (Features/Network/Feed).
+    public const string HarvestSourceAdded = "network.harvest-source.added";
+    public const string HarvestSourceChanged = "network.harvest-source.changed";
+    public const string HarvestSourceRemoved = "network.harvest-source.removed";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
