@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Agora.Migrations.Postgres.Migrations
 {
-    [Migration("20261207175652_NetworkHarvest")]
+    [Migration("20261207192616_NetworkHarvest")]
     partial class NetworkHarvest
     {
         /// <inheritdoc />
@@ -5167,7 +5167,7 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("IdeaId")
+                    b.Property<int?>("IdeaId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -5193,7 +5193,7 @@ namespace Agora.Migrations.Postgres.Migrations
 
                     b.HasIndex("IdeaId");
 
-                    b.HasIndex("Kind", "TargetId")
+                    b.HasIndex("Kind", "TargetId", "Language")
                         .IsUnique();
 
                     b.ToTable("SearchDocuments", (string)null);
@@ -7000,8 +7000,7 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.HasOne("Agora.Web.Features.Ideas.Idea", null)
                         .WithMany()
                         .HasForeignKey("IdeaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

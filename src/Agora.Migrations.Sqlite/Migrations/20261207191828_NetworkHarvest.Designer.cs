@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Agora.Migrations.Sqlite.Migrations
 {
-    [Migration("20261207175106_NetworkHarvest")]
+    [Migration("20261207191828_NetworkHarvest")]
     partial class NetworkHarvest
     {
         /// <inheritdoc />
@@ -5046,7 +5046,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("IdeaId")
+                    b.Property<int?>("IdeaId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -5072,7 +5072,7 @@ namespace Agora.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IdeaId");
 
-                    b.HasIndex("Kind", "TargetId")
+                    b.HasIndex("Kind", "TargetId", "Language")
                         .IsUnique();
 
                     b.ToTable("SearchDocuments", (string)null);
@@ -6873,8 +6873,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.HasOne("Agora.Web.Features.Ideas.Idea", null)
                         .WithMany()
                         .HasForeignKey("IdeaId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
