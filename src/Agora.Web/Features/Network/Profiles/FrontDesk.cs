@@ -32,7 +32,7 @@ public sealed record FrontDeskView(string HubSlug, string HubName, bool InNetwor
 /// (<see cref="FrontDeskRightsEnded"/>). Every step audited.
 /// </summary>
 public sealed class FrontDesk(AgoraDbContext db, ProfileAccess access, HubProfiles profiles, Viewers viewers, CurrentUser current, Validator v,
-    AuditLog audit, Notifier notifier, TimeProvider clock)
+    AuditLog audit, Notifier notifier, IHubBlocks blocks, TimeProvider clock)
 {
     public async Task<FrontDeskView?> GetAsync(string slug, CancellationToken ct)
     {
@@ -65,11 +65,10 @@ public sealed class FrontDesk(AgoraDbContext db, ProfileAccess access, HubProfil
         return new FrontDeskView(hub.Slug, hub.Name, listed is not null, manages, contacts, pendingViews, mine, pendingViews.FirstOrDefault(p => p.UserId == me));
     }
 
-    /// <summary>The members a manager may propose: members of the hub, not blocked, without a seat or proposal yet.</summary>
+    /// <summary>The members a manager may propose: members of the hub without a seat or proposal yet (a blocked one is refused on proposing).</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> CandidatesAsync(Guid hubId, CancellationToken ct) =>
         (await (from m in db.HubMemberships
                 where m.HubId == hubId && !db.FrontDeskContacts.Any(c => c.HubId == hubId && c.UserId == m.UserId)
-                    && !db.HubBlocks.Any(b => b.HubId == hubId && b.UserId == m.UserId)
                 join u in db.Users on m.UserId equals u.Id
                 orderby u.DisplayName
                 select new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(x => (x.Id, x.DisplayName)).ToList();
@@ -80,7 +79,7 @@ public sealed class FrontDesk(AgoraDbContext db, ProfileAccess access, HubProfil
         if (!await access.ManagesAsync(hub, ct)) return Result<int>.Forbidden();
         if (input.UserId is not { } person) v.Add("userId", "Validation.Required");
         else if (!await db.HubMemberships.AnyAsync(m => m.HubId == hub && m.UserId == person, ct)
-            || await db.HubBlocks.AnyAsync(b => b.HubId == hub && b.UserId == person, ct))
+            || await blocks.IsBlockedAsync(hub, person, ct))
             v.Add("userId", "Network.Profiles.Desk.NotAMember");
         var (role, languages, hours, visibility) = Check(input.Role, input.Languages, input.Hours, input.Visibility);
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);

@@ -10,7 +10,7 @@ namespace Agora.Web.Features.Network;
 /// agreed, and only to the audience their visibility allows (anyone: <see cref="ContactVisibility.Public"/>; people
 /// signed in: also <see cref="ContactVisibility.SignedIn"/>; the hub's members: all).
 /// </summary>
-public sealed class ProfileAccess(AgoraDbContext db, CurrentUser current, NetworkAccess network)
+public sealed class ProfileAccess(AgoraDbContext db, CurrentUser current, NetworkAccess network, IHubBlocks blocks)
 {
     private static readonly ContactVisibility[] Anyone = [ContactVisibility.Public];
     private static readonly ContactVisibility[] SignedIn = [ContactVisibility.Public, ContactVisibility.SignedIn];
@@ -27,9 +27,9 @@ public sealed class ProfileAccess(AgoraDbContext db, CurrentUser current, Networ
     {
         if (!current.IsAuthenticated || current.Id is not { } me) return _ => Anyone;
         if (current.IsPlatformAdmin) return _ => Members;
-        var memberOf = (await db.HubMemberships.Where(m => m.UserId == me)
-                .Where(m => !db.HubBlocks.Any(b => b.HubId == m.HubId && b.UserId == me))
-                .Select(m => m.HubId).ToListAsync(ct)).ToHashSet();
+        var memberOf = new HashSet<Guid>();
+        foreach (var hub in await db.HubMemberships.Where(m => m.UserId == me).Select(m => m.HubId).ToListAsync(ct))
+            if (!await blocks.IsBlockedAsync(hub, me, ct)) memberOf.Add(hub);
         return hub => VisibleTo(true, memberOf.Contains(hub));
     }
 
@@ -54,4 +54,17 @@ public static class ProfilesModule
         services.AddScoped<NetworkDirectory>();
         services.AddScoped<IHubRightsEndedHandler, FrontDeskRightsEnded>();
     }
+}
+
+/// <summary>
+/// The hub page's link to the hub's network profile, owned by Network so Hubs need not know it:
+/// <c>@await Component.InvokeAsync("NetworkProfileLink", new { hubId, hubSlug })</c>. Shown when the hub has a listed
+/// profile, or to its managers (who may make one).
+/// </summary>
+public sealed class NetworkProfileLinkViewComponent(ProfileAccess access) : Microsoft.AspNetCore.Mvc.ViewComponent
+{
+    public async Task<Microsoft.AspNetCore.Mvc.IViewComponentResult> InvokeAsync(Guid hubId, string hubSlug) =>
+        await access.LinksProfileAsync(hubId, HttpContext.RequestAborted)
+            ? View("/Features/Network/Pages/Profiles/_ProfileLink.cshtml", hubSlug)
+            : Content("");
 }
