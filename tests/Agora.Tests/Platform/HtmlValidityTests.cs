@@ -96,6 +96,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         yield return ($"/hubs/{Hub}/campaigns/{CampaignFixtures.MatrixCampaign}/ideas/new", new() { ["Input.Title"] = "" });
         yield return ($"/hubs/{Hub}/requests/new", new());
         if (manager) yield return ($"/hubs/{Hub}/calls/new", new() { ["Input.Title"] = "", ["Input.Seats"] = "0" });
+        if (manager) yield return ($"/hubs/{Hub}/services/new", new() { ["Input.Category"] = "SkillsAndTraining", ["Input.SubType"] = "testing", ["Input.TrlMin"] = "9", ["Input.TrlMax"] = "1" });
     }
 
     private static async Task SaveAsync(string folder, Dictionary<string, string> pages, string visitor, string method, string url,
@@ -107,7 +108,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         await File.WriteAllTextAsync(Path.Combine(folder, file), await response.Content.ReadAsStringAsync(), Encoding.UTF8);
     }
 
-    private sealed record DemoIds(Guid Person, int Idea, long Comment, int Initiative, int Request, int Call, int Application);
+    private sealed record DemoIds(Guid Person, int Idea, long Comment, int Initiative, int Request, int Call, int Application, int Service);
 
     /// <summary>Real ids of the demo hub, so that the pages with an id in their address show content, not 404.</summary>
     private static async Task<DemoIds> DemoIdsAsync(AgoraFactory app)
@@ -122,7 +123,8 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         var member = await db.Users.Where(u => u.Email == DemoAccounts.Member).Select(u => u.Id).SingleAsync();
         var call = await db.CommunityCalls.Where(c => c.HubId == hub).OrderBy(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
         var application = await db.CallApplications.Where(a => a.CallId == call).OrderBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync();
-        return new DemoIds(member, comment.IdeaId, comment.Id, initiative, request, call, application);
+        var service = await db.CatalogueServices.Where(s => s.HubId == hub).OrderBy(s => s.Id).Select(s => s.Id).FirstOrDefaultAsync();
+        return new DemoIds(member, comment.IdeaId, comment.Id, initiative, request, call, application, service);
     }
 
     private static string FillIds(string url, DemoIds ids) => url
@@ -133,6 +135,7 @@ public sealed class HtmlValidityTests(AgoraApps apps)
         .Replace("{request:int}", ids.Request.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{call:int}", ids.Call.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .Replace("{application:int}", ids.Application.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Replace("/services/{id:int}", $"/services/{ids.Service}")
         .Replace("{jobId:guid}", Guid.NewGuid().ToString());
 
     private sealed record HtmlError(string File, long Line, string Message, string Extract);
