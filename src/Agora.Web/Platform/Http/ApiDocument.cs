@@ -37,6 +37,7 @@ public static class ApiDocument
         ["Events"] = "Events of a hub: registration with waiting lists, agenda, organisers, check-in, outcomes and calendar feeds.",
         ["Hackathons"] = "Hackathons and hackaccelerators of an event: challenges, teams, submissions, jury scores normalised per judge, results, the accelerator and teams that become initiatives.",
         ["Community calls"] = "Calls for community roles (agents of change, facilitators, mentors, fellows): applications, blind reviews with conflicts of interest, ranking, selections and reserve lists, and the hub's community figures.",
+        ["Network harvesting"] = "Harvest sources (other Agora installations' open catalogue feeds) and the services harvested from them.",
     };
 
     public static void AddAgoraOpenApi(this OpenApiOptions o)
