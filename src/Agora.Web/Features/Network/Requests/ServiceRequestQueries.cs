@@ -203,6 +203,6 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
 
     /// <summary>The hubs a desk may refer to: every hub with a network profile but the one that holds the request.</summary>
     public Task<List<HubRef>> ReferTargetsAsync(string holderSlug, CancellationToken ct) =>
-        db.HubNetworkProfiles.AsNoTracking().Join(db.Hubs, p => p.HubId, h => h.Id, (p, h) => new HubRef(h.Slug, h.Name))
-            .Where(h => h.Slug != holderSlug).OrderBy(h => h.Name).ToListAsync(ct);
+        db.Hubs.AsNoTracking().Where(h => h.Slug != holderSlug && db.HubNetworkProfiles.Any(p => p.HubId == h.Id))
+            .OrderBy(h => h.Name).Select(h => new HubRef(h.Slug, h.Name)).ToListAsync(ct);
 }
