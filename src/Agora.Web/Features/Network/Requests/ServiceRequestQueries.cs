@@ -41,8 +41,6 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
 {
     public static readonly string[] Sorts = ["due", "submitted"];
 
-    private IQueryable<HubRef> HubRefs(Guid id) => db.Hubs.Where(h => h.Id == id).Select(h => new HubRef(h.Slug, h.Name));
-
     /// <summary>The requests of the customer organisations the person is a member of, newest first.</summary>
     public async Task<PagedList<ServiceRequestRow>> MineAsync(int page, CancellationToken ct)
     {
@@ -179,14 +177,14 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
         {
             var found = await db.CatalogueServices.AsNoTracking()
                 .Where(x => x.Id == sid && x.Status == ServiceStatus.Published && db.HubNetworkProfiles.Any(p => p.HubId == x.HubId && p.Listed))
-                .Select(x => new { x.Id, x.Category, x.Technologies, x.Sectors, Hub = db.Hubs.Where(h => h.Id == x.HubId).OrderBy(h => h.Id).Select(h => new HubRef(h.Slug, h.Name)).First(),
+                .Select(x => new { x.Id, x.Category, x.Technologies, x.Sectors, HubSlug = db.Hubs.Where(h => h.Id == x.HubId).OrderBy(h => h.Id).Select(h => h.Slug).FirstOrDefault() ?? "", HubName = db.Hubs.Where(h => h.Id == x.HubId).OrderBy(h => h.Id).Select(h => h.Name).FirstOrDefault() ?? "",
                     Texts = x.Texts.Select(tx => new { tx.Culture, tx.Title }).ToList() })
                 .SingleOrDefaultAsync(ct);
             if (found is not null)
             {
                 var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
                 var title = (found.Texts.FirstOrDefault(x => x.Culture == culture) ?? found.Texts.FirstOrDefault(x => x.Culture == "en") ?? found.Texts.FirstOrDefault())?.Title ?? "";
-                service = new AskService(found.Id, title, found.Hub, found.Category, Tags.Split(found.Technologies), Tags.Split(found.Sectors));
+                service = new AskService(found.Id, title, new HubRef(found.HubSlug, found.HubName), found.Category, Tags.Split(found.Technologies), Tags.Split(found.Sectors));
             }
         }
         return new AskOptions(customers.Select(c => new AskCustomer(c.Slug, c.Name, c.RegionCode, Propose(c.RegionCode, c.Country))).ToList(),
@@ -203,6 +201,6 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
 
     /// <summary>The hubs a desk may refer to: every hub with a network profile but the one that holds the request.</summary>
     public Task<List<HubRef>> ReferTargetsAsync(string holderSlug, CancellationToken ct) =>
-        db.HubNetworkProfiles.AsNoTracking().Join(db.Hubs, p => p.HubId, h => h.Id, (p, h) => new HubRef(h.Slug, h.Name))
-            .Where(h => h.Slug != holderSlug).OrderBy(h => h.Name).ToListAsync(ct);
+        db.Hubs.AsNoTracking().Where(h => h.Slug != holderSlug && db.HubNetworkProfiles.Any(p => p.HubId == h.Id))
+            .OrderBy(h => h.Name).Select(h => new HubRef(h.Slug, h.Name)).ToListAsync(ct);
 }
