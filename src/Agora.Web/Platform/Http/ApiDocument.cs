@@ -40,6 +40,7 @@ public static class ApiDocument
         ["Community calls"] = "Calls for community roles (agents of change, facilitators, mentors, fellows): applications, blind reviews with conflicts of interest, ranking, selections and reserve lists, and the hub's community figures.",
         ["Hub network"] = "The network of hubs: hub network profiles with the NUTS-2 regions they serve, front-desk contacts shown with their consent, partners, and the hubs of the network by region and specialisation.",
         ["Network figures"] = "The hub network's reporting figures per period (customers served, services delivered, referrals, first-answer times, feedback) and the gap analysis of regions × service categories.",
+        ["Network requests"] = "Customers of the hub network, their service requests, the front desk's answers, referrals between hubs, service deliveries and the customers' feedback.",
         ["Network harvesting"] = "Harvest sources (other Agora installations' open catalogue feeds) and the services harvested from them.",
     };
 

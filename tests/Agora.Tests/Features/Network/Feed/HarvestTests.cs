@@ -26,6 +26,8 @@ public sealed class HarvestTests
         var router = new FeedRouter();
         router.Route(SourceHost, source);
         await using var harvester = FeedFixtures.Harvesting("Postgres", router);
+        // Only this test's services are in the source's feed: the demo catalogue is withdrawn there.
+        await FeedFixtures.DbAsync(source, db => db.CatalogueServices.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ServiceStatus.Withdrawn)));
         var kept = await FeedFixtures.AddServiceAsync(source, DemoAccounts.DihCentroHub, "AI testing in Centro");
         var changed = await FeedFixtures.AddServiceAsync(source, DemoAccounts.DihCentroHub, "Data clinic", technology: "data");
         var withdrawn = await FeedFixtures.AddServiceAsync(source, DemoAccounts.DihCentroHub, "Robotics bootcamp", technology: "robotics");
