@@ -43,8 +43,22 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("hubs", "jobId", Guid.Empty.ToString())
             .Add("error", "code", "404")
             .Add("*", "token", "invalid-token")
-            .Add("dev", "id", await MailIdAsync());
+            .Add("dev", "id", await MailIdAsync())
+            // One id for every /network/{...}/{id} page: a published demo service (its page and versions scanned with
+            // content; a request or harvested service of that number may not exist or be visible: then its 404 is scanned).
+            .Add("network", "id", await PublishedServiceIdAsync())
+            .Add("admin", "id", "1"); // no harvest source in the demo: the source page's 404 is scanned
         return table;
+    }
+
+    private async Task<string> PublishedServiceIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.CatalogueServices.Where(s => s.Status == Agora.Web.Features.Network.ServiceStatus.Published)
+            .OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No published service in the demo catalogue: /network/services/{id} is scanned as a 404.");
+        return (id ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> OrganisationSlugAsync()

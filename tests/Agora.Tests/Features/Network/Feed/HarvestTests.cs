@@ -53,6 +53,13 @@ public sealed class HarvestTests
         var search = await SearchAsync(harvester, new HarvestedFilter(Technology: "data"));
         Assert.Equal("Data clinic", Assert.Single(search.Items).Title);
         Assert.Single((await SearchAsync(harvester, new HarvestedFilter(Text: "ROBOTICS"))).Items);
+        // The catalogue search and the network page show them, marked with their origin.
+        var (_, catalogue) = await page.GetAsync("/network/services?q=clinic");
+        var harvestedSection = catalogue.QuerySelector("section[aria-labelledby=harvested-heading]")!;
+        Assert.Contains("Data clinic", harvestedSection.TextContent, StringComparison.Ordinal);
+        Assert.Contains(hubName, harvestedSection.TextContent, StringComparison.Ordinal);
+        var (_, network) = await page.GetAsync("/network");
+        Assert.Contains(network.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? ""), h => h.Contains("#harvested-heading", StringComparison.Ordinal));
 
         await FeedFixtures.ChangeAsync(source, changed, s => s.Texts.Single(t => t.Culture == "en").Title = "Data clinic for hospitals");
         await FeedFixtures.ChangeAsync(source, withdrawn, s => { s.Status = ServiceStatus.Withdrawn; s.WithdrawnAt = DateTimeOffset.UtcNow; });

@@ -10,7 +10,7 @@ namespace Agora.Web.Features.Network.Pages.Catalogue;
 
 /// <summary>The catalogue search: every published service of the network's listed hubs, filtered (a GET form that works without script).</summary>
 [AllowAnonymous]
-public sealed class IndexModel(CatalogueQueries catalogue, AgoraDbContext db) : PageModel
+public sealed class IndexModel(CatalogueQueries catalogue, HarvestedCatalogue harvested, AgoraDbContext db) : PageModel
 {
     [FromQuery] public string? Q { get; set; }
     [FromQuery] public string? Category { get; set; }
@@ -31,6 +31,11 @@ public sealed class IndexModel(CatalogueQueries catalogue, AgoraDbContext db) : 
     public IReadOnlyList<NetworkHubRef> Hubs { get; private set; } = [];
     public IReadOnlyList<NutsRegion> Regions { get; private set; } = [];
     public bool Filtered { get; private set; }
+    /// <summary>
+    /// Services harvested from other installations that match the search (their first page), marked with their origin;
+    /// null when a filter they cannot answer is set (a hub of this installation, sub-type, audience, delivery, price, TRL, language).
+    /// </summary>
+    public PagedList<HarvestedServiceRow>? Harvested { get; private set; }
     public string EffectiveSort { get; private set; } = "title";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -45,6 +50,11 @@ public sealed class IndexModel(CatalogueQueries catalogue, AgoraDbContext db) : 
         if (result.IsOk) Result = result.Value!;
         else ModelState.AddErrors(result.Errors, "", (_, field) => field);
         var culture = CultureInfo.CurrentUICulture.Name;
+        var harvestable = string.IsNullOrWhiteSpace(Hub) && string.IsNullOrWhiteSpace(SubType) && string.IsNullOrWhiteSpace(Audience)
+            && string.IsNullOrWhiteSpace(Delivery) && string.IsNullOrWhiteSpace(Price) && Trl is null && string.IsNullOrWhiteSpace(Language);
+        ServiceCategory? category = Enum.TryParse<ServiceCategory>(Category, ignoreCase: true, out var c) ? c : null;
+        if (harvestable && (string.IsNullOrWhiteSpace(Category) || category is not null))
+            Harvested = await harvested.SearchAsync(new HarvestedFilter(category, Technology, Sector, Q, Region), culture, 1, 20, ct);
         var hubs = await db.Hubs.AsNoTracking().Where(h => db.HubNetworkProfiles.Any(p => p.HubId == h.Id && p.Listed))
             .Select(h => new { h.Slug, Name = h.Texts.Where(t => t.Culture == culture).Select(t => t.Name).FirstOrDefault() ?? h.Name }).ToListAsync(ct);
         Hubs = hubs.Select(h => new NetworkHubRef(h.Slug, h.Name)).OrderBy(h => h.Name, StringComparer.CurrentCultureIgnoreCase).ToList();

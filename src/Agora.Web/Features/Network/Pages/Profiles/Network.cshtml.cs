@@ -6,7 +6,7 @@ namespace Agora.Web.Features.Network.Pages.Profiles;
 
 /// <summary>The network of hubs: every listed hub by region (country, then region) or by specialisation, with filters that work without JavaScript.</summary>
 [AllowAnonymous]
-public sealed class NetworkModel(NetworkDirectory directory) : PageModel
+public sealed class NetworkModel(NetworkDirectory directory, HarvestedCatalogue harvested) : PageModel
 {
     [FromQuery(Name = "country")] public string? Country { get; set; }
     [FromQuery(Name = "region")] public string? Region { get; set; }
@@ -19,11 +19,14 @@ public sealed class NetworkModel(NetworkDirectory directory) : PageModel
     public IReadOnlyList<NetworkHub> Hubs { get; private set; } = [];
     public NetworkFilter Filter { get; private set; } = new();
     public bool BySpecialisation => View == "specialisation";
+    /// <summary>Services of hubs in other installations, harvested from their feeds, matching the technology, sector and region filters.</summary>
+    public int HarvestedCount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Filter = new NetworkFilter(Country, Region, Technology, Sector, Kind);
         var result = await directory.ListAsync(Filter, ct);
+        HarvestedCount = await harvested.CountAsync(new HarvestedFilter(Technology: Technology, Sector: Sector, Region: Region), ct);
         if (result.IsOk) Hubs = result.Value!;
         else
         {
