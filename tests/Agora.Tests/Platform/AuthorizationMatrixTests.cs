@@ -36,6 +36,8 @@ public enum Access
     SignedInElseHome,
     /// <summary>Managers of a hub in the network (with a network profile: helseplattformen's and imIN-hub's) and platform admins; others get 403.</summary>
     NetworkManager,
+    /// <summary>The hub's front desk: its managers, platform admins and the members who agreed to be its contacts (the demo's facilitator at helseplattformen); others get 404.</summary>
+    FrontDesk,
 }
 
 [Collection(AppsCollection.Name)]
@@ -89,7 +91,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /network/requests"] = Access.SignedIn,
         ["PAGE /network/requests/new"] = Access.SignedIn,
         ["PAGE /network/requests/{id:int}"] = Access.NotHere,
-        ["PAGE /hubs/{slug}/front-desk"] = Access.HubManager,
+        ["PAGE /hubs/{slug}/front-desk"] = Access.FrontDesk,
         ["PAGE /hubs/{slug}/mentoring"] = Access.SignedIn,
         ["PAGE /hubs/{slug}/mentoring/profile"] = Access.SignedIn,
         ["PAGE /hubs/{slug}/mentoring/ask"] = Access.HubMember,
@@ -254,8 +256,8 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/me/requests"] = Access.SignedIn,
         ["GET /api/v1/organisations/{slug}/customer"] = Access.OrganisationAdmin,
         ["PUT /api/v1/organisations/{slug}/customer"] = Access.OrganisationAdmin,
-        ["GET /api/v1/network/requests"] = Access.SignedIn,
-        ["POST /api/v1/network/requests"] = Access.SignedIn,
+        ["GET /api/v1/network/requests/"] = Access.SignedIn,
+        ["POST /api/v1/network/requests/"] = Access.SignedIn,
         ["GET /api/v1/network/requests/{id:int}"] = Access.NotHere,
         ["POST /api/v1/network/requests/{id:int}/withdraw"] = Access.NotHere,
         ["PUT /api/v1/network/requests/{id:int}/feedback"] = Access.NotHere,
@@ -265,7 +267,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["POST /api/v1/network/requests/{id:int}/referral/accept"] = Access.NotHere,
         ["POST /api/v1/network/requests/{id:int}/referral/decline"] = Access.NotHere,
         ["PUT /api/v1/network/requests/{id:int}/delivery"] = Access.NotHere,
-        ["GET /api/v1/hubs/{slug}/front-desk/requests"] = Access.HubManager,
+        ["GET /api/v1/hubs/{slug}/front-desk/requests"] = Access.FrontDesk,
         ["GET /api/v1/hubs/{slug}/mentoring/figures"] = Access.Public,
         ["GET /api/v1/hubs/{slug}/mentoring/"] = Access.SignedIn,
         ["PUT /api/v1/hubs/{slug}/mentoring/profile"] = Access.SignedIn,
@@ -619,6 +621,7 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
             Access.NotHere => ["404"],
             Access.TwoFactorStep => ["signin"],
             Access.SignedInElseHome => signedIn ? ["ok"] : ["home"],
+            Access.FrontDesk => p.HubManager || p.Admin || p.Email == DemoAccounts.Facilitator ? Ok() : Denied("404"),
             Access.NetworkManager => p.HubManager || p.Email == DemoAccounts.OtherManager || p.Admin ? Ok() : Denied("403"),
             _ => ["?"],
         };
