@@ -556,7 +556,6 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
     {
         var app = await apps.GetAsync(provider);
         await CampaignFixtures.EnsureMatrixCampaignAsync(app);
-        await Features.Network.Figures.FiguresData.EnsureDemoProfilesAsync(app);
         var otherUser = Guid.NewGuid();
         var failures = new List<string>();
         foreach (var persona in Personas)

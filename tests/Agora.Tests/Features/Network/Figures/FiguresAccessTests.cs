@@ -19,7 +19,6 @@ public sealed class FiguresAccessTests(AgoraApps apps)
     public async Task Figures_OnlyNetworkManagersAndAdmins_GapsAnyoneSignedIn(string provider)
     {
         var app = await apps.GetAsync(provider);
-        await FiguresData.EnsureDemoProfilesAsync(app);
 
         var anonymous = app.NewClient();
         foreach (var url in FigureUrls.Concat(GapUrls))

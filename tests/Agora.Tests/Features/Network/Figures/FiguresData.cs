@@ -111,26 +111,4 @@ public sealed class FiguresData(AgoraFactory app)
             await db.SaveChangesAsync();
             return 0;
         });
-
-    /// <summary>
-    /// The demo hubs the authorization tests reach get a network profile when they have none (the profiles part's demo
-    /// content gives them one): helseplattformen, whose manager is the matrix's hub manager, and imIN-hub.
-    /// </summary>
-    public static Task EnsureDemoProfilesAsync(AgoraFactory app) =>
-        DbAsync(app, async db =>
-        {
-            foreach (var (slug, country, region) in new[] { (DemoAccounts.HelseplattformenHub, "NO", "NO06"), (DemoAccounts.IminHub, "PT", "PT1A") })
-            {
-                var id = await db.Hubs.Where(h => h.Slug == slug).Select(h => h.Id).SingleAsync();
-                if (await db.HubNetworkProfiles.AnyAsync(p => p.HubId == id)) continue;
-                db.HubNetworkProfiles.Add(new HubNetworkProfile
-                {
-                    HubId = id, LegalName = slug, Kind = HubKind.Other, Country = country, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-                    Regions = [new HubServedRegion { HubId = id, RegionCode = region }],
-                });
-                try { await db.SaveChangesAsync(); }
-                catch (DbUpdateException) { db.ChangeTracker.Clear(); } // another test made it at the same moment
-            }
-            return 0;
-        });
 }
