@@ -44,9 +44,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Add("error", "code", "404")
             .Add("*", "token", "invalid-token")
             .Add("dev", "id", await MailIdAsync())
-            // One id for every /network/{...}/{id} page: a published demo service (its page and versions scanned with
-            // content; a request or harvested service of that number may not exist or be visible: then its 404 is scanned).
+            // A published demo service (its page and versions scanned with content) for /network/services/{id}; no
+            // harvested service in the demo: /network/harvested/{id} is scanned as a 404 (HarvestedServicePagesTests has content).
             .Add("network", "id", await PublishedServiceIdAsync())
+            .Add("network/requests", "id", await NetworkRequestIdAsync())
             .Add("admin", "id", "1"); // no harvest source in the demo: the source page's 404 is scanned
         return table;
     }
@@ -59,6 +60,21 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
         if (id is null) output.WriteLine("No published service in the demo catalogue: /network/services/{id} is scanned as a 404.");
         return (id ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A service request the member (its customer's member) and the manager (its hub's front desk) both see: the demo's
+    /// accepted request at the scanned hub, with its delivery under way (DemoNetworkRequests).
+    /// </summary>
+    private async Task<string> NetworkRequestIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.ServiceRequests.Where(r => db.Hubs.Any(h => h.Id == r.HubId && h.Slug == DemoLogins.HubSlug)
+                && r.State == Agora.Web.Features.Network.ServiceRequestState.Accepted)
+            .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (id is null) output.WriteLine("No accepted service request at the demo hub: /network/requests/{id} is scanned as a 404.");
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> OrganisationSlugAsync()

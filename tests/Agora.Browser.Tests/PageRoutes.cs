@@ -10,21 +10,30 @@ namespace Agora.Browser.Tests;
 /// <summary>A Razor Page of the running app and the URL the scan visits for it.</summary>
 public sealed record PageUrl(string Template, string? Url, string? Problem);
 
-/// <summary>Values for route parameters, by the route's first segment ("*" = any route) and parameter name.</summary>
+/// <summary>
+/// Values for route parameters, by the route's leading literal segments ("network/requests", or just "network"; "*" =
+/// any route) and parameter name: the longest prefix of the route that has a value wins.
+/// </summary>
 public sealed class RouteValueTable
 {
     private readonly Dictionary<(string Area, string Parameter), string> values = new();
 
-    public RouteValueTable Add(string area, string parameter, string value)
+    public RouteValueTable Add(string prefix, string parameter, string value)
     {
-        values[(area.ToLowerInvariant(), parameter.ToLowerInvariant())] = value;
+        values[(prefix.ToLowerInvariant(), parameter.ToLowerInvariant())] = value;
         return this;
     }
 
-    public string? Find(string area, string parameter) =>
-        values.TryGetValue((area.ToLowerInvariant(), parameter.ToLowerInvariant()), out var v) ? v
-        : values.TryGetValue(("*", parameter.ToLowerInvariant()), out v) ? v
-        : null;
+    /// <summary>The value for a parameter of a route whose literal segments before it are <paramref name="literals"/>.</summary>
+    public string? Find(IReadOnlyList<string> literals, string parameter)
+    {
+        var name = parameter.ToLowerInvariant();
+        for (var n = literals.Count; n > 0; n--)
+        {
+            if (values.TryGetValue((string.Join('/', literals.Take(n)).ToLowerInvariant(), name), out var v)) return v;
+        }
+        return values.TryGetValue(("*", name), out var any) ? any : null;
+    }
 }
 
 public static class PageRoutes
@@ -46,11 +55,11 @@ public static class PageRoutes
     public static PageUrl Resolve(RoutePattern pattern, RouteValueTable table)
     {
         var template = "/" + (pattern.RawText ?? "").TrimStart('/');
-        var area = pattern.PathSegments
-            .SelectMany(s => s.Parts)
-            .OfType<RoutePatternLiteralPart>()
-            .Select(p => p.Content)
-            .FirstOrDefault() ?? "";
+        // The route's literal segments up to the first parameter ("network", "requests" for /network/requests/{id}).
+        var literals = pattern.PathSegments
+            .TakeWhile(s => s.Parts.All(p => p is RoutePatternLiteralPart))
+            .Select(s => string.Concat(s.Parts.OfType<RoutePatternLiteralPart>().Select(p => p.Content)))
+            .ToList();
         var url = new StringBuilder();
         var unknown = new List<string>();
         foreach (var segment in pattern.PathSegments)
@@ -67,7 +76,7 @@ public static class PageRoutes
                         text.Append(separator.Content);
                         break;
                     case RoutePatternParameterPart parameter:
-                        var value = table.Find(area, parameter.Name);
+                        var value = table.Find(literals, parameter.Name);
                         if (value is null) unknown.Add(parameter.Name);
                         else text.Append(Uri.EscapeDataString(value));
                         break;

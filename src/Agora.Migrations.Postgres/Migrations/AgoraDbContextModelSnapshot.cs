@@ -3441,7 +3441,7 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ProposedById")
+                    b.Property<Guid?>("ProposedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Role")
@@ -4001,6 +4001,9 @@ namespace Agora.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("FirstAnswerDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("FirstAnsweredAt")
                         .HasColumnType("timestamp with time zone");

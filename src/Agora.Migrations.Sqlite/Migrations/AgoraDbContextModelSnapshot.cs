@@ -3346,7 +3346,7 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<long>("ProposedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("ProposedById")
+                    b.Property<Guid?>("ProposedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -3894,6 +3894,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstAnswerDueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstAnsweredAt")
                         .HasColumnType("INTEGER");

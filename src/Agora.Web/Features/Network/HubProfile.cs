@@ -68,7 +68,7 @@ public sealed class FrontDeskContact
     /// <summary>When they can be reached, free text ("Mon–Thu 9–15").</summary>
     public string Hours { get; set; } = "";
     public ContactVisibility Visibility { get; set; } = ContactVisibility.Members;
-    public Guid ProposedById { get; set; }
+    public Guid? ProposedById { get; set; }
     public DateTimeOffset ProposedAt { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class NetworkPersonalData(AgoraDbContext db) : IPersonalData
 
     public IReadOnlyCollection<Type> Covers { get; } =
     [
-        // UserId: their front-desk seats (exported; deleted). ProposedById: kept as an anonymised reference.
+        // UserId: their front-desk seats (exported; deleted). ProposedById: cleared.
         typeof(FrontDeskContact),
         // RegisteredById: the customers they registered (exported; reference cleared).
         typeof(NetworkCustomer),
@@ -60,7 +60,7 @@ public sealed class NetworkPersonalData(AgoraDbContext db) : IPersonalData
     {
         var person = e.UserId;
         await db.FrontDeskContacts.Where(c => c.UserId == person).ExecuteDeleteAsync(ct);
-        await db.FrontDeskContacts.Where(c => c.ProposedById == person).ExecuteUpdateAsync(s => s.SetProperty(c => c.ProposedById, Guid.Empty), ct);
+        await db.FrontDeskContacts.Where(c => c.ProposedById == person).ExecuteUpdateAsync(s => s.SetProperty(c => c.ProposedById, (Guid?)null), ct);
         await db.NetworkCustomers.Where(c => c.RegisteredById == person).ExecuteUpdateAsync(s => s.SetProperty(c => c.RegisteredById, (Guid?)null), ct);
         if (e.DeleteContributions)
             await db.ServiceRequests.Where(r => r.RequesterId == person)

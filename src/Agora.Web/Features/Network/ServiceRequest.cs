@@ -39,6 +39,8 @@ public enum ServiceRequestState
     Withdrawn,
     /// <summary>The service was delivered (the delivery is completed).</summary>
     Delivered,
+    /// <summary>Accepted, and the delivery was cancelled (the outcome says why).</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -68,6 +70,11 @@ public sealed class ServiceRequest
     public DateTimeOffset SubmittedAt { get; set; }
     /// <summary>When the hub holding it owes its first answer (working days of that hub's country).</summary>
     public DateTimeOffset AnswerDueAt { get; set; }
+    /// <summary>
+    /// When the first hub's first answer was due: <see cref="AnswerDueAt"/> as it was asked, kept when a referral
+    /// moves the due date on (the figures' on-time share measures the first answer against it).
+    /// </summary>
+    public DateTimeOffset FirstAnswerDueAt { get; set; }
     /// <summary>The network's first answer to the customer (accept, decline or referral), whichever hub gave it.</summary>
     public DateTimeOffset? FirstAnsweredAt { get; set; }
     public string? DeclineReason { get; set; }
@@ -86,6 +93,7 @@ public enum RequestStepKind
     Withdrawn,
     DeliveryStarted,
     DeliveryCompleted,
+    DeliveryCancelled,
     FeedbackGiven,
     /// <summary>The first answer's time passed and the desk that owes it was told (the desk's side only).</summary>
     Overdue,

@@ -75,6 +75,7 @@ internal static class DemoNetworkRequests
                 Category = category, Technology = technology, Sector = "health", RegionCode = region, Language = language, State = ServiceRequestState.Submitted,
                 SubmittedAt = at, AnswerDueAt = WorkingDays.AnswerDue(at, profile.Country, profile.FirstAnswerDays, hub.TimeZone),
             };
+            r.FirstAnswerDueAt = r.AnswerDueAt;
             db.ServiceRequests.Add(r);
             await db.SaveChangesAsync(ct);
             Step(r, RequestStepKind.Submitted, at, requester, hub.Id);

@@ -26,13 +26,38 @@ namespace Agora.Tests.Features.Accounts;
 /// Sign-in through an OpenID Connect provider, end to end through the real handler, with a stub provider
 /// inside the test: authorization code with PKCE, form_post callback, signed id_token, userinfo.
 /// </summary>
+/// <remarks>
+/// One Agora with OpenID Connect per database provider serves every test of the class (starting one costs seconds);
+/// each test signs in its own people, so the tests do not meet.
+/// </remarks>
 [Collection(AppsCollection.Name)]
-public sealed class ExternalSignInTests(AgoraApps apps)
+public sealed class ExternalSignInTests(AgoraApps apps, ExternalSignInTests.OidcApps oidc) : IClassFixture<ExternalSignInTests.OidcApps>
 {
+    /// <summary>The class's Agora with OpenID Connect per provider, started on first use and stopped after the class.</summary>
+    public sealed class OidcApps : IAsyncDisposable
+    {
+        private readonly Dictionary<string, OidcApp> _apps = [];
+        private readonly Lock _lock = new();
+
+        internal OidcApp Get(string provider)
+        {
+            lock (_lock)
+            {
+                if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = OidcApp.Start(provider);
+                return app;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var app in _apps.Values) await app.DisposeAsync();
+        }
+    }
+
     [Theory, BothDatabases]
     public async Task ExternalSignIn_NewPersonWithVerifiedEmail_ConfirmedAccountSignedInAndAudited(string provider)
     {
-        await using var app = OidcApp.Start(provider);
+        var app = oidc.Get(provider);
         var person = new ExternalPerson($"sub-{Guid.NewGuid():N}", $"eid-{Guid.NewGuid():N}@example.org", EmailVerified: true, "Eva Eid");
         var browser = app.NewBrowser();
 
@@ -64,7 +89,7 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     [Theory, BothDatabases]
     public async Task ExternalSignIn_SameSubjectAgain_SignsIntoSameAccount(string provider)
     {
-        await using var app = OidcApp.Start(provider);
+        var app = oidc.Get(provider);
         var person = new ExternalPerson($"sub-{Guid.NewGuid():N}", $"again-{Guid.NewGuid():N}@example.org", EmailVerified: true, "Ola Again");
         Assert.Equal(HttpStatusCode.Redirect, (await SignInExternallyAsync(app.NewBrowser(), app.Idp, person)).StatusCode);
 
@@ -88,7 +113,7 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     [Theory, BothDatabases]
     public async Task ExternalSignIn_UnverifiedEmail_RefusedWithoutAccount(string provider)
     {
-        await using var app = OidcApp.Start(provider);
+        var app = oidc.Get(provider);
         var person = new ExternalPerson($"sub-{Guid.NewGuid():N}", $"unverified-{Guid.NewGuid():N}@example.org", EmailVerified: false, "Una Verified");
         var browser = app.NewBrowser();
 
@@ -114,7 +139,7 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     [Theory, BothDatabases]
     public async Task ExternalSignIn_ExistingAccountVerifiedEmail_LinkedAndSignedIn(string provider)
     {
-        await using var app = OidcApp.Start(provider);
+        var app = oidc.Get(provider);
         var person = new ExternalPerson($"sub-{Guid.NewGuid():N}", DemoAccounts.Member, EmailVerified: true, "Someone Else Entirely");
         var browser = app.NewBrowser();
 
@@ -139,7 +164,7 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     [Theory, BothDatabases]
     public async Task ExternalSignIn_ExistingUnconfirmedAccount_NotLinked(string provider)
     {
-        await using var app = OidcApp.Start(provider);
+        var app = oidc.Get(provider);
         var email = $"squatted-{Guid.NewGuid():N}@example.org";
         // Someone registers the address with a password of their choosing and never confirms it.
         var squatter = app.NewBrowser();
@@ -165,7 +190,7 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     [Theory, BothDatabases]
     public async Task ExternalSignIn_ExistingTwoFactorAccount_AsksForTheCode(string provider)
     {
-        await using var app = OidcApp.Start(provider);
+        var app = oidc.Get(provider);
         var person = new ExternalPerson($"sub-{Guid.NewGuid():N}", DemoAccounts.Manager, EmailVerified: true, "Manager Eid");
         var browser = app.NewBrowser();
 
@@ -176,7 +201,7 @@ public sealed class ExternalSignInTests(AgoraApps apps)
         // Not signed in before the second factor.
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync("/api/v1/me")).StatusCode);
 
-        // A fresh database per test, so the current code has not been used on this server.
+        // The only test that signs the manager in on this server, so the current code has not been used here.
         var code = Agora.Browser.Tests.Totp.Code(DemoAccounts.TotpKey, DateTimeOffset.UtcNow);
         var answered = await browser.SubmitAsync(twoFactor, new Dictionary<string, string> { ["Input.Code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
@@ -187,8 +212,8 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     [Theory, BothDatabases]
     public async Task ExternalSignIn_EnabledOrNot_CspAndPagesFollowTheSetting(string provider)
     {
-        await using (var app = OidcApp.Start(provider))
         {
+            var app = oidc.Get(provider);
             var (page, _) = await app.NewBrowser().GetAsync("/account/signin");
             var formAction = page.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("form-action ", StringComparison.Ordinal));
             Assert.Equal($"form-action 'self' {OidcApp.Authority}", formAction);
@@ -228,7 +253,7 @@ public sealed class ExternalSignInTests(AgoraApps apps)
     }
 
     /// <summary>Agora with OpenID Connect switched on, its handler talking to <see cref="StubProvider"/>.</summary>
-    private sealed class OidcApp : IAsyncDisposable
+    internal sealed class OidcApp : IAsyncDisposable
     {
         public const string Authority = "https://eid.test.example";
         public const string ClientId = "agora-test";

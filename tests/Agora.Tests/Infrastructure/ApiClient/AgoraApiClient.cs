@@ -54238,11 +54238,14 @@ namespace Agora.Tests.Infrastructure.ApiClient
         [System.Runtime.Serialization.EnumMember(Value = @"DeliveryCompleted")]
         DeliveryCompleted = 8,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"DeliveryCancelled")]
+        DeliveryCancelled = 9,
+
         [System.Runtime.Serialization.EnumMember(Value = @"FeedbackGiven")]
-        FeedbackGiven = 9,
+        FeedbackGiven = 10,
 
         [System.Runtime.Serialization.EnumMember(Value = @"Overdue")]
-        Overdue = 10,
+        Overdue = 11,
 
     }
 
@@ -55743,6 +55746,9 @@ namespace Agora.Tests.Infrastructure.ApiClient
 
         [System.Runtime.Serialization.EnumMember(Value = @"Delivered")]
         Delivered = 5,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Cancelled")]
+        Cancelled = 6,
 
     }
 

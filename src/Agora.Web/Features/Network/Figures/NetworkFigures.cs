@@ -124,7 +124,7 @@ public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access,
         // First answers to the requests submitted in the period, by the hub the customer sent them to.
         var requests = db.ServiceRequests.Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
         if (hub is { } h5) requests = requests.Where(r => r.FirstHubId == h5);
-        var answers = await requests.Select(r => new { r.FirstHubId, r.SubmittedAt, r.FirstAnsweredAt, r.AnswerDueAt }).ToListAsync(ct);
+        var answers = await requests.Select(r => new { r.FirstHubId, r.SubmittedAt, r.FirstAnsweredAt, r.FirstAnswerDueAt }).ToListAsync(ct);
 
         // Feedback given in the period.
         var rated = db.ServiceDeliveries.Where(d => d.FeedbackRating != null && d.FeedbackAt >= start && d.FeedbackAt < end);
@@ -153,8 +153,8 @@ public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access,
         {
             var mine = answers.Where(a => a.FirstHubId == id).ToList();
             var hours = mine.Where(a => a.FirstAnsweredAt is not null).Select(a => (a.FirstAnsweredAt!.Value - a.SubmittedAt).TotalHours).ToList();
-            var due = mine.Count(a => a.FirstAnsweredAt is not null || a.AnswerDueAt < now);
-            var onTime = mine.Count(a => a.FirstAnsweredAt is { } at && at <= a.AnswerDueAt);
+            var due = mine.Count(a => a.FirstAnsweredAt is not null || a.FirstAnswerDueAt < now);
+            var onTime = mine.Count(a => a.FirstAnsweredAt is { } at && at <= a.FirstAnswerDueAt);
             return new HubAnswerTimes(Slug(id), Name(id), mine.Count, hours.Count, FiguresMath.Round(FiguresMath.Percentile(hours, 50)),
                 FiguresMath.Round(FiguresMath.Percentile(hours, 90)), due, onTime, due == 0 ? null : Math.Round((double)onTime / due, 3));
         }).ToList();

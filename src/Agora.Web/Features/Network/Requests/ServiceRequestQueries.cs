@@ -142,7 +142,7 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
         // Who handles it now, and why: the customer reads the last hub's reason.
         var lastMove = steps.LastOrDefault(x => x.Kind is RequestStepKind.Referred or RequestStepKind.ReferralDeclined);
         var handledBy = referredTo is not null ? t["Network.Requests.WaitingFor", referredTo.Name, holder.Name].Value
-            : r.State is ServiceRequestState.Declined or ServiceRequestState.Withdrawn ? t["Network.Requests.ClosedAt", holder.Name].Value
+            : r.State is ServiceRequestState.Declined or ServiceRequestState.Withdrawn or ServiceRequestState.Cancelled ? t["Network.Requests.ClosedAt", holder.Name].Value
             : t["Network.Requests.HandledBy", holder.Name].Value;
         var why = lastMove is null || string.IsNullOrEmpty(lastMove.Note) ? null : lastMove.Note;
         var owes = r.State == ServiceRequestState.Submitted || (r.State == ServiceRequestState.Referred && referredTo is not null);

@@ -127,6 +127,7 @@ public sealed class ServiceRequestWorkflow(AgoraDbContext db, ServiceRequestAcce
             RegionCode = customer.RegionCode, Language = CultureInfo.CurrentUICulture.Name, State = ServiceRequestState.Submitted,
             SubmittedAt = now, AnswerDueAt = await AnswerDueAsync(hubId.Value, now, ct),
         };
+        request.FirstAnswerDueAt = request.AnswerDueAt;
         return await db.InTransactionAsync(async token =>
         {
             db.ServiceRequests.Add(request);
@@ -269,7 +270,10 @@ public sealed class ServiceRequestWorkflow(AgoraDbContext db, ServiceRequestAcce
         }, ct);
     }
 
-    /// <summary>The handling hub's front desk records the delivery: planned, under way, completed (the request is delivered) or cancelled.</summary>
+    /// <summary>
+    /// The handling hub's front desk records the delivery: planned, under way, completed (the request is delivered) or
+    /// cancelled with the reason (the request is cancelled: it cannot be reopened, the customer asks again).
+    /// </summary>
     public async Task<Result<int>> RecordDeliveryAsync(int id, DeliveryInput input, CancellationToken ct)
     {
         var s = await access.LoadAsync(id, ct);
@@ -283,14 +287,15 @@ public sealed class ServiceRequestWorkflow(AgoraDbContext db, ServiceRequestAcce
         var today = DateOnly.FromDateTime(ZonedTime.ToLocal(clock.GetUtcNow(), ZonedTime.Find(await db.Hubs.Where(h => h.Id == r.HubId).Select(h => h.TimeZone).SingleAsync(ct))));
         if (input.Status is not { } status || !Enum.IsDefined(status)) { v.Add("status", input.Status is null ? "Validation.Required" : "Validation.Invalid"); status = delivery.Status; }
         if (r.State == ServiceRequestState.Delivered && status != DeliveryStatus.Completed) v.Add("status", "Network.Requests.AlreadyDelivered");
-        var outcome = v.Text("outcome", input.Outcome, ServiceRequestLimits.Outcome, required: status == DeliveryStatus.Completed, multiline: true);
+        // The outcome says what the customer received, or why the delivery was cancelled.
+        var outcome = v.Text("outcome", input.Outcome, ServiceRequestLimits.Outcome, required: status is DeliveryStatus.Completed or DeliveryStatus.Cancelled, multiline: true);
         var started = input.StartedOn ?? delivery.StartedOn ?? (status is DeliveryStatus.UnderWay or DeliveryStatus.Completed ? today : null);
         DateOnly? completed = status == DeliveryStatus.Completed ? input.CompletedOn ?? delivery.CompletedOn ?? today : null;
         if (started is { } a && completed is { } z && z < a) v.Add("completedOn", "Network.Requests.CompletedBeforeStarted");
         if (completed > today) v.Add("completedOn", "Network.Requests.NotInFuture");
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);
         var now = clock.GetUtcNow();
-        var to = status == DeliveryStatus.Completed ? ServiceRequestState.Delivered : r.State;
+        var to = status switch { DeliveryStatus.Completed => ServiceRequestState.Delivered, DeliveryStatus.Cancelled => ServiceRequestState.Cancelled, _ => r.State };
         var closes = status is DeliveryStatus.Completed or DeliveryStatus.Cancelled;
         return await MoveAsync(s, to, b => b.SetProperty(x => x.ClosedAt, closes ? (DateTimeOffset?)(r.ClosedAt ?? now) : null), async token =>
         {
@@ -303,6 +308,11 @@ public sealed class ServiceRequestWorkflow(AgoraDbContext db, ServiceRequestAcce
             {
                 db.ServiceRequestSteps.Add(new ServiceRequestStep { RequestId = r.Id, Kind = RequestStepKind.DeliveryCompleted, At = now, ActorId = s.UserId, HubId = r.HubId, Note = outcome });
                 await TellCustomerAsync("DeliveryCompleted", r, r.HubId, token);
+            }
+            if (status == DeliveryStatus.Cancelled)
+            {
+                db.ServiceRequestSteps.Add(new ServiceRequestStep { RequestId = r.Id, Kind = RequestStepKind.DeliveryCancelled, At = now, ActorId = s.UserId, HubId = r.HubId, Note = outcome });
+                await TellCustomerAsync("DeliveryCancelled", r, r.HubId, token);
             }
             audit.Add(AuditActions.ServiceDeliveryRecorded, r.HubId, Subject(r), $"{delivery.Status} → {status}");
         }, ct);

@@ -112,6 +112,14 @@ public sealed class FeedRouter
 
     public void Route(string host, AgoraFactory app) => _hosts[host] = new HttpMessageInvoker(app.Server.CreateHandler());
 
+    /// <summary>Forgets the routes, the made-up answer and the requests seen.</summary>
+    public void Reset()
+    {
+        _hosts.Clear();
+        Answer = null;
+        lock (Requests) Requests.Clear();
+    }
+
     public sealed class Handler(FeedRouter router) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)

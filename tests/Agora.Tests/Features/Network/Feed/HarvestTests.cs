@@ -13,8 +13,36 @@ namespace Agora.Tests.Features.Network.Feed;
 /// Harvesting: two installations in one process, one serving its feed, the other harvesting it; and feeds that are too
 /// large, malformed, HTML or of the wrong shape, each giving a clear error while the last good copy stays.
 /// </summary>
-public sealed class HarvestTests
+/// <remarks>
+/// One harvesting installation per database provider serves the class (see <see cref="HarvestingApps"/>): each test
+/// starts with its router reset and no harvest source.
+/// </remarks>
+public sealed class HarvestTests(HarvestTests.HarvestingApps harvesting) : IClassFixture<HarvestTests.HarvestingApps>
 {
+    /// <summary>The class's harvesting installations, started on first use and stopped after the class.</summary>
+    public sealed class HarvestingApps : IAsyncDisposable
+    {
+        private readonly Dictionary<string, (AgoraFactory App, FeedRouter Router)> _apps = [];
+
+        /// <summary>The provider's harvesting installation with its router reset and every harvest source (and what it harvested) removed.</summary>
+        public async Task<(AgoraFactory App, FeedRouter Router)> UseAsync(string provider)
+        {
+            if (!_apps.TryGetValue(provider, out var x))
+            {
+                var router = new FeedRouter();
+                _apps[provider] = x = (FeedFixtures.Harvesting(provider, router), router);
+            }
+            x.Router.Reset();
+            await FeedFixtures.DbAsync(x.App, db => db.Set<HarvestSource>().ExecuteDeleteAsync());
+            return x;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var (app, _) in _apps.Values) await app.DisposeAsync();
+        }
+    }
+
     private const string SourceHost = "source.test";
 
     [Fact]
@@ -23,9 +51,8 @@ public sealed class HarvestTests
         // The source on SQLite, the harvester on PostgreSQL: both providers take part.
         await using var source = new AgoraFactory("Sqlite", new Dictionary<string, string?> { ["Agora:BaseUrl"] = "http://" + SourceHost });
         _ = source.Server;
-        var router = new FeedRouter();
+        var (harvester, router) = await harvesting.UseAsync("Postgres");
         router.Route(SourceHost, source);
-        await using var harvester = FeedFixtures.Harvesting("Postgres", router);
         // Only this test's services are in the source's feed: the demo catalogue is withdrawn there.
         await FeedFixtures.DbAsync(source, db => db.CatalogueServices.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ServiceStatus.Withdrawn)));
         var kept = await FeedFixtures.AddServiceAsync(source, DemoAccounts.DihCentroHub, "AI testing in Centro");
@@ -76,8 +103,7 @@ public sealed class HarvestTests
     [Theory, BothDatabases]
     public async Task Harvest_BadFeeds_ClearErrorOnTheSource_LastGoodCopyStays(string provider)
     {
-        var router = new FeedRouter();
-        await using var app = FeedFixtures.Harvesting(provider, router);
+        var (app, router) = await harvesting.UseAsync(provider);
         var good = Feed(Service(1, "Kept through bad harvests"), Service(2, "Also kept"));
         router.Answer = _ => Json(good);
         var sourceId = await FeedFixtures.AddSourceAsync(app, "https://bad.example.org/network/feed.json");
@@ -127,8 +153,8 @@ public sealed class HarvestTests
     [Theory, BothDatabases]
     public async Task Harvest_PrivateAddress_RefusedUnlessTheSourceAllowsIt(string provider)
     {
-        var router = new FeedRouter { Answer = _ => Json(Feed(Service(1, "Inside"))) };
-        await using var app = FeedFixtures.Harvesting(provider, router);
+        var (app, router) = await harvesting.UseAsync(provider);
+        router.Answer = _ => Json(Feed(Service(1, "Inside")));
         var refused = await FeedFixtures.AddSourceAsync(app, "http://10.20.30.40/network/feed.json");
         var allowed = await FeedFixtures.AddSourceAsync(app, "http://10.20.30.40/network/feed.json", allowPrivate: true);
 
@@ -143,8 +169,8 @@ public sealed class HarvestTests
     [Theory, BothDatabases]
     public async Task AdminPages_EmptyState_AddSource_ChangeAndRemove_Audited(string provider)
     {
-        var router = new FeedRouter { Answer = _ => Json(Feed(Service(7, "Harvested from the form"))) };
-        await using var app = FeedFixtures.Harvesting(provider, router);
+        var (app, router) = await harvesting.UseAsync(provider);
+        router.Answer = _ => Json(Feed(Service(7, "Harvested from the form")));
         var admin = new PageClient(app.NewClient());
         await admin.SignInAsync(DemoAccounts.Admin, DemoAccounts.Password, DemoAccounts.TotpKey);
         var (_, empty) = await admin.GetAsync("/admin/harvest-sources");

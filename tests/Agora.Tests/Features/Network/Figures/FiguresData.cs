@@ -78,7 +78,7 @@ public sealed class FiguresData(AgoraFactory app)
             {
                 CustomerId = customer, HubId = holdingHub ?? hub, FirstHubId = hub, ServiceId = serviceId, Title = "A need", Description = "What we need.",
                 Category = category, Technology = technology, Sector = sector, RegionCode = region, State = state, SubmittedAt = submitted,
-                AnswerDueAt = submitted + (dueAfter ?? TimeSpan.FromDays(7)), FirstAnsweredAt = answeredAfter is { } a ? submitted + a : null,
+                AnswerDueAt = submitted + (dueAfter ?? TimeSpan.FromDays(7)), FirstAnswerDueAt = submitted + (dueAfter ?? TimeSpan.FromDays(7)), FirstAnsweredAt = answeredAfter is { } a ? submitted + a : null,
                 ClosedAt = state is ServiceRequestState.Declined or ServiceRequestState.Delivered ? submitted + TimeSpan.FromDays(30) : null,
             };
             db.ServiceRequests.Add(r);

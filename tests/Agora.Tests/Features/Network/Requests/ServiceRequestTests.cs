@@ -118,6 +118,7 @@ public sealed class ServiceRequestTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var n = await NetworkAsync(app);
         var id = await AskAsync(n);
+        var firstDue = await DbAsync(app, db => db.ServiceRequests.Where(r => r.Id == id).Select(r => r.FirstAnswerDueAt).SingleAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(n.Api("desk1"), $"/api/v1/network/requests/{id}/refer", new { hub = n.Centro, note = "Ourselves." })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(n.Api("desk1"), $"/api/v1/network/requests/{id}/refer", new { hub = n.Imin })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(n.Api("desk1"), $"/api/v1/network/requests/{id}/refer", new { hub = n.Imin, note = "They test AI." })).StatusCode);
@@ -132,6 +133,8 @@ public sealed class ServiceRequestTests(AgoraApps apps)
         Assert.Equal(n.Centro, back.GetProperty("hub").GetProperty("slug").GetString());
         Assert.True(back.GetProperty("answerDueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(4));
         Assert.Contains("No capacity before June.", back.GetProperty("steps").EnumerateArray().Last().GetProperty("text").GetString(), StringComparison.Ordinal);
+        // The first desk's first answer stays measured against the first due date, whatever the referral moved.
+        Assert.Equal(firstDue, await DbAsync(app, db => db.ServiceRequests.Where(r => r.Id == id).Select(r => r.FirstAnswerDueAt).SingleAsync()));
         var queue = await GetJsonAsync(n.Api("desk1"), $"/api/v1/hubs/{n.Centro}/front-desk/requests?state=Submitted");
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
         var iminQueue = await GetJsonAsync(n.Api("imindesk"), $"/api/v1/hubs/{n.Imin}/front-desk/requests");
@@ -146,6 +149,28 @@ public sealed class ServiceRequestTests(AgoraApps apps)
         var declined = await RequestAsync(n.Api("asker"), id);
         Assert.Equal("Nobody in the network tests this yet.", declined.GetProperty("declineReason").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(n.Api("asker"), $"/api/v1/network/requests/{id}/withdraw")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task CancelledDelivery_ClosesTheRequest_WithTheReason_AndTellsTheCustomer(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var n = await NetworkAsync(app);
+        var id = await AskAsync(n);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(n.Api("desk1"), $"/api/v1/network/requests/{id}/accept")).StatusCode);
+        var delivery = $"/api/v1/network/requests/{id}/delivery";
+        Assert.Equal(HttpStatusCode.BadRequest, (await n.Api("desk1").PutAsJsonAsync(delivery, new { status = "Cancelled" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await n.Api("desk1").PutAsJsonAsync(delivery, new { status = "Cancelled", outcome = "The test site closed for renovation." })).StatusCode);
+
+        var cancelled = await RequestAsync(n.Api("asker"), id);
+        Assert.Equal("Cancelled", cancelled.GetProperty("state").GetString());
+        Assert.Equal(["Submitted", "Accepted", "DeliveryCancelled"], StepKinds(cancelled));
+        Assert.Contains("The test site closed for renovation.", cancelled.GetProperty("steps").EnumerateArray().Last().GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(cancelled.GetProperty("closedAt").ValueKind == JsonValueKind.String);
+        Assert.True(await DbAsync(app, db => db.Notifications.AnyAsync(x => x.UserId == n.Ids["asker"] && x.Path == $"/network/requests/{id}" && x.Detail == "DeliveryCancelled")));
+        // Closed: neither reopened nor rated.
+        Assert.Equal(HttpStatusCode.Conflict, (await n.Api("desk1").PutAsJsonAsync(delivery, new { status = "UnderWay" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await n.Api("asker").PutAsJsonAsync($"/api/v1/network/requests/{id}/feedback", new { rating = 1 })).StatusCode);
     }
 
     [Theory, BothDatabases]
