@@ -38,13 +38,24 @@ public sealed class HarvestedCatalogue(AgoraDbContext db)
         if (!string.IsNullOrWhiteSpace(filter.Technology)) { var token = Tags.Token(filter.Technology.Trim()); q = q.Where(h => h.Technologies.Contains(token)); }
         if (!string.IsNullOrWhiteSpace(filter.Sector)) { var token = Tags.Token(filter.Sector.Trim()); q = q.Where(h => h.Sectors.Contains(token)); }
         if (!string.IsNullOrWhiteSpace(filter.Region)) { var token = Tags.Token(filter.Region.Trim().ToUpperInvariant()); q = q.Where(h => h.ProviderRegions.Contains(token)); }
-        if (!string.IsNullOrWhiteSpace(filter.Text))
+        // Every word of the search must start a word of a title or summary (in any of the service's languages), as the
+        // local catalogue's full-text search matches words: "AI" finds "AI testing", not "maintenance".
+        foreach (var word in SearchWords(filter.Text))
         {
-            var pattern = "%" + Escape(filter.Text.Trim().ToLowerInvariant()) + "%";
-            q = q.Where(h => h.Texts.Any(t => EF.Functions.Like(t.Title.ToLower(), pattern, "\\") || EF.Functions.Like(t.Summary.ToLower(), pattern, "\\")));
+            var start = Escape(word) + "%";
+            var inside = "% " + start;
+            q = q.Where(h => h.Texts.Any(t => EF.Functions.Like(t.Title.ToLower(), start, "\\") || EF.Functions.Like(t.Title.ToLower(), inside, "\\")
+                || EF.Functions.Like(t.Summary.ToLower(), start, "\\") || EF.Functions.Like(t.Summary.ToLower(), inside, "\\")));
         }
         return q;
     }
+
+    /// <summary>The words of a search, lower case, without punctuation around them (at most eight).</summary>
+    public static IReadOnlyList<string> SearchWords(string? text) => string.IsNullOrWhiteSpace(text) ? []
+        : text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(Punctuation)).Where(w => w.Length > 0).Distinct().Take(8).ToList();
+
+    private static readonly char[] Punctuation = ['.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '«', '»', '“', '”', '‘', '’', '-', '–', '—', '/'];
 
     public async Task<PagedList<HarvestedServiceRow>> SearchAsync(HarvestedFilter filter, string culture, int page, int pageSize, CancellationToken ct)
     {

@@ -80,6 +80,10 @@ public sealed class HarvestTests(HarvestTests.HarvestingApps harvesting) : IClas
         var search = await SearchAsync(harvester, new HarvestedFilter(Technology: "data"));
         Assert.Equal("Data clinic", Assert.Single(search.Items).Title);
         Assert.Single((await SearchAsync(harvester, new HarvestedFilter(Text: "ROBOTICS"))).Items);
+        // Words, as the local full-text search: each must start a word ("linic" is inside one), all must be there.
+        Assert.Equal("Data clinic", Assert.Single((await SearchAsync(harvester, new HarvestedFilter(Text: "clinic, DATA"))).Items).Title);
+        Assert.Empty((await SearchAsync(harvester, new HarvestedFilter(Text: "linic"))).Items);
+        Assert.Empty((await SearchAsync(harvester, new HarvestedFilter(Text: "clinic robotics"))).Items);
         // The catalogue search and the network page show them, marked with their origin.
         var (_, catalogue) = await page.GetAsync("/network/services?q=clinic");
         var harvestedSection = catalogue.QuerySelector("section[aria-labelledby=harvested-heading]")!;
