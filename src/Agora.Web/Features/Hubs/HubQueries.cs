@@ -18,6 +18,16 @@ public sealed record HubTextDto(string Culture, string Name, string Description)
 public sealed record MemberRow(Guid UserId, string DisplayName, string? Email, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt,
     IReadOnlyList<HeldRole>? DefinedRoles = null);
 
+/// <summary>A hub named in the reader's language.</summary>
+public sealed record NamedHub(Guid Id, string Slug, string Name);
+
+public static class HubNaming
+{
+    /// <summary>The hubs with their name in <paramref name="culture"/> (the hub's own name when it has no text in that language), for a query.</summary>
+    public static IQueryable<NamedHub> Named(this IQueryable<Hub> hubs, string culture) =>
+        hubs.Select(h => new NamedHub(h.Id, h.Slug, h.Texts.Where(t => t.Culture == culture).Select(t => t.Name).FirstOrDefault() ?? h.Name));
+}
+
 /// <summary>Read side of hubs: what other areas and the pages may ask.</summary>
 public sealed class HubQueries(AgoraDbContext db)
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Agora.Web.Features.Campaigns;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Html;
@@ -129,9 +130,7 @@ public sealed class IdeaQueries(AgoraDbContext db, IdeaAccess access, CurrentUse
     public async Task<HubIdeaList?> ListForHubAsync(string hubSlug, ListQuery q, IdeaFilter f, CancellationToken ct)
     {
         var culture = Culture;
-        var hub = await db.Hubs.AsNoTracking().Where(h => h.Slug == hubSlug)
-            .Select(h => new { h.Id, h.Slug, Name = h.Texts.Where(t => t.Culture == culture).Select(t => t.Name).FirstOrDefault() ?? h.Name })
-            .SingleOrDefaultAsync(ct);
+        var hub = await db.Hubs.AsNoTracking().Where(h => h.Slug == hubSlug).Named(culture).SingleOrDefaultAsync(ct);
         if (hub is null) return null;
         var viewer = await viewers.ForHubAsync(hub.Id, ct);
         var campaigns = await CampaignsOfHubAsync(hub.Id, viewer, ct);

@@ -30,6 +30,8 @@ public sealed class HubNetworkProfile
     public bool Listed { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Raised by every save; a save made from an older version is refused (two managers editing at once).</summary>
+    public int Version { get; set; } = 1;
 
     public List<HubServedRegion> Regions { get; set; } = [];
 }
@@ -92,6 +94,7 @@ public sealed class HubNetworkProfileConfiguration : IEntityTypeConfiguration<Hu
     {
         b.ToTable("HubNetworkProfiles");
         b.HasKey(p => p.HubId);
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne<Hub>().WithOne().HasForeignKey<HubNetworkProfile>(p => p.HubId).OnDelete(DeleteBehavior.Cascade);
         b.Property(p => p.LegalName).HasMaxLength(200).IsRequired();
         b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);

@@ -42,8 +42,7 @@ public sealed class CatalogueQueries(AgoraDbContext db, CatalogueAccess access, 
     private async Task<Dictionary<Guid, NetworkHubRef>> HubNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var culture = Culture;
-        return await db.Hubs.AsNoTracking().Where(h => ids.Contains(h.Id))
-            .Select(h => new { h.Id, h.Slug, Name = h.Texts.Where(t => t.Culture == culture).Select(t => t.Name).FirstOrDefault() ?? h.Name })
+        return await db.Hubs.AsNoTracking().Where(h => ids.Contains(h.Id)).Named(culture)
             .ToDictionaryAsync(h => h.Id, h => new NetworkHubRef(h.Slug, h.Name), ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
@@ -68,8 +69,7 @@ public sealed class MaintainServices(AgoraDbContext db, CatalogueAccess access, 
     public async Task<IReadOnlyList<PartnerChoice>> PartnerChoicesAsync(Guid hubId, CancellationToken ct)
     {
         var culture = Culture;
-        var rows = await db.Hubs.AsNoTracking().Where(h => h.Id != hubId && db.HubNetworkProfiles.Any(p => p.HubId == h.Id))
-            .Select(h => new { h.Slug, Name = h.Texts.Where(t => t.Culture == culture).Select(t => t.Name).FirstOrDefault() ?? h.Name }).ToListAsync(ct);
+        var rows = await db.Hubs.AsNoTracking().Where(h => h.Id != hubId && db.HubNetworkProfiles.Any(p => p.HubId == h.Id)).Named(culture).ToListAsync(ct);
         return rows.Select(r => new PartnerChoice(r.Slug, r.Name)).OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 

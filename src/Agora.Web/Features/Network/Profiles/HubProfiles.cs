@@ -16,8 +16,10 @@ public sealed record PartnerInput(string? Name, Guid? OrganisationId, string? We
 /// (<see cref="HubProfiles.LanguageChoices"/>); <see cref="FirstAnswerDays"/>: 1–30 working days (default 5).
 /// <see cref="Partners"/> replaces the hub's partners.
 /// </summary>
+/// <summary>A profile as its managers write it; <see cref="Version"/> is the version the writer saw (required to change an existing profile).</summary>
 public sealed record ProfileInput(string? LegalName, string? Kind, string? Country, IReadOnlyList<string>? Regions, IReadOnlyList<string>? Technologies,
-    IReadOnlyList<string>? Sectors, IReadOnlyList<string>? Languages, string? Website, int? FirstAnswerDays, bool? Listed, IReadOnlyList<PartnerInput>? Partners);
+    IReadOnlyList<string>? Sectors, IReadOnlyList<string>? Languages, string? Website, int? FirstAnswerDays, bool? Listed, IReadOnlyList<PartnerInput>? Partners,
+    int? Version = null);
 
 public sealed record RegionView(string Code, string Country, string Name);
 
@@ -28,7 +30,7 @@ public sealed record ContactView(int Id, Guid UserId, string Name, string Role, 
 
 public sealed record HubProfileView(string HubSlug, string HubName, string LegalName, HubKind Kind, string Country, IReadOnlyList<RegionView> Regions,
     IReadOnlyList<string> Technologies, IReadOnlyList<string> Sectors, IReadOnlyList<string> Languages, string? Website, int FirstAnswerDays, bool Listed,
-    IReadOnlyList<PartnerView> Partners, IReadOnlyList<ContactView> Contacts, int PublishedServices, bool CanManage, DateTimeOffset UpdatedAt);
+    IReadOnlyList<PartnerView> Partners, IReadOnlyList<ContactView> Contacts, int PublishedServices, bool CanManage, DateTimeOffset UpdatedAt, int Version);
 
 /// <summary>
 /// Hub network profiles: reading one as the person asking may see it, and its managers creating or changing it
@@ -63,7 +65,7 @@ public sealed class HubProfiles(AgoraDbContext db, ProfileAccess access, Validat
         var services = await db.CatalogueServices.CountAsync(s => s.HubId == hub.Id && s.Status == ServiceStatus.Published, ct);
         return new HubProfileView(hub.Slug, hub.Name, p.LegalName, p.Kind, p.Country, Regions(p.Regions.Select(r => r.RegionCode)),
             Tags.Split(p.Technologies), Tags.Split(p.Sectors), Tags.Split(p.Languages), p.Website, p.FirstAnswerDays, p.Listed, partners,
-            contacts.GetValueOrDefault(hub.Id) ?? [], services, await access.ManagesAsync(hub.Id, ct), p.UpdatedAt);
+            contacts.GetValueOrDefault(hub.Id) ?? [], services, await access.ManagesAsync(hub.Id, ct), p.UpdatedAt, p.Version);
     }
 
     /// <summary>The confirmed contacts of <paramref name="hubIds"/> the person asking may see (<see cref="ProfileAccess"/>), per hub, in the order they were proposed.</summary>
@@ -92,10 +94,13 @@ public sealed class HubProfiles(AgoraDbContext db, ProfileAccess access, Validat
         if (p is null)
             return (new ProfileInput(await db.Hubs.Where(h => h.Id == hub).Select(h => h.Name).SingleAsync(ct), nameof(HubKind.Edih), null, [], [], [], [], null, 5, true, []), false);
         return (new ProfileInput(p.LegalName, p.Kind.ToString(), p.Country, p.Regions.Select(r => r.RegionCode).Order(StringComparer.Ordinal).ToList(),
-            Tags.Split(p.Technologies), Tags.Split(p.Sectors), Tags.Split(p.Languages), p.Website, p.FirstAnswerDays, p.Listed, partners), true);
+            Tags.Split(p.Technologies), Tags.Split(p.Sectors), Tags.Split(p.Languages), p.Website, p.FirstAnswerDays, p.Listed, partners, p.Version), true);
     }
 
-    /// <summary>Creates or replaces the hub's profile (hub managers). Answers the hub's slug.</summary>
+    /// <summary>
+    /// Creates or replaces the hub's profile (hub managers). Answers the hub's slug; a change of an existing profile
+    /// needs the version the writer saw, and is refused (409) when someone saved in between.
+    /// </summary>
     public async Task<Result<string>> SaveAsync(string slug, ProfileInput input, CancellationToken ct)
     {
         if (await db.HubIdAsync(slug, ct) is not { } hub) return Result<string>.NotFound();
@@ -144,37 +149,53 @@ public sealed class HubProfiles(AgoraDbContext db, ProfileAccess access, Validat
         if (!v.IsValid) return Result<string>.Invalid(v.Errors);
 
         var now = clock.GetUtcNow();
-        await db.InTransactionAsync(async token =>
+        try
         {
-            var profile = await db.HubNetworkProfiles.Include(x => x.Regions).SingleOrDefaultAsync(x => x.HubId == hub, token);
-            var created = profile is null;
-            if (profile is null)
+            return await db.InTransactionAsync(async token =>
             {
-                profile = new HubNetworkProfile { HubId = hub, CreatedAt = now };
-                db.HubNetworkProfiles.Add(profile);
-            }
-            profile.LegalName = legalName;
-            profile.Kind = kind;
-            profile.Country = country;
-            profile.Technologies = Tags.Join(technologies);
-            profile.Sectors = Tags.Join(sectors);
-            profile.Languages = Tags.Join(languages);
-            profile.Website = website;
-            profile.FirstAnswerDays = days;
-            profile.Listed = input.Listed ?? true;
-            profile.UpdatedAt = now;
-            profile.Regions.RemoveAll(r => !regions.Contains(r.RegionCode));
-            foreach (var code in regions.Where(c => profile.Regions.All(r => r.RegionCode != c)))
-                profile.Regions.Add(new HubServedRegion { HubId = hub, RegionCode = code });
-            await db.HubPartners.Where(p => p.HubId == hub).ExecuteDeleteAsync(token);
-            db.HubPartners.AddRange(partners);
-            audit.Add(created ? AuditActions.NetworkProfileCreated : AuditActions.NetworkProfileChanged, hub, legalName,
-                $"{kind}; {country}; {string.Join(' ', regions)}; {partners.Count} partners");
-            await db.SaveChangesAsync(token);
-            return true;
-        }, ct);
-        return Result<string>.Ok(slug);
+                var profile = await db.HubNetworkProfiles.Include(x => x.Regions).SingleOrDefaultAsync(x => x.HubId == hub, token);
+                if (profile is not null && input.Version is null) return Result<string>.Invalid("version", v.Message("Validation.Required"));
+                if (profile is not null && input.Version != profile.Version) return Stale();
+                var created = profile is null;
+                if (profile is null)
+                {
+                    profile = new HubNetworkProfile { HubId = hub, CreatedAt = now };
+                    db.HubNetworkProfiles.Add(profile);
+                }
+                profile.LegalName = legalName;
+                profile.Kind = kind;
+                profile.Country = country;
+                profile.Technologies = Tags.Join(technologies);
+                profile.Sectors = Tags.Join(sectors);
+                profile.Languages = Tags.Join(languages);
+                profile.Website = website;
+                profile.FirstAnswerDays = days;
+                profile.Listed = input.Listed ?? true;
+                profile.UpdatedAt = now;
+                profile.Version = created ? 1 : profile.Version + 1;
+                profile.Regions.RemoveAll(r => !regions.Contains(r.RegionCode));
+                foreach (var code in regions.Where(c => profile.Regions.All(r => r.RegionCode != c)))
+                    profile.Regions.Add(new HubServedRegion { HubId = hub, RegionCode = code });
+                await db.HubPartners.Where(p => p.HubId == hub).ExecuteDeleteAsync(token);
+                db.HubPartners.AddRange(partners);
+                audit.Add(created ? AuditActions.NetworkProfileCreated : AuditActions.NetworkProfileChanged, hub, legalName,
+                    $"{kind}; {country}; {string.Join(' ', regions)}; {partners.Count} partners");
+                await db.SaveChangesAsync(token);
+                return Result<string>.Ok(slug);
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale();
+        }
+        catch (DbUpdateException e) when (Transactions.IsUniqueViolation(e))
+        {
+            // Two first saves at once: the other one created the profile.
+            return Stale();
+        }
     }
+
+    private Result<string> Stale() => Result<string>.Conflict("version", v.Message("Network.Profiles.Stale"));
 
     private List<string> Keys(string field, IReadOnlyList<string>? given, IReadOnlyCollection<string> allowed)
     {

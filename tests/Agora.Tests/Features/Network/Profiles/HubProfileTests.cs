@@ -33,6 +33,14 @@ public sealed class HubProfileTests(AgoraApps apps)
         partners = partners ?? [new { name = "University of Iceland", website = "https://hi.is", role = "Research on health data" }],
     };
 
+    /// <summary>The body with the version the writer saw.</summary>
+    private static Dictionary<string, object?> Versioned(object body, int version)
+    {
+        var fields = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(body))!;
+        fields["version"] = version;
+        return fields;
+    }
+
     private static async Task<JsonElement> JsonAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
@@ -73,6 +81,17 @@ public sealed class HubProfileTests(AgoraApps apps)
         // The manager makes it: the hub is in the network, with its regions named as NUTS names them.
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync(Api(slug), Body("Nordic Health Test Hub ehf.", ["IS00", "NO06"]))).StatusCode);
         var profile = await JsonAsync(anonymous, Api(slug));
+        Assert.Equal(1, profile.GetProperty("version").GetInt32());
+        // A change names the version it was made from: without it, refused; from an older one, refused as stale (409).
+        var noVersion = await admin.Client.PutAsJsonAsync(Api(slug), Body("Nordic Health Test Hub ehf.", ["IS00", "NO06"]));
+        Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
+        Assert.True((await noVersion.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("version", out _));
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync(Api(slug), Versioned(Body("Nordic Health Test Hub ehf.", ["IS00", "NO06"]), 1))).StatusCode);
+        var stale = await admin.Client.PutAsJsonAsync(Api(slug), Versioned(Body("Nordic Health Test Hub ehf.", ["IS00"]), 1));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        profile = await JsonAsync(anonymous, Api(slug));
+        Assert.Equal(2, profile.GetProperty("version").GetInt32());
         Assert.Equal("Nordic Health Test Hub ehf.", profile.GetProperty("legalName").GetString());
         Assert.Equal("Dih", profile.GetProperty("kind").GetString());
         Assert.Equal(["IS00", "NO06"], profile.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).ToArray());
@@ -124,6 +143,15 @@ public sealed class HubProfileTests(AgoraApps apps)
         Assert.Equal(["robotics", "iot"], profile.GetProperty("technologies").EnumerateArray().Select(t => t.GetString()!).ToArray());
         Assert.Equal(1, profile.GetProperty("partners").GetArrayLength());
 
+        // A form opened before someone else saved is refused, with the reason on the page; nothing of it is saved.
+        var (_, before) = await admin.GetAsync(url);
+        var seen = before.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(url, Fields("12"), files: [])).StatusCode);
+        var staleFields = Fields("20").Append(new("Input.Version", seen)).ToList();
+        var stale = await admin.SubmitAsync(url, staleFields, files: []);
+        Assert.Contains("Someone changed this profile after you opened it.", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(12, (await (await app.NewClient().GetAsync(Api(slug))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("firstAnswerDays").GetInt32());
+
         // Emptying a partner's row removes it; unticking "listed" hides the hub from everyone but its managers.
         var fields = Fields("10", listed: "false").Where(f => !f.Key.StartsWith("Input.Partners[0]", StringComparison.Ordinal)).ToList();
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(url, fields, files: [])).StatusCode);
@@ -132,7 +160,7 @@ public sealed class HubProfileTests(AgoraApps apps)
         Assert.False(mine.GetProperty("listed").GetBoolean());
         Assert.Equal(0, mine.GetProperty("partners").GetArrayLength());
         Assert.DoesNotContain(slug, await NetworkSlugsAsync(admin.Client));
-        Assert.Equal(1, await DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.NetworkProfileChanged
+        Assert.Equal(2, await DbAsync(app, db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.NetworkProfileChanged
             && db.Hubs.Any(h => h.Id == e.HubId && h.Slug == slug))));
     }
 

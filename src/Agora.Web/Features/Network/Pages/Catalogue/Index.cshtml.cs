@@ -1,4 +1,5 @@
 using System.Globalization;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
@@ -55,8 +56,7 @@ public sealed class IndexModel(CatalogueQueries catalogue, HarvestedCatalogue ha
         ServiceCategory? category = Enum.TryParse<ServiceCategory>(Category, ignoreCase: true, out var c) ? c : null;
         if (harvestable && (string.IsNullOrWhiteSpace(Category) || category is not null))
             Harvested = await harvested.SearchAsync(new HarvestedFilter(category, Technology, Sector, Q, Region), culture, 1, 20, ct);
-        var hubs = await db.Hubs.AsNoTracking().Where(h => db.HubNetworkProfiles.Any(p => p.HubId == h.Id && p.Listed))
-            .Select(h => new { h.Slug, Name = h.Texts.Where(t => t.Culture == culture).Select(t => t.Name).FirstOrDefault() ?? h.Name }).ToListAsync(ct);
+        var hubs = await db.Hubs.AsNoTracking().Where(h => db.HubNetworkProfiles.Any(p => p.HubId == h.Id && p.Listed)).Named(culture).ToListAsync(ct);
         Hubs = hubs.Select(h => new NetworkHubRef(h.Slug, h.Name)).OrderBy(h => h.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         var served = await db.HubServedRegions.AsNoTracking().Select(r => r.RegionCode).Distinct().ToListAsync(ct);
         Regions = served.Select(NutsRegions.Find).OfType<NutsRegion>().OrderBy(r => r.Code, StringComparer.Ordinal).ToList();

@@ -32,16 +32,19 @@ public sealed class ProfileForm
     public int? FirstAnswerDays { get; set; }
     public bool Listed { get; set; } = true;
     public List<PartnerField> Partners { get; set; } = [];
+    /// <summary>The version of the profile the form was filled from (none for a new profile).</summary>
+    public int? Version { get; set; }
 
     public static ProfileForm From(ProfileInput i) => new()
     {
         LegalName = i.LegalName, Kind = i.Kind, Country = i.Country, Regions = [.. i.Regions ?? []], Technologies = [.. i.Technologies ?? []],
         Sectors = [.. i.Sectors ?? []], Languages = [.. i.Languages ?? []], Website = i.Website, FirstAnswerDays = i.FirstAnswerDays, Listed = i.Listed ?? true,
         Partners = (i.Partners ?? []).Select(p => new PartnerField { Name = p.Name, OrganisationId = p.OrganisationId, Website = p.Website, Role = p.Role }).ToList(),
+        Version = i.Version,
     };
 
     public ProfileInput ToInput() => new(LegalName, Kind, Country, Regions, Technologies, Sectors, Languages, Website, FirstAnswerDays, Listed,
-        Partners.Select(p => new PartnerInput(p.Name, p.OrganisationId, p.Website, p.Role)).ToList());
+        Partners.Select(p => new PartnerInput(p.Name, p.OrganisationId, p.Website, p.Role)).ToList(), Version);
 
     /// <summary>Spare empty rows at the end, for new partners.</summary>
     public ProfileForm Padded()
