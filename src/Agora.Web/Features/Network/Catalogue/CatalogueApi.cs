@@ -25,7 +25,7 @@ public static class CatalogueApi
     {
         var read = ApiScopes.HubsRead;
         var write = ApiScopes.HubsWrite;
-        var hub = api.MapGroup("/hubs/{slug}/services").WithTags("Network");
+        var hub = api.MapGroup("/hubs/{slug}/services").WithTags("Network catalogue");
         hub.MapGet("/", ListHubServices).WithName("ListHubCatalogueServices").RequireScope(read)
             .WithSummary("The hub's catalogue services, drafts and withdrawn included (hub managers; sort=title|updated|status|category, '-' for descending; page, pageSize); 409 when the hub has no network profile")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -45,7 +45,7 @@ public static class CatalogueApi
             .WithSummary("Take a service out of the catalogue (hub managers): {\"version\", \"note\"}")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        var network = api.MapGroup("/network/services").WithTags("Network");
+        var network = api.MapGroup("/network/services").WithTags("Network catalogue");
         network.MapGet("/", Search).WithName("SearchCatalogueServices").AllowAnonymous().RequireScope(read)
             .WithSummary("Search the catalogue: published services of the network's listed hubs. Filters: q (full text, English, Portuguese, Norwegian), category, subType, technology, sector, audience, delivery, price, trl, language, hub (slug), region (NUTS-2 code); sort=relevance|title|newest; page, pageSize");
         network.MapGet("/export", Export).WithName("ExportCatalogueServices").AllowAnonymous().RequireScope(read)

@@ -14,8 +14,8 @@ public static class ProfilesApi
 
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
-        var hub = api.MapGroup("/hubs/{slug}").WithTags("Hub network");
-        var network = api.MapGroup("/network").WithTags("Hub network");
+        var hub = api.MapGroup("/hubs/{slug}").WithTags("Network profiles");
+        var network = api.MapGroup("/network").WithTags("Network profiles");
         var read = ApiScopes.HubsRead;
         var write = ApiScopes.HubsWrite;
         const int notFound = StatusCodes.Status404NotFound, forbidden = StatusCodes.Status403Forbidden, conflict = StatusCodes.Status409Conflict;
