@@ -39336,7 +39336,7 @@ namespace Agora.Tests.Infrastructure.ApiClient
         }
 
         /// <summary>
-        /// Ask for a published catalogue service ({"serviceId"}) or describe a need and pick a hub ({"hub": slug}): {"organisation" (slug; may be left out when you act for one customer), "title", "description", "category", "technology", "sector"}
+        /// Ask for a published catalogue service ({"serviceId"}) or describe a need for a hub ({"hub": slug}; left out: the hub serving your region, else one of your country): {"organisation" (slug; may be left out when you act for one customer), "title", "description", "category", "technology", "sector"}
         /// </summary>
         /// <remarks>
         /// The hub's front desk owes a first answer within its working days (its country's public holidays and weekends excluded).
@@ -39350,7 +39350,7 @@ namespace Agora.Tests.Infrastructure.ApiClient
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Ask for a published catalogue service ({"serviceId"}) or describe a need and pick a hub ({"hub": slug}): {"organisation" (slug; may be left out when you act for one customer), "title", "description", "category", "technology", "sector"}
+        /// Ask for a published catalogue service ({"serviceId"}) or describe a need for a hub ({"hub": slug}; left out: the hub serving your region, else one of your country): {"organisation" (slug; may be left out when you act for one customer), "title", "description", "category", "technology", "sector"}
         /// </summary>
         /// <remarks>
         /// The hub's front desk owes a first answer within its working days (its country's public holidays and weekends excluded).

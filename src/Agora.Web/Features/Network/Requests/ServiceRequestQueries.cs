@@ -167,11 +167,8 @@ public sealed class ServiceRequestQueries(AgoraDbContext db, ServiceRequestAcces
             .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { o.Slug, o.Name, c.RegionCode, c.Country })
             .OrderBy(c => c.Name).ToListAsync(ct);
         var registeredAnywhere = customers.Count > 0;
-        var hubs = await db.HubNetworkProfiles.AsNoTracking().Where(p => p.Listed)
-            .Join(db.Hubs, p => p.HubId, h => h.Id, (p, h) => new { h.Slug, h.Name, p.Country, Regions = p.Regions.Select(x => x.RegionCode).ToList() })
-            .OrderBy(h => h.Name).ToListAsync(ct);
-        string? Propose(string region, string country) =>
-            hubs.FirstOrDefault(h => h.Regions.Contains(region))?.Slug ?? hubs.FirstOrDefault(h => h.Country == country)?.Slug ?? hubs.FirstOrDefault()?.Slug;
+        var hubs = await HubProposal.CandidatesAsync(db, ct);
+        string? Propose(string region, string country) => HubProposal.Propose(hubs, region, country)?.Slug;
         AskService? service = null;
         if (serviceId is { } sid)
         {

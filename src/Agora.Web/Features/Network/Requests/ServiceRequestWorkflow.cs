@@ -12,6 +12,11 @@ namespace Agora.Web.Features.Network;
 
 /// <param name="Organisation">The customer organisation's slug; may be left out by someone who acts for one customer only.</param>
 /// <param name="ServiceId">A published catalogue service (its hub receives the request); or none, with <paramref name="Hub"/>.</param>
+/// <summary>
+/// A need, for a service of the catalogue (<see cref="ServiceId"/>) or described; <see cref="Hub"/> is the hub asked
+/// when there is no service (none: the hub serving the customer's region, see <see cref="HubProposal"/>);
+/// <see cref="Organisation"/> may be left out by a member of a single customer.
+/// </summary>
 public sealed record AskInput(string? Organisation, int? ServiceId, string? Hub, string? Title, string? Description,
     ServiceCategory? Category, string? Technology, string? Sector);
 
@@ -105,10 +110,16 @@ public sealed class ServiceRequestWorkflow(AgoraDbContext db, ServiceRequestAcce
                 category = service.Category;
             }
         }
+        else if (string.IsNullOrWhiteSpace(input.Hub))
+        {
+            // No hub chosen: the one the ask form proposes.
+            hubId = HubProposal.Propose(await HubProposal.CandidatesAsync(db, ct), customer.RegionCode, customer.Country)?.Id;
+            if (hubId is null) v.Add("hub", "Validation.Required");
+        }
         else
         {
             hubId = await NetworkHubAsync(input.Hub, ct);
-            if (hubId is null) v.Add("hub", string.IsNullOrWhiteSpace(input.Hub) ? "Validation.Required" : "Validation.Invalid");
+            if (hubId is null) v.Add("hub", "Validation.Invalid");
         }
         var title = v.Text("title", input.Title, ServiceRequestLimits.Title);
         var description = v.Text("description", input.Description, ServiceRequestLimits.Description, multiline: true);

@@ -30,7 +30,7 @@ public static class ServiceRequestsApi
         requests.MapGet("", Mine).WithName("ListMyServiceRequests").RequireScope(ApiScopes.OrganisationsRead)
             .WithSummary("The service requests of the customer organisations you are a member of, newest first");
         requests.MapPost("", Ask).WithName("AskForService").RequireScope(ApiScopes.OrganisationsWrite)
-            .WithSummary("Ask for a published catalogue service ({\"serviceId\"}) or describe a need and pick a hub ({\"hub\": slug}): "
+            .WithSummary("Ask for a published catalogue service ({\"serviceId\"}) or describe a need for a hub ({\"hub\": slug}; left out: the hub serving your region, else one of your country): "
                 + "{\"organisation\" (slug; may be left out when you act for one customer), \"title\", \"description\", \"category\", \"technology\", \"sector\"}")
             .WithDescription("The hub's front desk owes a first answer within its working days (its country's public holidays and weekends excluded).");
         requests.MapGet("/{id:int}", Get).WithName("GetServiceRequest").AllowAnonymous().RequireScope(ApiScopes.OrganisationsRead)

@@ -152,6 +152,29 @@ public sealed class ServiceRequestTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task Api_NeedWithoutAHub_GoesToTheHubServingTheCustomersRegion_AnUnknownHubIsRefused(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var n = await NetworkAsync(app);
+        var need = new Dictionary<string, object?>
+        {
+            ["organisation"] = n.Customer, ["title"] = "Training in AI for our nurses", ["description"] = "Six nurses need to learn what our AI assistant does.",
+            ["category"] = "SkillsAndTraining",
+        };
+        var asked = await n.Api("asker").PostAsJsonAsync("/api/v1/network/requests", need);
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var id = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var hub = (await RequestAsync(n.Api("asker"), id)).GetProperty("hub").GetProperty("slug").GetString();
+        var servingCentro = await DbAsync(app, db => db.HubServedRegions.Where(r => r.RegionCode == "PT19").Join(db.Hubs, r => r.HubId, h => h.Id, (r, h) => h.Slug).ToListAsync());
+        Assert.Contains(hub, servingCentro);
+
+        need["hub"] = "no-such-hub";
+        var refused = await n.Api("asker").PostAsJsonAsync("/api/v1/network/requests", need);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("hub", out _));
+    }
+
+    [Theory, BothDatabases]
     public async Task CancelledDelivery_ClosesTheRequest_WithTheReason_AndTellsTheCustomer(string provider)
     {
         var app = await apps.GetAsync(provider);
