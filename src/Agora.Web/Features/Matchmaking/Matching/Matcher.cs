@@ -47,29 +47,34 @@ public sealed record Match(string Key, double Score, double Forward, double Back
 /// each other, and pulled down to the weaker side, so a profile that many want but that wants few of them is not put in
 /// front of everyone (as in reciprocal recommenders for online dating and job markets, e.g. RECON, Pizzato et al. 2010).
 /// Ties are broken by key, so the result does not depend on the order of the items.</para>
-/// <para>Candidates come from an inverted index of what items offer: only items offering something A seeks are scored,
-/// which keeps one item's suggestions fast among thousands.</para>
+/// <para>Candidates come from two inverted indexes, of what items offer and of what they seek: only items that offer
+/// something A seeks <i>and</i> seek something A offers can score above zero, so only those are scored; the reasons are
+/// written for the best ones only. This keeps one item's suggestions fast among thousands (bench/Agora.Bench.Matching).</para>
 /// </remarks>
 public sealed class Matcher
 {
     private const double KeywordWeight = 0.5;
     private readonly Dictionary<string, MatchItem> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<MatchTerm, List<MatchItem>> _offering = [];
+    private readonly Dictionary<MatchTerm, List<MatchItem>> _seeking = [];
 
     public Matcher(IEnumerable<MatchItem> items)
     {
         foreach (var item in items)
         {
             if (!_items.TryAdd(item.Key, item)) throw new ArgumentException($"Two items have the key {item.Key}.", nameof(items));
-            foreach (var term in item.Offers)
-            {
-                if (!_offering.TryGetValue(term, out var list)) _offering[term] = list = [];
-                list.Add(item);
-            }
+            foreach (var term in item.Offers) Index(_offering, term, item);
+            foreach (var term in item.Seeks) Index(_seeking, term, item);
         }
     }
 
     public int Count => _items.Count;
+
+    private static void Index(Dictionary<MatchTerm, List<MatchItem>> index, MatchTerm term, MatchItem item)
+    {
+        if (!index.TryGetValue(term, out var list)) index[term] = list = [];
+        list.Add(item);
+    }
 
     /// <summary>
     /// The best <paramref name="top"/> counterparts of the item with key <paramref name="key"/> (none when it is not
@@ -79,17 +84,27 @@ public sealed class Matcher
     public IReadOnlyList<Match> For(string key, int top, Func<MatchItem, MatchItem, bool>? canMeet = null, IReadOnlySet<string>? dismissed = null)
     {
         if (top <= 0 || !_items.TryGetValue(key, out var item)) return [];
-        var candidates = new HashSet<MatchItem>();
+        // Those who seek something the item offers, then among them those who offer something it seeks.
+        var seekers = new HashSet<MatchItem>(ReferenceEqualityComparer.Instance);
+        foreach (var term in item.Offers)
+            if (_seeking.TryGetValue(term, out var seeking)) seekers.UnionWith(seeking);
+        var scored = new List<(MatchItem Other, double Score, double Forward, double Backward)>();
+        var seen = new HashSet<MatchItem>(ReferenceEqualityComparer.Instance);
         foreach (var term in item.Seeks)
-            if (_offering.TryGetValue(term, out var offering)) candidates.UnionWith(offering);
-        var matches = new List<Match>();
-        foreach (var other in candidates)
         {
-            if (other.Key == item.Key || (item.Owner.Length > 0 && other.Owner == item.Owner)) continue;
-            if (dismissed?.Contains(other.Key) == true || (canMeet is not null && !canMeet(item, other))) continue;
-            if (Pair(item, other) is { } match) matches.Add(match);
+            if (!_offering.TryGetValue(term, out var offering)) continue;
+            foreach (var other in offering)
+            {
+                if (!seekers.Contains(other) || !seen.Add(other)) continue;
+                if (other.Key == item.Key || (item.Owner.Length > 0 && other.Owner == item.Owner)) continue;
+                if (dismissed?.Contains(other.Key) == true || (canMeet is not null && !canMeet(item, other))) continue;
+                var forward = Want(item, other);
+                var backward = forward > 0 ? Want(other, item) : 0;
+                if (backward > 0) scored.Add((other, Reciprocal(forward, backward), forward, backward));
+            }
         }
-        return matches.OrderByDescending(m => m.Score).ThenBy(m => m.Key, StringComparer.Ordinal).Take(top).ToList();
+        return scored.OrderByDescending(x => x.Score).ThenBy(x => x.Other.Key, StringComparer.Ordinal).Take(top)
+            .Select(x => new Match(x.Other.Key, x.Score, Math.Round(x.Forward, 6), Math.Round(x.Backward, 6), Reasons(item, x.Other))).ToList();
     }
 
     /// <summary>The match of <paramref name="you"/> with <paramref name="them"/>, seen from your side; null when either does not want the other.</summary>
@@ -98,9 +113,11 @@ public sealed class Matcher
         var forward = Want(you, them);
         var backward = Want(them, you);
         if (forward <= 0 || backward <= 0) return null;
-        var score = 2 * forward * backward / (forward + backward);
-        return new Match(them.Key, Math.Round(score, 6), Math.Round(forward, 6), Math.Round(backward, 6), Reasons(you, them));
+        return new Match(them.Key, Reciprocal(forward, backward), Math.Round(forward, 6), Math.Round(backward, 6), Reasons(you, them));
     }
+
+    /// <summary>The harmonic mean of both directions, rounded to six decimals (so equal scores tie and the key decides).</summary>
+    private static double Reciprocal(double forward, double backward) => Math.Round(2 * forward * backward / (forward + backward), 6);
 
     /// <summary>How much <paramref name="a"/> wants <paramref name="b"/>, 0–1 (see the class's remarks).</summary>
     public static double Want(MatchItem a, MatchItem b)
