@@ -23,7 +23,7 @@ namespace Agora.Web.Features.Matchmaking.Scheduling;
 /// ScheduleQuality.PlacementBound, so placed == bound proves that every meeting that can be placed is. Then, with the
 /// placed count held at that best, minimise the idle gaps, and among equal gaps maximise meetings in preferred slots
 /// (weight: one idle slot outweighs every preference). Each solve starts from the previous schedule as a hint (the
-/// first from first-fit), runs with interleaved search (deterministic whatever the number of threads) and a
+/// first from first-fit), runs with interleaved search (deterministic for a given number of threads) and a
 /// deterministic time limit, so the same input gives the same schedule.
 /// </para>
 /// </summary>
@@ -76,7 +76,8 @@ public static class MeetingScheduler
 
         // Second objective: fewest idle slots, then most preferred slots, at the best placement found.
         model.Add(placed >= best - fixedCount);
-        var idle = AddIdleGaps(model, problem, x);
+        var gaps = new List<(int P, BoolVar[] Before, BoolVar[] After, BoolVar[] Gap, int[] Open)>();
+        var idle = AddIdleGaps(model, problem, x, gaps);
         var preferred = LinearExpr.NewBuilder();
         var preferenceCount = 0;
         foreach (var ((m, s), v) in x)
@@ -88,9 +89,13 @@ public static class MeetingScheduler
                 }
         model.Minimize(LinearExpr.NewBuilder().AddTerm(idle, preferenceCount + 1).AddTerm(preferred, -1));
         model.ClearHints();
-        Hint(model, x, slotOf1);
+        // CP-SAT's first schedule is scattered; closing its gaps by local search first gives the solver a complete,
+        // good starting point (it never returns worse than a feasible complete hint).
+        var compact = ScheduleCompactor.Compact(problem, slotOf1);
+        Hint(model, x, compact);
+        HintGaps(model, gaps, compact, problem);
         var (status2, slotOf2, _) = Solve(model, x, problem, options, watch, until: 1.0, work: 0.6);
-        var slotOf = slotOf2 ?? slotOf1;
+        var slotOf = slotOf2 ?? compact;
         var status = status1 == CpSolverStatus.Optimal && status2 == CpSolverStatus.Optimal ? SolverStatus.Optimal : SolverStatus.Feasible;
         return problem.Build(slotOf, bound, status, watch.Elapsed);
 
@@ -104,7 +109,9 @@ public static class MeetingScheduler
         if (list.Count > tables) model.Add(LinearExpr.Sum(list) <= tables);
     }
 
-    private static LinearExpr AddIdleGaps(CpModel model, ScheduleProblem problem, Dictionary<(int M, int S), BoolVar> x)
+    private static LinearExpr AddIdleGaps(
+        CpModel model, ScheduleProblem problem, Dictionary<(int M, int S), BoolVar> x,
+        List<(int P, BoolVar[] Before, BoolVar[] After, BoolVar[] Gap, int[] Open)> gaps)
     {
         var input = problem.Input;
         var open = Enumerable.Range(0, problem.SlotCount).Where(s => !input.Slots[s].IsBreak).ToArray();
@@ -144,14 +151,37 @@ public static class MeetingScheduler
             }
             for (var i = open.Length - 2; i >= 0; i--) model.Add(after[i] >= after[i + 1]);
             // The first and last open slots can never be between two meetings.
+            var gap = new BoolVar[open.Length];
             for (var i = 1; i < open.Length - 1; i++)
             {
-                var gap = model.NewBoolVar($"g{p}_{i}");
-                model.Add(gap >= before[i - 1] + after[i + 1] - 1 - busy[p, i]);
-                idle.Add(gap);
+                gap[i] = model.NewBoolVar($"g{p}_{i}");
+                model.Add(gap[i] >= before[i - 1] + after[i + 1] - 1 - busy[p, i]);
+                idle.Add(gap[i]);
             }
+            gaps.Add((p, before, after, gap, open));
         }
         return idle;
+    }
+
+    private static void HintGaps(
+        CpModel model, List<(int P, BoolVar[] Before, BoolVar[] After, BoolVar[] Gap, int[] Open)> gaps, int[] slotOf, ScheduleProblem problem)
+    {
+        var busy = new bool[problem.Input.Participants.Count, problem.SlotCount];
+        for (var m = 0; m < slotOf.Length; m++)
+            if (slotOf[m] >= 0)
+                foreach (var p in problem.People[m]) busy[p, slotOf[m]] = true;
+        foreach (var (p, before, after, gap, open) in gaps)
+        {
+            var n = open.Length;
+            var seen = false;
+            for (var i = 0; i < n; i++) model.AddHint(before[i], seen |= busy[p, open[i]]);
+            seen = false;
+            for (var i = n - 1; i >= 0; i--) model.AddHint(after[i], seen |= busy[p, open[i]]);
+            var first = Array.FindIndex(open, s => busy[p, s]);
+            var last = Array.FindLastIndex(open, s => busy[p, s]);
+            for (var i = 1; i < n - 1; i++)
+                model.AddHint(gap[i], first >= 0 && i > first && i < last && !busy[p, open[i]]);
+        }
     }
 
     private static void Hint(CpModel model, Dictionary<(int M, int S), BoolVar> x, int[] slotOf)
