@@ -7,7 +7,7 @@ namespace Agora.Bench.Scheduler;
 /// <summary>
 /// Generates matchmaking sessions of growing size, schedules each with the naive first-fit and with the CP-SAT
 /// scheduler in the same run, checks both with ScheduleChecker and prints a Markdown table with ratios to first-fit.
-/// dotnet run -c Release --project bench/Agora.Bench.Scheduler -- [--seed 1] [--limit 6] [--workers 2]
+/// dotnet run -c Release --project bench/Agora.Bench.Scheduler -- [--seed 1] [--limit 5] [--workers 2]
 /// </summary>
 public static class BenchSchedulerProgram
 {
@@ -21,7 +21,7 @@ public static class BenchSchedulerProgram
     public static int Main(string[] args)
     {
         var seed = 1;
-        var limit = 6.0;
+        var limit = 5.0;
         var workers = 2;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
