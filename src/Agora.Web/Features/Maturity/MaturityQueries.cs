@@ -66,17 +66,16 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
         return (org, hub);
     }
 
-    private IQueryable<AssessmentRow> Rows(IQueryable<MaturityAssessment> assessments)
+    /// <summary>The assessments as rows, organisations and hubs named in the reader's language.</summary>
+    private async Task<List<AssessmentRow>> RowsAsync(IQueryable<MaturityAssessment> assessments, CancellationToken ct)
     {
-        var hubs = db.Hubs.Named(Culture);
-        return assessments.Select(a => new AssessmentRow(a.Id,
-            db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => new NamedRef(o.Slug, o.Name)).Single(),
-            hubs.Where(h => h.Id == a.HubId).Select(h => new NamedRef(h.Slug, h.Name)).Single(),
-            a.Set, a.Wave, a.Status, a.StartedAt, a.UpdatedAt, a.SubmittedAt,
-            a.Status == AssessmentStatus.Submitted
-                ? new[] { a.Score1 ?? 0, a.Score2 ?? 0, a.Score3 ?? 0, a.Score4 ?? 0, a.Score5 ?? 0, a.Score6 ?? 0 }
-                : null,
-            a.Overall, a.Band));
+        var list = await assessments.AsNoTracking().ToListAsync(ct);
+        var orgIds = list.Select(a => a.OrganisationId).Distinct().ToList();
+        var hubIds = list.Select(a => a.HubId).Distinct().ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => new NamedRef(o.Slug, o.Name), ct);
+        var hubs = await db.Hubs.AsNoTracking().Where(h => hubIds.Contains(h.Id)).Named(Culture).ToDictionaryAsync(h => h.Id, h => new NamedRef(h.Slug, h.Name), ct);
+        return list.Select(a => new AssessmentRow(a.Id, orgs[a.OrganisationId], hubs[a.HubId], a.Set, a.Wave, a.Status, a.StartedAt, a.UpdatedAt, a.SubmittedAt,
+            a.StoredScores(), a.Overall, a.Band)).ToList();
     }
 
     private static List<AssessmentRow> Ordered(IEnumerable<AssessmentRow> rows) =>
@@ -88,7 +87,7 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
     {
         var org = await db.Organisations.AsNoTracking().Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
         if (org is null || !await access.MayReadOrganisationAsync(org.Value, ct)) return Result<List<AssessmentRow>>.NotFound();
-        return Result<List<AssessmentRow>>.Ok(Ordered(await Rows(db.MaturityAssessments.AsNoTracking().Where(a => a.OrganisationId == org)).ToListAsync(ct)));
+        return Result<List<AssessmentRow>>.Ok(Ordered(await RowsAsync(db.MaturityAssessments.Where(a => a.OrganisationId == org), ct)));
     }
 
     /// <summary>A hub's assessments of its customers: for its front desk and platform admins.</summary>
@@ -96,7 +95,7 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
     {
         var hub = await db.Hubs.AsNoTracking().Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
         if (hub is null || !await access.MayReadHubAsync(hub.Value, ct)) return Result<List<AssessmentRow>>.NotFound();
-        return Result<List<AssessmentRow>>.Ok(Ordered(await Rows(db.MaturityAssessments.AsNoTracking().Where(a => a.HubId == hub)).ToListAsync(ct)));
+        return Result<List<AssessmentRow>>.Ok(Ordered(await RowsAsync(db.MaturityAssessments.Where(a => a.HubId == hub), ct)));
     }
 
     /// <summary>
@@ -108,7 +107,8 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
         var all = db.MaturityAssessments.AsNoTracking();
         if (hubSlug is null)
         {
-            if (!access.MayExportAll) return Result<List<AssessmentRow>>.NotFound();
+            // The network-wide export is no secret, only not everyone's: 403.
+            if (!access.MayExportAll) return Result<List<AssessmentRow>>.Forbidden();
         }
         else
         {
@@ -116,7 +116,7 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
             if (hub is null || !await access.MayExportHubAsync(hub.Value, ct)) return Result<List<AssessmentRow>>.NotFound();
             all = all.Where(a => a.HubId == hub);
         }
-        return Result<List<AssessmentRow>>.Ok(Ordered(await Rows(all).ToListAsync(ct)));
+        return Result<List<AssessmentRow>>.Ok(Ordered(await RowsAsync(all, ct)));
     }
 
     /// <summary>T0 and T1 of the customer and hub of assessment <paramref name="id"/>, side by side.</summary>
@@ -126,7 +126,7 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
         if (s is null) return Result<AssessmentComparison>.NotFound();
         var a = s.Assessment;
         var (org, hub) = await NamesAsync(a.OrganisationId, a.HubId, ct);
-        var rows = await Rows(db.MaturityAssessments.AsNoTracking().Where(x => x.OrganisationId == a.OrganisationId && x.HubId == a.HubId)).ToListAsync(ct);
+        var rows = await RowsAsync(db.MaturityAssessments.Where(x => x.OrganisationId == a.OrganisationId && x.HubId == a.HubId), ct);
         var t0 = rows.FirstOrDefault(r => r.Wave == AssessmentWave.T0);
         var t1 = rows.FirstOrDefault(r => r.Wave == AssessmentWave.T1);
         var dimensions = Enumerable.Range(1, 6).Select(n =>
