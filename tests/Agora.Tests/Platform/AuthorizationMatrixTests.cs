@@ -515,6 +515,10 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/organisations/{slug}/maturity/assessments"] = Access.OrganisationAdmin,
         ["GET /api/v1/hubs/{slug}/maturity/assessments"] = Access.FrontDesk,
         ["GET /api/v1/hubs/{slug}/maturity/assessments/export"] = Access.HubManager,
+        ["PAGE /organisations/{slug}/maturity"] = Access.OrganisationAdmin,
+        ["PAGE /hubs/{slug}/maturity"] = Access.FrontDesk,
+        ["PAGE /maturity/assessments/{id:int}"] = Access.NotHere,
+        ["PAGE /maturity/assessments/{id:int}/dimensions/{number:int}"] = Access.NotHere,
     };
 
     private sealed record Persona(string Name, string? Email, bool HubMember, bool HubManager, bool OrgAdmin, bool Admin);

@@ -119,6 +119,19 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
         return Result<List<AssessmentRow>>.Ok(Ordered(await RowsAsync(all, ct)));
     }
 
+    /// <summary>The listed hubs of the network, for an organisation starting an assessment.</summary>
+    public async Task<List<NamedRef>> NetworkHubsAsync(CancellationToken ct) =>
+        (await db.Hubs.AsNoTracking().Where(h => db.HubNetworkProfiles.Any(p => p.HubId == h.Id && p.Listed)).Named(Culture).ToListAsync(ct))
+            .OrderBy(h => h.Name, StringComparer.CurrentCultureIgnoreCase).Select(h => new NamedRef(h.Slug, h.Name)).ToList();
+
+    /// <summary>The customers that asked the hub for a service (and so have met its front desk), for the desk starting an assessment.</summary>
+    public Task<List<NamedRef>> CustomersOfHubAsync(Guid hubId, CancellationToken ct) =>
+        db.Organisations.AsNoTracking()
+            .Where(o => db.NetworkCustomers.Any(c => c.OrganisationId == o.Id)
+                && (db.ServiceRequests.Any(r => r.CustomerId == o.Id && (r.HubId == hubId || r.FirstHubId == hubId))
+                    || db.MaturityAssessments.Any(a => a.OrganisationId == o.Id && a.HubId == hubId)))
+            .OrderBy(o => o.Name).Select(o => new NamedRef(o.Slug, o.Name)).ToListAsync(ct);
+
     /// <summary>T0 and T1 of the customer and hub of assessment <paramref name="id"/>, side by side.</summary>
     public async Task<Result<AssessmentComparison>> CompareAsync(int id, CancellationToken ct)
     {
