@@ -33,9 +33,14 @@ public sealed class MaturityAccess(AgoraDbContext db, NetworkAccess network, Cur
     }
 
     /// <summary>The hub's front desk in their own right (a platform admin acts as every hub's manager; that alone does not count here).</summary>
-    private async Task<bool> IsDeskAsync(Guid hubId, Guid me, CancellationToken ct) =>
-        await network.IsFrontDeskAsync(hubId, ct)
-        && (!current.IsPlatformAdmin || await db.HubMemberships.AnyAsync(m => m.HubId == hubId && m.UserId == me, ct));
+    private async Task<bool> IsDeskAsync(Guid hubId, Guid me, CancellationToken ct)
+    {
+        if (!await network.IsFrontDeskAsync(hubId, ct)) return false;
+        if (!current.IsPlatformAdmin) return true;
+        // A platform admin counts only as what they are in the hub themselves: its manager or a confirmed desk contact.
+        return await db.HubMemberships.AnyAsync(m => m.HubId == hubId && m.UserId == me && (m.Roles & HubRoles.HubManager) == HubRoles.HubManager, ct)
+            || await db.FrontDeskContacts.AnyAsync(c => c.HubId == hubId && c.UserId == me && c.ConfirmedAt != null, ct);
+    }
 
     /// <summary>Reading a customer's assessments with a hub: those who fill them, and platform admins.</summary>
     public async Task<bool> MayReadAsync(Guid organisationId, Guid hubId, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using Agora.Tests.Infrastructure;
 using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Platform.Auth;
+using Agora.Web.Platform.Demo;
 using Agora.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,6 +158,13 @@ public sealed class MaturityAssessmentTests(AgoraApps apps)
         Assert.True(body.GetProperty("errors").TryGetProperty("organisation", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await n.Api("othercustomer").GetAsync($"/api/v1/organisations/{n.Customer}/maturity/assessments")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await n.Api("hubmember").GetAsync($"/api/v1/hubs/{n.Centro}/maturity/assessments")).StatusCode);
+
+        // Platform admins read it, and may not answer for the customer.
+        var admin = new PageClient(app.NewClient());
+        await admin.SignInAsync(DemoAccounts.Admin, DemoAccounts.Password, DemoAccounts.TotpKey);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync($"/api/v1/maturity/assessments/{id}")).StatusCode);
+        var adminSave = await admin.Client.PutAsJsonAsync($"/api/v1/maturity/assessments/{id}/dimensions/1", new { answers = SmeAnswers[1] });
+        Assert.Equal(HttpStatusCode.Forbidden, adminSave.StatusCode);
 
         // The organisation's members and the hub's desk list it.
         var mine = await GetJsonAsync(n.Api("colleague"), $"/api/v1/organisations/{n.Customer}/maturity/assessments");
