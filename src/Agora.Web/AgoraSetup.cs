@@ -10,6 +10,7 @@ using Agora.Web.Features.Requests;
 using Agora.Web.Features.Mentoring;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Community;
+using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Network;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
@@ -102,6 +103,7 @@ public static class AgoraSetup
         services.AddHackathons();
         services.AddCommunity();
         services.AddNetwork();
+        services.AddMaturity();
         builder.AddDemo();
     }
 
@@ -177,7 +179,8 @@ public static class AgoraSetup
             .MapEventsApi()
             .MapHackathonsApi()
             .MapCommunityApi()
-            .MapNetworkApi();
+            .MapNetworkApi()
+            .MapMaturityApi();
         app.MapEventCalendars();
         app.MapNetworkFeed();
         app.MapCultureEndpoint();

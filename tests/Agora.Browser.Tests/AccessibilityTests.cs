@@ -48,8 +48,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             // harvested service in the demo: /network/harvested/{id} is scanned as a 404 (HarvestedServicePagesTests has content).
             .Add("network", "id", await PublishedServiceIdAsync())
             .Add("network/requests", "id", await NetworkRequestIdAsync())
+            // The demo's T1 assessment (DemoMaturity) and its first dimension: 404 for the scanned personas, who are
+            // neither the customer's members nor imIN-hub's desk (MaturityJourneyTests scans them with content).
+            .Add("maturity/assessments", "id", await MaturityAssessmentIdAsync())
+            .Add("maturity/assessments", "number", "1")
             .Add("admin", "id", "1"); // no harvest source in the demo: the source page's 404 is scanned
         return table;
+    }
+
+    private async Task<string> MaturityAssessmentIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.MaturityAssessments.OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> PublishedServiceIdAsync()

@@ -2859,6 +2859,103 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.ToTable("Milestones", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Maturity.MaturityAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Overall")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Score1")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Score2")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Score3")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Score4")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Score5")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Score6")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Set")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StartedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Wave")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("StartedById");
+
+                    b.HasIndex("SubmittedById");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("OrganisationId", "HubId", "Wave")
+                        .IsUnique();
+
+                    b.ToTable("MaturityAssessments", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Mentoring.MentorProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -6385,6 +6482,36 @@ namespace Agora.Migrations.Postgres.Migrations
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Maturity.MaturityAssessment", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Network.NetworkCustomer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Mentoring.MentorProfile", b =>

@@ -2782,6 +2782,101 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.ToTable("Milestones", (string)null);
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Maturity.MaturityAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Overall")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score4")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score5")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score6")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Set")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Wave")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("StartedById");
+
+                    b.HasIndex("SubmittedById");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("OrganisationId", "HubId", "Wave")
+                        .IsUnique();
+
+                    b.ToTable("MaturityAssessments", (string)null);
+                });
+
             modelBuilder.Entity("Agora.Web.Features.Mentoring.MentorProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -6258,6 +6353,36 @@ namespace Agora.Migrations.Sqlite.Migrations
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Maturity.MaturityAssessment", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Network.NetworkCustomer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Agora.Web.Platform.Auth.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Agora.Web.Features.Mentoring.MentorProfile", b =>

@@ -504,6 +504,21 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /network/gaps"] = Access.SignedIn,
         ["GET /api/v1/network/figures"] = Access.NetworkManager,
         ["GET /api/v1/network/gaps"] = Access.SignedIn,
+        // Digital maturity assessments (MaturityAccess): {id:int} and {set} are not filled; MaturityAssessmentTests try real ones.
+        ["GET /api/v1/maturity/questionnaires/{set}"] = Access.NotHere,
+        ["POST /api/v1/maturity/assessments"] = Access.SignedIn,
+        ["GET /api/v1/maturity/assessments/{id:int}"] = Access.NotHere,
+        ["PUT /api/v1/maturity/assessments/{id:int}/dimensions/{number:int}"] = Access.NotHere,
+        ["POST /api/v1/maturity/assessments/{id:int}/submit"] = Access.NotHere,
+        ["GET /api/v1/maturity/assessments/{id:int}/comparison"] = Access.NotHere,
+        ["GET /api/v1/maturity/assessments/export"] = Access.PlatformAdmin,
+        ["GET /api/v1/organisations/{slug}/maturity/assessments"] = Access.OrganisationAdmin,
+        ["GET /api/v1/hubs/{slug}/maturity/assessments"] = Access.FrontDesk,
+        ["GET /api/v1/hubs/{slug}/maturity/assessments/export"] = Access.HubManager,
+        ["PAGE /organisations/{slug}/maturity"] = Access.OrganisationAdmin,
+        ["PAGE /hubs/{slug}/maturity"] = Access.FrontDesk,
+        ["PAGE /maturity/assessments/{id:int}"] = Access.NotHere,
+        ["PAGE /maturity/assessments/{id:int}/dimensions/{number:int}"] = Access.NotHere,
     };
 
     private sealed record Persona(string Name, string? Email, bool HubMember, bool HubManager, bool OrgAdmin, bool Admin);

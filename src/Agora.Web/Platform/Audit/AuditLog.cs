@@ -192,6 +192,12 @@ public static class AuditActions
     public const string HarvestSourceChanged = "network.harvest-source.changed";
     public const string HarvestSourceRemoved = "network.harvest-source.removed";
 
+    // Digital maturity assessments (Features/Maturity).
+    public const string MaturityAssessmentStarted = "maturity.assessment.started";
+    public const string MaturityAssessmentSaved = "maturity.assessment.saved";
+    public const string MaturityAssessmentSubmitted = "maturity.assessment.submitted";
+    public const string MaturityAssessmentsExported = "maturity.assessments.exported";
+
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 }

@@ -136,6 +136,7 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Network.ServiceRequestStep> ServiceRequestSteps => Set<Features.Network.ServiceRequestStep>();
     public DbSet<Features.Network.ServiceReferral> ServiceReferrals => Set<Features.Network.ServiceReferral>();
     public DbSet<Features.Network.ServiceDelivery> ServiceDeliveries => Set<Features.Network.ServiceDelivery>();
+    public DbSet<Features.Maturity.MaturityAssessment> MaturityAssessments => Set<Features.Maturity.MaturityAssessment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
