@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Agora.Tests.Features.Network.Requests;
 using Agora.Tests.Infrastructure;
 using AngleSharp.Dom;
 using static Agora.Tests.Features.Network.Requests.NetworkRequestFixtures;
+using static Agora.Tests.Infrastructure.TestApp;
 
 namespace Agora.Tests.Features.Maturity;
 
@@ -81,5 +83,25 @@ public sealed class MaturityPagesTests(AgoraApps apps)
         var (deskList, list) = await desk.GetAsync($"/hubs/{n.Centro}/maturity");
         Assert.Equal(HttpStatusCode.OK, deskList.StatusCode);
         Assert.NotNull(list.QuerySelector($"a[href='/maturity/assessments/{id}']"));
+    }
+    [Theory, BothDatabases]
+    public async Task DemoResult_T1_ShowsTheChangeAndTheServiceDeliveredBetweenT0AndT1(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var ids = await DbAsync(app, db => db.MaturityAssessments
+            .Where(a => db.Organisations.Any(o => o.Id == a.OrganisationId && o.Slug == Agora.Web.Platform.Demo.DemoNetworkRequests.CentroSme))
+            .OrderBy(a => a.Wave).Select(a => a.Id).ToListAsync());
+        Assert.Equal(2, ids.Count);
+        var story = await DbAsync(app, db => db.ServiceRequests.Where(r => r.Title == "AI testing of our triage assistant").Select(r => r.Id).SingleAsync());
+
+        var admin = await SignInAsync(app, Agora.Web.Platform.Demo.DemoAccounts.Admin);
+        var (response, result) = await admin.GetAsync($"/maturity/assessments/{ids[1]}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The service delivered between T0 and T1, linked to its request; and the change per dimension next to T0.
+        Assert.NotNull(result.QuerySelector($"main a[href='/network/requests/{story}']"));
+        var rows = result.QuerySelectorAll("table tbody tr").Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        var overall = rows.Single(r => r[0] == "Overall score" && r.Length == 4); // the comparison table: T0, T1, change
+        Assert.True(int.Parse(overall[2], System.Globalization.CultureInfo.InvariantCulture) > int.Parse(overall[1], System.Globalization.CultureInfo.InvariantCulture)
+            && overall[3].StartsWith('+'), $"the overall row shows T0, T1 and a rise: {string.Join(" | ", overall)}");
     }
 }
