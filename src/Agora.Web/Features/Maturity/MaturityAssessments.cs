@@ -1,4 +1,5 @@
 using System.Globalization;
+using Agora.Web.Features.Hubs;
 using Agora.Web.Features.Network;
 using Agora.Web.Platform.Audit;
 using Agora.Web.Platform.Auth;
@@ -37,7 +38,7 @@ public sealed class MaturityAssessments(AgoraDbContext db, MaturityAccess access
         var customer = await db.NetworkCustomers.AsNoTracking()
             .Where(c => db.Organisations.Any(o => o.Id == c.OrganisationId && o.Slug == input.Organisation))
             .Select(c => new { c.OrganisationId, c.Type }).SingleOrDefaultAsync(ct);
-        var hubId = await db.Hubs.Where(h => h.Slug == input.Hub).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        var hubId = (input.Hub is null ? null : await db.HubIdAsync(input.Hub, ct));
         if (customer is null) v.Add("organisation", string.IsNullOrWhiteSpace(input.Organisation) ? "Validation.Required" : "Validation.Invalid");
         if (hubId is null) v.Add("hub", string.IsNullOrWhiteSpace(input.Hub) ? "Validation.Required" : "Validation.Invalid");
         if (!v.IsValid) return Result<int>.Invalid(v.Errors);

@@ -93,7 +93,7 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
     /// <summary>A hub's assessments of its customers: for its front desk and platform admins.</summary>
     public async Task<Result<List<AssessmentRow>>> ForHubAsync(string slug, CancellationToken ct)
     {
-        var hub = await db.Hubs.AsNoTracking().Where(h => h.Slug == slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+        var hub = await db.HubIdAsync(slug, ct);
         if (hub is null || !await access.MayReadHubAsync(hub.Value, ct)) return Result<List<AssessmentRow>>.NotFound();
         return Result<List<AssessmentRow>>.Ok(Ordered(await RowsAsync(db.MaturityAssessments.Where(a => a.HubId == hub), ct)));
     }
@@ -112,7 +112,7 @@ public sealed class MaturityQueries(AgoraDbContext db, MaturityAccess access, Mi
         }
         else
         {
-            var hub = await db.Hubs.AsNoTracking().Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+            var hub = await db.HubIdAsync(hubSlug, ct);
             if (hub is null || !await access.MayExportHubAsync(hub.Value, ct)) return Result<List<AssessmentRow>>.NotFound();
             all = all.Where(a => a.HubId == hub);
         }

@@ -68,8 +68,6 @@ public sealed class Matcher
         }
     }
 
-    public int Count => _items.Count;
-
     private static void Index(Dictionary<MatchTerm, List<MatchItem>> index, MatchTerm term, MatchItem item)
     {
         if (!index.TryGetValue(term, out var list)) index[term] = list = [];

@@ -1,3 +1,4 @@
+using Agora.Web.Features.Hubs;
 using Agora.Web.Platform.Data;
 using Agora.Web.Platform.Errors;
 using Agora.Web.Platform.Spreadsheets;
@@ -87,7 +88,7 @@ public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access,
         Guid? hub = null;
         if (!string.IsNullOrWhiteSpace(hubSlug))
         {
-            hub = await db.Hubs.Where(h => h.Slug == hubSlug).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(ct);
+            hub = await db.HubIdAsync(hubSlug, ct);
             if (hub is null) return Result<NetworkFigures>.NotFound();
         }
         var (from, to, start, end) = (period.From, period.To, period.Start, period.End);
