@@ -140,6 +140,24 @@ public sealed class MaturityAssessmentTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task TokenWithoutTheScope_Refused_AndARemovedMember_NoLongerReaches(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var n = await NetworkAsync(app);
+        var id = await StartAsync(n, "asker");
+        var hubsOnly = TestTokens.Client(app, await TestTokens.CreateAsync(app, n.Emails["asker"], ApiScopes.HubsRead, ApiScopes.HubsWrite));
+        Assert.Equal(HttpStatusCode.Forbidden, (await hubsOnly.GetAsync($"/api/v1/maturity/assessments/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await hubsOnly.PostAsJsonAsync($"/api/v1/maturity/assessments/{id}/submit", new { })).StatusCode);
+
+        // A colleague reads the organisation's assessment while a member, and not after leaving it.
+        Assert.Equal(HttpStatusCode.OK, (await n.Api("colleague").GetAsync($"/api/v1/maturity/assessments/{id}")).StatusCode);
+        await DbAsync(app, db => db.OrganisationMembers.Where(m => m.UserId == n.Ids["colleague"]
+            && db.Organisations.Any(o => o.Id == m.OrganisationId && o.Slug == n.Customer)).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await n.Api("colleague").GetAsync($"/api/v1/maturity/assessments/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SaveAsync(n, "colleague", id, 1)).StatusCode);
+    }
+
+    [Theory, BothDatabases]
     public async Task Strangers_GetNotFound_AdminsRead(string provider)
     {
         var app = await apps.GetAsync(provider);
