@@ -10,6 +10,7 @@ using Agora.Web.Features.Requests;
 using Agora.Web.Features.Mentoring;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Community;
+using Agora.Web.Features.Matchmaking;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Network;
 using Agora.Web.Features.Moderation;
@@ -104,6 +105,7 @@ public static class AgoraSetup
         services.AddCommunity();
         services.AddNetwork();
         services.AddMaturity();
+        services.AddMatchmaking();
         builder.AddDemo();
     }
 
@@ -180,7 +182,8 @@ public static class AgoraSetup
             .MapHackathonsApi()
             .MapCommunityApi()
             .MapNetworkApi()
-            .MapMaturityApi();
+            .MapMaturityApi()
+            .MapMatchmakingApi();
         app.MapEventCalendars();
         app.MapNetworkFeed();
         app.MapCultureEndpoint();

@@ -137,6 +137,9 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Network.ServiceReferral> ServiceReferrals => Set<Features.Network.ServiceReferral>();
     public DbSet<Features.Network.ServiceDelivery> ServiceDeliveries => Set<Features.Network.ServiceDelivery>();
     public DbSet<Features.Maturity.MaturityAssessment> MaturityAssessments => Set<Features.Maturity.MaturityAssessment>();
+    public DbSet<Features.Matchmaking.Profiles.PartneringProfile> PartneringProfiles => Set<Features.Matchmaking.Profiles.PartneringProfile>();
+    public DbSet<Features.Matchmaking.Profiles.ProfileReviewNote> ProfileReviewNotes => Set<Features.Matchmaking.Profiles.ProfileReviewNote>();
+    public DbSet<Features.Matchmaking.Profiles.ExpressionOfInterest> ExpressionsOfInterest => Set<Features.Matchmaking.Profiles.ExpressionOfInterest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
