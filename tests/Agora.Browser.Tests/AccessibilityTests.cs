@@ -52,6 +52,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             // neither the customer's members nor imIN-hub's desk (MaturityJourneyTests scans them with content).
             .Add("maturity/assessments", "id", await MaturityAssessmentIdAsync())
             .Add("maturity/assessments", "number", "1")
+            // The demo's network request's suggestions (the scanned personas may not know it: its 404 and sign-in pages).
+            .Add("matchmaking/suggestions", "kind", "need")
+            .Add("matchmaking/suggestions", "id", await NetworkRequestIdAsync())
             .Add("admin", "id", "1"); // no harvest source in the demo: the source page's 404 is scanned
         return table;
     }

@@ -519,6 +519,12 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["PAGE /hubs/{slug}/maturity"] = Access.FrontDesk,
         ["PAGE /maturity/assessments/{id:int}"] = Access.NotHere,
         ["PAGE /maturity/assessments/{id:int}/dimensions/{number:int}"] = Access.NotHere,
+        // Explained matches (Suggestions): {kind} is not filled; SuggestionTests try real profiles, needs and services.
+        ["GET /api/v1/matchmaking/suggestions/{kind}/{id:int}"] = Access.NotHere,
+        ["PUT /api/v1/matchmaking/suggestions/{kind}/{id:int}/feedback"] = Access.NotHere,
+        ["GET /api/v1/matchmaking/suggestions/report"] = Access.NetworkManager,
+        ["PAGE /matchmaking/suggestions/{kind}/{id:int}"] = Access.NotHere,
+        ["PAGE /matchmaking/suggestions/report"] = Access.NetworkManager,
     };
 
     private sealed record Persona(string Name, string? Email, bool HubMember, bool HubManager, bool OrgAdmin, bool Admin);

@@ -140,6 +140,9 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Matchmaking.Profiles.PartneringProfile> PartneringProfiles => Set<Features.Matchmaking.Profiles.PartneringProfile>();
     public DbSet<Features.Matchmaking.Profiles.ProfileReviewNote> ProfileReviewNotes => Set<Features.Matchmaking.Profiles.ProfileReviewNote>();
     public DbSet<Features.Matchmaking.Profiles.ExpressionOfInterest> ExpressionsOfInterest => Set<Features.Matchmaking.Profiles.ExpressionOfInterest>();
+    public DbSet<Features.Matchmaking.Suggestions.MatchSuggestion> MatchSuggestions => Set<Features.Matchmaking.Suggestions.MatchSuggestion>();
+    public DbSet<Features.Matchmaking.Suggestions.MatchSuggestionRun> MatchSuggestionRuns => Set<Features.Matchmaking.Suggestions.MatchSuggestionRun>();
+    public DbSet<Features.Matchmaking.Suggestions.MatchFeedback> MatchFeedback => Set<Features.Matchmaking.Suggestions.MatchFeedback>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

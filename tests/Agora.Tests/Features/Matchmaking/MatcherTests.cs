@@ -88,6 +88,32 @@ public sealed class MatcherTests
     }
 
     [Fact]
+    public void Want_AudiencesRegionsAndProfileKindsSought_AreAlternatives_OneFoundIsEnough()
+    {
+        // A test-before-invest AI service for SMEs or the public sector, in two regions; a Centro SME's need for AI testing.
+        var service = new MatchItem
+        {
+            Key = "service:1", Owner = "hub",
+            Offers = Set(new MatchTerm(TermKind.Category, "TestBeforeInvest"), Ai),
+            Seeks = Set(new MatchTerm(TermKind.Audience, "Sme"), new MatchTerm(TermKind.Audience, "PublicSector"),
+                new MatchTerm(TermKind.Region, "PT16"), new MatchTerm(TermKind.Region, "PT11")),
+        };
+        var need = new MatchItem
+        {
+            Key = "need:1", Owner = "sme",
+            Offers = Set(new MatchTerm(TermKind.Audience, "Sme"), new MatchTerm(TermKind.Region, "PT16")),
+            Seeks = Set(new MatchTerm(TermKind.Category, "TestBeforeInvest"), Ai),
+        };
+        // The service seeks two alternatives of two kinds: both kinds found (Sme, PT16) → 2 of 2, not 2 of 4.
+        Assert.Equal(1.0, Matcher.Want(service, need));
+        // A customer elsewhere: the audience found, the region not → ½.
+        Assert.Equal(0.5, Matcher.Want(service, need with { Offers = Set(new MatchTerm(TermKind.Audience, "Sme"), new MatchTerm(TermKind.Region, "NO08")) }));
+        // Alternatives of one kind count once, whatever their number: a request open to three kinds of offer, one offered → whole.
+        var request = Hospital(new MatchTerm(TermKind.ProfileKind, "clinical-validation-offer"), new MatchTerm(TermKind.ProfileKind, "data-offer"));
+        Assert.Equal(Matcher.Want(Hospital(), Sme()), Matcher.Want(request, Sme()));
+    }
+
+    [Fact]
     public void For_LeavesOutTheSameOwner_TheDismissed_AndWhatCannotMeet_RankedThenByKey()
     {
         var hospital = Hospital();

@@ -20,8 +20,13 @@ public enum MatchReasonKind
 }
 
 /// <summary>One reason, with what it is about (the terms, the sector, the readiness level and range, the country).</summary>
-public sealed record MatchReason(MatchReasonKind Kind, IReadOnlyList<MatchTerm> Terms, IReadOnlyList<string> Sectors, int? Trl = null,
-    TrlRange? Range = null, int Distance = 0, string? Country = null);
+public sealed record MatchReason(MatchReasonKind Kind, IReadOnlyList<MatchTerm> Terms, IReadOnlyList<string> Sectors, int? Trl,
+    TrlRange? Range, int Distance, string? Country)
+{
+    public static MatchReason About(MatchReasonKind kind, IReadOnlyList<MatchTerm>? terms = null, IReadOnlyList<string>? sectors = null,
+        int? trl = null, TrlRange? range = null, int distance = 0, string? country = null) =>
+        new(kind, terms ?? [], sectors ?? [], trl, range, distance, country);
+}
 
 /// <summary>
 /// A counterpart suggested for an item: the reciprocal <see cref="Score"/> (0–1), how much you want them
@@ -36,7 +41,10 @@ public sealed record Match(string Key, double Score, double Forward, double Back
 /// <para>How much A wants B, <c>want(A, B)</c>, from 0 to 1:</para>
 /// <list type="number">
 /// <item><b>Need fit</b> <c>n</c>: the weighted share of what A seeks that B offers (the kinds of term weigh alike, a
-/// keyword half). Nothing shared: 0, and the pair is not suggested.</item>
+/// keyword half). Terms of the kinds profile kind, audience and region are alternatives: all those A seeks of one such
+/// kind count as one term, found when B offers any of them (a service for SMEs or the public sector, in the regions
+/// its hub serves, wants a customer of one kind in one region, not all). Nothing shared: 0, and the pair is not
+/// suggested.</item>
 /// <item><b>Conditions</b>, each counted only when both sides say something about it: readiness (B's level in the range
 /// A seeks: 1; each level outside takes a third off, down to 0), sector (a shared sector: 1, none: ½), country (B in a
 /// country A seeks a counterpart in: 1, elsewhere: ⅓).</item>
@@ -122,8 +130,16 @@ public sealed class Matcher
     {
         if (a.Seeks.Count == 0) return 0;
         double sought = 0, found = 0;
+        int seen = 0, hit = 0; // bit per alternative kind: sought, found
         foreach (var term in a.Seeks)
         {
+            if (IsAlternative(term.Kind))
+            {
+                var flag = 1 << (int)term.Kind;
+                if ((seen & flag) == 0) { seen |= flag; sought += 1; }
+                if ((hit & flag) == 0 && b.Offers.Contains(term)) { hit |= flag; found += 1; }
+                continue;
+            }
             var weight = term.Kind == TermKind.Keyword ? KeywordWeight : 1;
             sought += weight;
             if (b.Offers.Contains(term)) found += weight;
@@ -137,25 +153,28 @@ public sealed class Matcher
         return conditions.Count == 0 ? need : need * (0.5 + 0.5 * conditions.Average());
     }
 
+    /// <summary>Kinds whose sought terms are alternatives (one found is enough).</summary>
+    private static bool IsAlternative(TermKind kind) => kind is TermKind.ProfileKind or TermKind.Audience or TermKind.Region;
+
     private static List<MatchReason> Reasons(MatchItem you, MatchItem them)
     {
         static List<MatchTerm> Ordered(IEnumerable<MatchTerm> terms) =>
             terms.OrderBy(t => t.Kind == TermKind.Keyword).ThenBy(t => t.Kind).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
         var reasons = new List<MatchReason>
         {
-            new(MatchReasonKind.OffersWhatYouSeek, Ordered(you.Seeks.Where(them.Offers.Contains)), []),
+            MatchReason.About(MatchReasonKind.OffersWhatYouSeek, Ordered(you.Seeks.Where(them.Offers.Contains))),
         };
         var back = Ordered(them.Seeks.Where(you.Offers.Contains));
-        if (back.Count > 0) reasons.Add(new(MatchReasonKind.SeeksWhatYouOffer, back, []));
+        if (back.Count > 0) reasons.Add(MatchReason.About(MatchReasonKind.SeeksWhatYouOffer, back));
         if (you.TrlSought is { } range && them.Trl is { } trl)
         {
             var distance = range.Distance(trl);
-            reasons.Add(new(distance == 0 ? MatchReasonKind.ReadinessFits : MatchReasonKind.ReadinessNear, [], [], trl, range, distance));
+            reasons.Add(MatchReason.About(distance == 0 ? MatchReasonKind.ReadinessFits : MatchReasonKind.ReadinessNear, trl: trl, range: range, distance: distance));
         }
         var sectors = you.Sectors.Intersect(them.Sectors).Order(StringComparer.Ordinal).ToList();
-        if (sectors.Count > 0) reasons.Add(new(MatchReasonKind.SameSector, [], sectors));
-        if (them.Country is { } there && you.CountriesSought.Contains(there)) reasons.Add(new(MatchReasonKind.InYourCountries, [], [], Country: there));
-        if (you.Country is { } here && them.CountriesSought.Contains(here)) reasons.Add(new(MatchReasonKind.TheySeekYourCountry, [], [], Country: here));
+        if (sectors.Count > 0) reasons.Add(MatchReason.About(MatchReasonKind.SameSector, sectors: sectors));
+        if (them.Country is { } there && you.CountriesSought.Contains(there)) reasons.Add(MatchReason.About(MatchReasonKind.InYourCountries, country: there));
+        if (you.Country is { } here && them.CountriesSought.Contains(here)) reasons.Add(MatchReason.About(MatchReasonKind.TheySeekYourCountry, country: here));
         return reasons;
     }
 }
