@@ -145,6 +145,11 @@ public sealed class SuggestionTests(AgoraApps apps)
         Assert.Contains($"organisation:{s.OtherOrg:N}", Keys(desk));
         Assert.StartsWith("Other SME", Find(desk, $"organisation:{s.OtherOrg:N}").GetProperty("counterpart").GetProperty("title").GetString());
 
+        // The request's own page shows the best of them (Matchmaking's view component in Network's page).
+        var page = await s.N.BrowserAsync("asker");
+        var (_, doc) = await page.GetAsync($"/network/requests/{s.Need}");
+        Assert.NotNull(doc.QuerySelector($"section[aria-labelledby=match-suggestions] a[href='/network/services/{s.Service}']"));
+
         // Someone who does not know the need: 404, as for the need itself.
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(s.N.Api("othercustomer"), url)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(s.N.Api("imindesk"), url)).Status);
