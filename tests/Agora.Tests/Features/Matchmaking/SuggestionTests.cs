@@ -254,6 +254,36 @@ public sealed class SuggestionTests(AgoraApps apps)
     }
 
     [Theory, BothDatabases]
+    public async Task ChangedProfile_RefreshesOnlyTheListsItTouches(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var s = await StoryAsync(app);
+        Task<List<string>> ListOf(string key) => DbAsync(app, db => db.MatchSuggestions.Where(m => m.ForKey == key).OrderBy(m => m.Rank).Select(m => m.CounterpartKey).ToListAsync());
+        async Task<int> RefreshItemAsync(int profile)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SuggestionRefresh>().RefreshItemAsync(ItemRef.Profile(profile), CancellationToken.None);
+        }
+        // An unrelated list, marked so that a rewrite would show.
+        await DbAsync(app, db => db.MatchSuggestions.Where(m => m.ForKey == $"service:{s.Service}").ExecuteUpdateAsync(x => x.SetProperty(m => m.Rank, 99)));
+
+        // The offer is withdrawn: its own list and the request's mention of it go; the organisation leaves the need's list.
+        await DbAsync(app, db => db.PartneringProfiles.Where(p => p.Id == s.Offer).ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, ProfileStatus.Withdrawn)));
+        Assert.True(await RefreshItemAsync(s.Offer) >= 3);
+        Assert.Empty(await ListOf($"profile:{s.Offer}"));
+        Assert.DoesNotContain($"profile:{s.Offer}", await ListOf($"profile:{s.Request}"));
+        Assert.DoesNotContain($"organisation:{s.OtherOrg:N}", await ListOf($"need:{s.Need}"));
+
+        // Published again: back in both.
+        await DbAsync(app, db => db.PartneringProfiles.Where(p => p.Id == s.Offer).ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, ProfileStatus.Published)));
+        await RefreshItemAsync(s.Offer);
+        Assert.Contains($"profile:{s.Request}", await ListOf($"profile:{s.Offer}"));
+        Assert.Contains($"profile:{s.Offer}", await ListOf($"profile:{s.Request}"));
+        Assert.Contains($"organisation:{s.OtherOrg:N}", await ListOf($"need:{s.Need}"));
+        Assert.All(await DbAsync(app, db => db.MatchSuggestions.Where(m => m.ForKey == $"service:{s.Service}").Select(m => m.Rank).ToListAsync()), r => Assert.Equal(99, r));
+    }
+
+    [Theory, BothDatabases]
     public async Task PersonalData_ExportsAndErasesTheVerdicts(string provider)
     {
         var app = await apps.GetAsync(provider);
