@@ -356,8 +356,8 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/hubs/{slug}/events/{id:int}/materials/{materialId:int}"] = Access.NotHere,
         ["DELETE /api/v1/hubs/{slug}/events/{id:int}/materials/{materialId:int}"] = Access.NotHere,
         // Matchmaking sessions: the event is not filled; SessionTests try real ones.
-        ["GET /api/v1/hubs/{slug}/events/{id:int}/matchmaking"] = Access.NotHere,
-        ["PUT /api/v1/hubs/{slug}/events/{id:int}/matchmaking"] = Access.NotHere,
+        ["GET /api/v1/hubs/{slug}/events/{id:int}/matchmaking/"] = Access.NotHere,
+        ["PUT /api/v1/hubs/{slug}/events/{id:int}/matchmaking/"] = Access.NotHere,
         ["PUT /api/v1/hubs/{slug}/events/{id:int}/matchmaking/participation"] = Access.NotHere,
         ["DELETE /api/v1/hubs/{slug}/events/{id:int}/matchmaking/participation"] = Access.NotHere,
         ["GET /api/v1/hubs/{slug}/events/{id:int}/matchmaking/participants"] = Access.NotHere,

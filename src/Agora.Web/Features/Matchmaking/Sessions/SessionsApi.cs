@@ -1,8 +1,9 @@
+using Agora.Web.Features.Matchmaking.Sessions;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Agora.Web.Features.Matchmaking.Sessions;
+namespace Agora.Web.Features.Matchmaking;
 
 /// <summary>
 /// /api/v1/hubs/{slug}/events/{id}/matchmaking: the same use cases and rules as the session's pages. Reading needs
