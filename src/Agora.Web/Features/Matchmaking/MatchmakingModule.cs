@@ -39,5 +39,6 @@ public static class MatchmakingModule
         services.AddRecurringJob<SessionExpiryJob>(SessionExpiryJob.Kind, _ => TimeSpan.FromMinutes(5));
         services.AddJob<SessionScheduleJob>(SessionScheduleJob.Kind);
         services.AddPersonalData<SessionPersonalData>();
+        services.AddScoped<Network.IMeetingOutcomeFigures, MeetingOutcomeFigures>();
     }
 }

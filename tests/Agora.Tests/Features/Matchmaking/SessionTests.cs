@@ -322,6 +322,26 @@ public sealed class SessionTests(AgoraApps apps)
         Assert.Equal(1, byKind["FollowUp"]);
         Assert.Equal(0, byKind["Contract"]);
         Assert.Equal(HttpStatusCode.NotFound, (await s.People[0].Client.GetAsync(s.Api + "/outcomes")).StatusCode);
+
+        // The hub network's figures count them through the port Network declares (the slots now lie in 2020).
+        var (_, figures) = await SendAsync(s.Manager.GetAsync($"/api/v1/network/figures?from=2020-01-01&to=2020-12-31&hub={Hub}"));
+        var network = figures.GetProperty("meetingsByOutcome").EnumerateArray().ToDictionary(o => o.GetProperty("key").GetString()!, o => o.GetProperty("count").GetInt32());
+        Assert.Equal(1, network["Partnership"]);
+        Assert.Equal(1, network["FollowUp"]);
+        Assert.Equal(0, network["Nothing"]);
+
+        // Personal data: the export holds the participation, the requests and the outcome; erasure removes them.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var source = scope.ServiceProvider.GetServices<Agora.Web.Platform.Privacy.IPersonalData>().OfType<SessionPersonalData>().Single();
+            var exported = JsonSerializer.Serialize(await source.ExportAsync(s.People[0].Id, CancellationToken.None));
+            Assert.Contains("We build remote monitoring.", exported);
+            Assert.Contains("Partnership", exported);
+            Assert.Contains("MoU", exported);
+            await source.EraseAsync(new Agora.Web.Platform.Privacy.Erasure(s.People[0].Id, null, "x", false, DateTimeOffset.UtcNow), CancellationToken.None);
+        }
+        Assert.False(await TestApp.DbAsync(app, db => db.MatchmakingParticipants.AnyAsync(p => p.UserId == s.People[0].Id)));
+        Assert.Equal(3, await TestApp.DbAsync(app, db => db.MatchmakingMeetings.CountAsync(m => m.EventId == s.EventId)));
     }
 
     [Theory, BothDatabases]

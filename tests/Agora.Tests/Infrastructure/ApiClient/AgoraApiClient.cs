@@ -41114,7 +41114,7 @@ namespace Agora.Tests.Infrastructure.ApiClient
         }
 
         /// <summary>
-        /// The network's reporting figures for a period (managers of a hub in the network, platform admins): customers served by type and region, services delivered by category, referrals sent and received per hub with their outcome, first-answer times in hours (median, 90th percentile, share answered by the hub's deadline), feedback. Period: period=this-year|last-year|YYYY|YYYY-qN, or from/to as yyyy-MM-dd (UTC days); hub=slug for one hub
+        /// The network's reporting figures for a period (managers of a hub in the network, platform admins): customers served by type and region, services delivered by category, referrals sent and received per hub with their outcome, first-answer times in hours (median, 90th percentile, share answered by the hub's deadline), feedback, matchmaking meetings by outcome. Period: period=this-year|last-year|YYYY|YYYY-qN, or from/to as yyyy-MM-dd (UTC days); hub=slug for one hub
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -41125,7 +41125,7 @@ namespace Agora.Tests.Infrastructure.ApiClient
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The network's reporting figures for a period (managers of a hub in the network, platform admins): customers served by type and region, services delivered by category, referrals sent and received per hub with their outcome, first-answer times in hours (median, 90th percentile, share answered by the hub's deadline), feedback. Period: period=this-year|last-year|YYYY|YYYY-qN, or from/to as yyyy-MM-dd (UTC days); hub=slug for one hub
+        /// The network's reporting figures for a period (managers of a hub in the network, platform admins): customers served by type and region, services delivered by category, referrals sent and received per hub with their outcome, first-answer times in hours (median, 90th percentile, share answered by the hub's deadline), feedback, matchmaking meetings by outcome. Period: period=this-year|last-year|YYYY|YYYY-qN, or from/to as yyyy-MM-dd (UTC days); hub=slug for one hub
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -55371,6 +55371,10 @@ namespace Agora.Tests.Infrastructure.ApiClient
         [System.Text.Json.Serialization.JsonPropertyName("feedbackByHub")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<HubFeedback> FeedbackByHub { get; set; } = new System.Collections.ObjectModel.Collection<HubFeedback>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("meetingsByOutcome")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<KeyCount> MeetingsByOutcome { get; set; } = new System.Collections.ObjectModel.Collection<KeyCount>();
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
