@@ -40,5 +40,6 @@ public static class MatchmakingModule
         services.AddJob<SessionScheduleJob>(SessionScheduleJob.Kind);
         services.AddPersonalData<SessionPersonalData>();
         services.AddScoped<Network.IMeetingOutcomeFigures, MeetingOutcomeFigures>();
+        services.AddScoped<Events.IPersonalCalendarEntries, SessionCalendarEntries>();
     }
 }

@@ -216,6 +216,12 @@ public sealed class SessionTests(AgoraApps apps)
         Assert.Contains("Attendee 1", ics);
         Assert.Equal(HttpStatusCode.NotFound, (await s.Manager.GetAsync(s.Api + "/agenda.ics")).StatusCode);
 
+        // The person's secret calendar feed (Events) carries the meeting too, through the port Events declares.
+        var (_, feed) = await SendAsync(s.People[0].Client.PostAsync("/api/v1/me/calendar-feed", null));
+        var feedText = await app.NewClient().GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery);
+        Assert.Contains($"UID:meeting-{item.GetProperty("meetingId").GetInt32()}@", feedText);
+        Assert.Contains("Health matchmaking day", feedText);
+
         // Where only the organiser arranges meetings, participants cannot ask.
         var only = await SessionAsync(app, 2, request: "Organiser");
         Assert.Equal(HttpStatusCode.Conflict, (await only.People[0].Client.PostAsJsonAsync(only.Api + "/requests", new { to = only.Participants[1] })).StatusCode);
