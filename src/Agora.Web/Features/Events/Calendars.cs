@@ -21,7 +21,8 @@ namespace Agora.Web.Features.Events;
 /// on every change); a cancelled event keeps its UID with STATUS:CANCELLED (and METHOD:CANCEL when alone); URL links
 /// back to the event page from the configured public address, never from the request.
 /// </summary>
-public sealed class Calendars(AgoraDbContext db, EventAccess access, AccountLinks links, IOptions<MailSettings> mail, CurrentUser current, TimeProvider clock)
+public sealed class Calendars(AgoraDbContext db, EventAccess access, AccountLinks links, IOptions<MailSettings> mail, CurrentUser current, TimeProvider clock,
+    IEnumerable<IPersonalCalendarEntries> others)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -61,7 +62,10 @@ public sealed class Calendars(AgoraDbContext db, EventAccess access, AccountLink
             .Join(db.Events.Where(e => e.State != EventState.Draft && e.EndsAt >= since), r => r.EventId, e => e.Id, (r, e) => e)
             .Join(db.Hubs, e => e.HubId, h => h.Id, (e, h) => new { Event = e, h.Slug, h.Name, h.TimeZone })
             .OrderBy(x => x.Event.StartsAt).Take(500).ToListAsync(ct);
-        return Write(rows.Select(x => new Row(x.Event, x.Slug, x.Name, x.TimeZone)), "PUBLISH");
+        // What other areas schedule for the person (through the port Events declares), after the events.
+        var entries = new List<CalendarEntry>();
+        foreach (var source in others) entries.AddRange(await source.ForAsync(user.Value, since, ct));
+        return Write(rows.Select(x => new Row(x.Event, x.Slug, x.Name, x.TimeZone)), "PUBLISH", entries);
     }
 
     /// <summary>Makes (or replaces) the person's feed token; only its hash is kept, so the address is shown once.</summary>
@@ -98,7 +102,7 @@ public sealed class Calendars(AgoraDbContext db, EventAccess access, AccountLink
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private string Write(IEnumerable<Row> rows, string method)
+    private string Write(IEnumerable<Row> rows, string method, IReadOnlyList<CalendarEntry>? entries = null)
     {
         var calendar = new Calendar { ProductId = "-//Agora//Events//EN", Method = method };
         var host = new Uri(links.Absolute("/")).Host;
@@ -132,6 +136,17 @@ public sealed class Calendars(AgoraDbContext db, EventAccess access, AccountLink
                 item.DtEnd = new CalDateTime(ev.EndsAt.UtcDateTime, CalDateTime.UtcTzId);
             }
             calendar.Events.Add(item);
+        }
+        foreach (var entry in entries ?? [])
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = entry.Uid, Summary = entry.Summary, Description = entry.Description, Location = entry.Location, Url = new Uri(entry.Url),
+                DtStamp = new CalDateTime(entry.Stamp.UtcDateTime, CalDateTime.UtcTzId),
+                DtStart = new CalDateTime(entry.StartsAt.UtcDateTime, CalDateTime.UtcTzId),
+                DtEnd = new CalDateTime(entry.EndsAt.UtcDateTime, CalDateTime.UtcTzId),
+                Status = "CONFIRMED",
+            });
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }

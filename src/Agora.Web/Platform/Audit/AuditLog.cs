@@ -198,6 +198,24 @@ public static class AuditActions
     public const string MaturityAssessmentSubmitted = "maturity.assessment.submitted";
     public const string MaturityAssessmentsExported = "maturity.assessments.exported";
 
+    // Matchmaking sessions (Features/Matchmaking/Sessions).
+    public const string MatchmakingSessionSetUp = "matchmaking.session.set-up";
+    public const string MatchmakingJoined = "matchmaking.session.joined";
+    public const string MatchmakingParticipationChanged = "matchmaking.session.participation-changed";
+    public const string MatchmakingLeft = "matchmaking.session.left";
+    public const string MatchmakingParticipationEnded = "matchmaking.session.participation-ended";
+    public const string MatchmakingRequestSent = "matchmaking.request.sent";
+    public const string MatchmakingRequestAccepted = "matchmaking.request.accepted";
+    public const string MatchmakingRequestDeclined = "matchmaking.request.declined";
+    public const string MatchmakingRequestWithdrawn = "matchmaking.request.withdrawn";
+    public const string MatchmakingRequestExpired = "matchmaking.request.expired";
+    public const string MatchmakingMeetingArranged = "matchmaking.meeting.arranged";
+    public const string MatchmakingMeetingPlaced = "matchmaking.meeting.placed";
+    public const string MatchmakingScheduleQueued = "matchmaking.schedule.queued";
+    public const string MatchmakingScheduleSaved = "matchmaking.schedule.saved";
+    public const string MatchmakingScheduleRejected = "matchmaking.schedule.rejected";
+    public const string MatchmakingOutcomeRecorded = "matchmaking.meeting.outcome";
+
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 }

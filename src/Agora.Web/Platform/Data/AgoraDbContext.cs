@@ -143,6 +143,15 @@ public sealed class AgoraDbContext(DbContextOptions<AgoraDbContext> options)
     public DbSet<Features.Matchmaking.Suggestions.MatchSuggestion> MatchSuggestions => Set<Features.Matchmaking.Suggestions.MatchSuggestion>();
     public DbSet<Features.Matchmaking.Suggestions.MatchSuggestionRun> MatchSuggestionRuns => Set<Features.Matchmaking.Suggestions.MatchSuggestionRun>();
     public DbSet<Features.Matchmaking.Suggestions.MatchFeedback> MatchFeedback => Set<Features.Matchmaking.Suggestions.MatchFeedback>();
+    public DbSet<Features.Matchmaking.Sessions.MatchmakingSession> MatchmakingSessions => Set<Features.Matchmaking.Sessions.MatchmakingSession>();
+    public DbSet<Features.Matchmaking.Sessions.SessionSlot> MatchmakingSlots => Set<Features.Matchmaking.Sessions.SessionSlot>();
+    public DbSet<Features.Matchmaking.Sessions.SessionTable> MatchmakingTables => Set<Features.Matchmaking.Sessions.SessionTable>();
+    public DbSet<Features.Matchmaking.Sessions.SessionParticipant> MatchmakingParticipants => Set<Features.Matchmaking.Sessions.SessionParticipant>();
+    public DbSet<Features.Matchmaking.Sessions.ParticipantSlot> MatchmakingAvailability => Set<Features.Matchmaking.Sessions.ParticipantSlot>();
+    public DbSet<Features.Matchmaking.Sessions.MeetingRequest> MeetingRequests => Set<Features.Matchmaking.Sessions.MeetingRequest>();
+    public DbSet<Features.Matchmaking.Sessions.SessionMeeting> MatchmakingMeetings => Set<Features.Matchmaking.Sessions.SessionMeeting>();
+    public DbSet<Features.Matchmaking.Sessions.MeetingBooking> MeetingBookings => Set<Features.Matchmaking.Sessions.MeetingBooking>();
+    public DbSet<Features.Matchmaking.Sessions.MeetingOutcome> MeetingOutcomes => Set<Features.Matchmaking.Sessions.MeetingOutcome>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

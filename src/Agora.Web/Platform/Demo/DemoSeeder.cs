@@ -114,6 +114,7 @@ public sealed class DemoSeeder(
         await DemoRequests.SeedAsync(db, hubs, people, now, ct);
         await DemoMentoring.SeedAsync(db, hubs, people, now, ct);
         await DemoEvents.SeedAsync(db, hubs, people, now, ct);
+        await DemoMatchmaking.SeedAsync(db, hubs, people, now, ct);
         await DemoHackathons.SeedAsync(db, hubs, people, now, ct);
         await DemoCommunity.SeedAsync(db, hubs, people, now, ct);
         await DemoHubRoles.SeedAsync(db, hubs, people, now, ct);

@@ -43,6 +43,7 @@ public static class ApiDocument
         ["Network requests"] = "Customers of the hub network, their service requests, the front desk's answers, referrals between hubs, service deliveries and the customers' feedback.",
         ["Digital maturity"] = "Digital maturity assessments of the network's customers (the JRC method of the EDIH network, for SMEs and public sector organisations): started with a hub at T0 and T1, saved as a draft per dimension, submitted and scored per dimension on 0–100 with the overall mean and its band, compared, and exported as CSV for the network's reporting.",
         ["Matchmaking suggestions"] = "Explained matches: for each partnering profile, customer need and catalogue service, counterparts ranked by a reciprocal score (both sides must want each other), each with its reasons in plain words; people mark suggestions useful or dismiss them, and the network sees how they are received.",
+        ["Matchmaking sessions"] = "The 1:1 meetings of a matchmaking event: the organiser's slots, tables and modes, participants with their availability and profile, meeting requests with expiry, meetings placed by the participants or by the scheduler (organiser locks kept, never double-booked), personal agendas with iCalendar, and outcomes.",
         ["Network harvesting"] = "Harvest sources (other Agora installations' open catalogue feeds) and the services harvested from them.",
     };
 

@@ -13,7 +13,7 @@ public static class FiguresApi
         g.MapGet("/figures", Figures).WithName("GetNetworkFigures").RequireScope(ApiScopes.HubsRead)
             .WithSummary("The network's reporting figures for a period (managers of a hub in the network, platform admins): customers served by type and region, "
                 + "services delivered by category, referrals sent and received per hub with their outcome, first-answer times in hours (median, 90th percentile, "
-                + "share answered by the hub's deadline), feedback. Period: period=this-year|last-year|YYYY|YYYY-qN, or from/to as yyyy-MM-dd (UTC days); "
+                + "share answered by the hub's deadline), feedback, matchmaking meetings by outcome. Period: period=this-year|last-year|YYYY|YYYY-qN, or from/to as yyyy-MM-dd (UTC days); "
                 + "hub=slug for one hub")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/gaps", Gaps).WithName("GetNetworkGaps").RequireScope(ApiScopes.HubsRead)

@@ -42,7 +42,18 @@ public sealed record NetworkFigures(
     int ServicesDelivered, IReadOnlyList<KeyCount> DeliveredByCategory,
     IReadOnlyList<HubReferrals> Referrals,
     IReadOnlyList<HubAnswerTimes> AnswerTimes,
-    int FeedbackCount, double? MeanRating, IReadOnlyList<HubFeedback> FeedbackByHub);
+    int FeedbackCount, double? MeanRating, IReadOnlyList<HubFeedback> FeedbackByHub,
+    IReadOnlyList<KeyCount> MeetingsByOutcome);
+
+/// <summary>
+/// A port Network declares and another area answers (Matchmaking, which depends on Network): the 1:1 meetings of
+/// matchmaking sessions held in the period (at one hub's events, or all), counted per outcome recorded by their sides.
+/// Keys are stable outcome names; with no answerer the figures show none.
+/// </summary>
+public interface IMeetingOutcomeFigures
+{
+    Task<IReadOnlyList<KeyCount>> MeetingsByOutcomeAsync(Guid? hubId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct);
+}
 
 /// <summary>A CSV file made for download.</summary>
 public sealed record FiguresFile(string FileName, string ContentType, byte[] Content);
@@ -73,7 +84,7 @@ public static class FiguresMath
 /// since a duration between two instants is no date function SQLite can compute on its stored instants, and a percentile
 /// needs the values anyway.
 /// </summary>
-public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access, TimeProvider clock)
+public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access, TimeProvider clock, IEnumerable<IMeetingOutcomeFigures> meetingOutcomes)
 {
     public const string Unspecified = "Unspecified";
 
@@ -171,6 +182,9 @@ public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access,
         var deliveredByCategory = NetworkTaxonomy.Categories.Select(c => new KeyCount(c.ToString(), categories.Where(x => x.Key == c).Sum(x => x.Count)))
             .Append(new KeyCount(Unspecified, categories.Where(x => x.Key is null).Sum(x => x.Count))).ToList();
 
+        var meetings = new List<KeyCount>();
+        foreach (var source in meetingOutcomes) meetings.AddRange(await source.MeetingsByOutcomeAsync(hub, start, end, ct));
+
         return Result<NetworkFigures>.Ok(new NetworkFigures(from, to, hub is null ? null : hubSlug,
             byType.Sum(x => x.Count),
             Enum.GetValues<CustomerType>().Select(t => new KeyCount(t.ToString(), byType.Where(x => x.Key == t).Sum(x => x.Count))).ToList(),
@@ -179,7 +193,8 @@ public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access,
                 : new RegionCount(x.Key, x.Key.Length >= 2 ? x.Key[..2] : x.Key, x.Key, x.Count)).ToList(),
             deliveredByCategory.Sum(x => x.Count), deliveredByCategory,
             referralRows, answerRows,
-            feedbackCount, feedbackCount == 0 ? null : Math.Round((double)feedback.Sum(f => f.Sum) / feedbackCount, 2), feedbackRows));
+            feedbackCount, feedbackCount == 0 ? null : Math.Round((double)feedback.Sum(f => f.Sum) / feedbackCount, 2), feedbackRows,
+            meetings.GroupBy(x => x.Key).Select(g => new KeyCount(g.Key, g.Sum(x => x.Count))).ToList()));
     }
 
     /// <summary>The same figures as one CSV table: a row per number (section, key, hub, measure, value).</summary>
@@ -224,6 +239,7 @@ public sealed class NetworkFiguresQuery(AgoraDbContext db, FiguresAccess access,
             csv.AddRow(["feedback", "", x.Hub, "count", x.Count]);
             csv.AddRow(["feedback", "", x.Hub, "mean-rating", x.MeanRating]);
         }
+        foreach (var x in f.MeetingsByOutcome) csv.AddRow(["matchmaking-meetings-by-outcome", x.Key, f.Hub ?? "", "sides", x.Count]);
         await csv.FlushAsync(ct);
         var name = $"network-figures-{f.From:yyyyMMdd}-{f.To:yyyyMMdd}{(f.Hub is null ? "" : "-" + f.Hub)}.csv";
         return Result<FiguresFile>.Ok(new FiguresFile(name, "text/csv; charset=utf-8", stream.ToArray()));
