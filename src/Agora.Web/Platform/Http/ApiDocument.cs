@@ -42,6 +42,7 @@ public static class ApiDocument
         ["Network figures"] = "The hub network's reporting figures per period (customers served, services delivered, referrals, first-answer times, feedback) and the gap analysis of regions × service categories.",
         ["Network requests"] = "Customers of the hub network, their service requests, the front desk's answers, referrals between hubs, service deliveries and the customers' feedback.",
         ["Digital maturity"] = "Digital maturity assessments of the network's customers (the JRC method of the EDIH network, for SMEs and public sector organisations): started with a hub at T0 and T1, saved as a draft per dimension, submitted and scored per dimension on 0–100 with the overall mean and its band, compared, and exported as CSV for the network's reporting.",
+        ["Partnering profiles"] = "Partnering profiles (the Enterprise Europe Network's offers and requests, with health fields): written by an organisation's members, reviewed by a hub before publication, published without who is behind them, renewed, withdrawn; expressions of interest accepted or declined, after which both sides see each other's contact.",
         ["Network harvesting"] = "Harvest sources (other Agora installations' open catalogue feeds) and the services harvested from them.",
     };
 
