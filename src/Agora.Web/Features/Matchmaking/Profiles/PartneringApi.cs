@@ -1,10 +1,11 @@
+using Agora.Web.Features.Matchmaking.Profiles;
 using Agora.Web.Platform.Auth;
 using Agora.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Agora.Web.Features.Matchmaking.Profiles;
+namespace Agora.Web.Features.Matchmaking;
 
 /// <summary>
 /// Partnering profiles under /api/v1/matchmaking: the same use cases and rules as the pages. Reading needs
