@@ -398,4 +398,52 @@ public sealed class PartneringProfileTests(AgoraApps apps)
         Assert.Null(erased.SenderId);
         Assert.Equal("", erased.Message);
     }
+
+    [Theory, BothDatabases]
+    public async Task Pages_WriteSubmitReviewWithoutScript_AndTheListHidesTheOrganisation(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var n = await NetworkAsync(app);
+        var asker = await n.BrowserAsync("asker");
+        var created = await asker.SubmitAsync("/matchmaking/profiles/new", new List<KeyValuePair<string, string>>
+        {
+            new("Input.Organisation", n.Customer), new("Input.Hub", n.Centro), new("Input.Kind", "TechnologyRequest"), new("Input.Language", "pt-PT"),
+            new("Input.Title", "Procura-se monitorização remota"), new("Input.Summary", "O hospital procura uma solução de monitorização remota para doentes cardíacos."),
+            new("Input.Technologies", "iot"), new("Input.Technologies", "data"), new("Input.Sectors", "health"), new("Input.TrlSoughtMin", "5"),
+            new("Input.TrlSoughtMax", "7"), new("Input.CountriesSought", "PT, ES"), new("Input.DeviceClass", "ClassIIa"), new("Input.CeMarking", "NotApplicable"),
+            new("Input.NeedsClinicalData", "true"), new("Input.Standards", "Fhir"),
+        }, files: []);
+        Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var stored = await DbAsync(app, db => db.PartneringProfiles.AsNoTracking().SingleAsync(p => p.Id == id));
+        Assert.Equal((ProfileKind.TechnologyRequest, ",iot,data,", ",PT,ES,", 5, 7, HealthStandards.Fhir, true),
+            (stored.Kind, stored.Technologies, stored.CountriesSought, stored.TrlSoughtMin, stored.TrlSoughtMax, stored.Standards, stored.NeedsClinicalData));
+
+        // Invalid input shows the form again with the field's error.
+        var invalid = await asker.SubmitAsync($"/matchmaking/profiles/{id}/edit", new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Kind"] = "TechnologyRequest" });
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("Input_Title-error", await invalid.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Found, (await asker.SubmitAsync($"/matchmaking/profiles/{id}", new Dictionary<string, string>())).StatusCode);
+        Assert.Equal(ProfileStatus.InReview, await DbAsync(app, db => db.PartneringProfiles.Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
+        var desk = await n.BrowserAsync("desk1");
+        var (_, reviewPage) = await desk.GetAsync($"/matchmaking/profiles/{id}");
+        Assert.NotNull(reviewPage.QuerySelector("button[formaction*=Approve]"));
+        var version = await DbAsync(app, db => db.PartneringProfiles.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        var approved = await desk.PostWithTokenAsync($"/matchmaking/profiles/{id}", $"/matchmaking/profiles/{id}?handler=Approve",
+            [new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Comment", "")]);
+        Assert.Equal(HttpStatusCode.Found, approved.StatusCode);
+        Assert.Equal(ProfileStatus.Published, await DbAsync(app, db => db.PartneringProfiles.Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
+        // The desk person of the same organisation gets no review buttons.
+        var (_, ownPage) = await (await n.BrowserAsync("deskcustomer")).GetAsync($"/matchmaking/profiles/{id}");
+        Assert.Null(ownPage.QuerySelector("button[formaction*=Approve]"));
+
+        var orgName = await DbAsync(app, db => db.Organisations.Where(o => o.Slug == n.Customer).Select(o => o.Name).SingleAsync());
+        var list = await app.NewClient().GetStringAsync("/matchmaking/profiles?q=monitoriza%C3%A7%C3%A3o&country=PT&kind=TechnologyRequest");
+        Assert.Contains($"/matchmaking/profiles/{id}", list);
+        Assert.DoesNotContain(orgName, list);
+        var page = await app.NewClient().GetStringAsync($"/matchmaking/profiles/{id}");
+        Assert.DoesNotContain(orgName, page);
+        Assert.Contains("HL7 FHIR", page);
+    }
 }
