@@ -446,4 +446,29 @@ public sealed class PartneringProfileTests(AgoraApps apps)
         Assert.DoesNotContain(orgName, page);
         Assert.Contains("HL7 FHIR", page);
     }
+
+    [Theory, BothDatabases]
+    public async Task Demo_EveryKindInThreeLanguages_WithReviewStatesAndAnAcceptedInterest(string provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var demo = await DbAsync(app, db => db.PartneringProfiles.AsNoTracking()
+            .Where(p => db.Organisations.Any(o => o.Id == p.OrganisationId && (o.Slug == "hospital-do-mondego" || o.Slug == "st-olavs-hospital" || o.Slug == "ntnu"
+                || o.Slug == "coimbra-digital-health" || o.Slug == "evora-agrotech-saude" || o.Slug == "nordlys-helseteknologi"
+                || o.Slug == "helseplattformen-as" || o.Slug == "health-cluster-portugal")))
+            .ToListAsync());
+        Assert.True(demo.Count >= 8);
+        Assert.Equal(Enum.GetValues<ProfileKind>().Length, demo.Select(p => p.Kind).Distinct().Count());
+        Assert.Equal(["en", "nb-NO", "pt-PT"], demo.Select(p => p.Language).Distinct().Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains(demo, p => p.Status == ProfileStatus.InReview);
+        var sentBack = Assert.Single(demo, p => p.Status == ProfileStatus.ChangesRequested);
+        Assert.True(await DbAsync(app, db => db.ProfileReviewNotes.AnyAsync(n => n.ProfileId == sentBack.Id)));
+        Assert.Contains(demo, p => p.Kind == ProfileKind.TechnologyOffer && p.Trl == 6 && p.DeviceClass == DeviceClass.ClassIIa
+            && p.CeMarking == CeMarking.InProgress && p.Standards.HasFlag(HealthStandards.Fhir) && p.Status == ProfileStatus.Published);
+        Assert.Contains(demo, p => p.Kind == ProfileKind.TechnologyRequest && p.TrlSoughtMin == 5 && p.TrlSoughtMax == 7);
+        var ids = demo.Select(p => p.Id).ToList();
+        Assert.True(await DbAsync(app, db => db.ExpressionsOfInterest.AnyAsync(e => ids.Contains(e.ProfileId) && e.State == InterestState.Accepted)));
+        // Reviewed by someone outside the profile's organisation.
+        foreach (var p in demo.Where(p => p.ReviewedById is not null))
+            Assert.False(await DbAsync(app, db => db.OrganisationMembers.AnyAsync(m => m.OrganisationId == p.OrganisationId && m.UserId == p.ReviewedById)));
+    }
 }
