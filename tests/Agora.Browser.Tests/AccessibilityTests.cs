@@ -55,8 +55,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             // The demo's network request's suggestions (the scanned personas may not know it: its 404 and sign-in pages).
             .Add("matchmaking/suggestions", "kind", "need")
             .Add("matchmaking/suggestions", "id", await NetworkRequestIdAsync())
+            // A published demo partnering profile (DemoPartnering): its page is public, scanned with content.
+            .Add("matchmaking/profiles", "id", await PartneringProfileIdAsync())
             .Add("admin", "id", "1"); // no harvest source in the demo: the source page's 404 is scanned
         return table;
+    }
+
+    private async Task<string> PartneringProfileIdAsync()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.PartneringProfiles.Where(p => p.Status == Agora.Web.Features.Matchmaking.Profiles.ProfileStatus.Published)
+            .OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> MaturityAssessmentIdAsync()

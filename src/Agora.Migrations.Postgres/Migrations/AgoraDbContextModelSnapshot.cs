@@ -2960,6 +2960,9 @@ namespace Agora.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ExpiryNoticeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
 

@@ -2879,6 +2879,9 @@ namespace Agora.Migrations.Sqlite.Migrations
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpiryNoticeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 

@@ -549,6 +549,28 @@ public sealed class AuthorizationMatrixTests(AgoraApps apps)
         ["GET /api/v1/matchmaking/suggestions/report"] = Access.NetworkManager,
         ["PAGE /matchmaking/suggestions/{kind}/{id:int}"] = Access.NotHere,
         ["PAGE /matchmaking/suggestions/report"] = Access.NetworkManager,
+        // Partnering profiles (PartneringAccess): {id:int} is not filled; PartneringProfileTests try real ones.
+        ["GET /api/v1/matchmaking/profiles"] = Access.Public,
+        ["POST /api/v1/matchmaking/profiles"] = Access.SignedIn,
+        ["GET /api/v1/matchmaking/profiles/{id:int}"] = Access.NotHere,
+        ["PUT /api/v1/matchmaking/profiles/{id:int}"] = Access.NotHere,
+        ["POST /api/v1/matchmaking/profiles/{id:int}/submit"] = Access.NotHere,
+        ["POST /api/v1/matchmaking/profiles/{id:int}/review"] = Access.NotHere,
+        ["POST /api/v1/matchmaking/profiles/{id:int}/renew"] = Access.NotHere,
+        ["POST /api/v1/matchmaking/profiles/{id:int}/withdraw"] = Access.NotHere,
+        ["GET /api/v1/matchmaking/profiles/{id:int}/interests"] = Access.NotHere,
+        ["POST /api/v1/matchmaking/profiles/{id:int}/interests"] = Access.NotHere,
+        ["GET /api/v1/matchmaking/mine"] = Access.SignedIn,
+        ["POST /api/v1/matchmaking/interests/{id:int}/accept"] = Access.NotHere,
+        ["POST /api/v1/matchmaking/interests/{id:int}/decline"] = Access.NotHere,
+        ["POST /api/v1/matchmaking/interests/{id:int}/withdraw"] = Access.NotHere,
+        ["GET /api/v1/hubs/{slug}/matchmaking/reviews"] = Access.FrontDesk,
+        ["PAGE /matchmaking/profiles"] = Access.Public,
+        ["PAGE /matchmaking/profiles/new"] = Access.SignedIn,
+        ["PAGE /matchmaking/profiles/{id:int}"] = Access.NotHere,
+        ["PAGE /matchmaking/profiles/{id:int}/edit"] = Access.NotHere,
+        ["PAGE /matchmaking/mine"] = Access.SignedIn,
+        ["PAGE /hubs/{slug}/matchmaking/reviews"] = Access.FrontDesk,
     };
 
     private sealed record Persona(string Name, string? Email, bool HubMember, bool HubManager, bool OrgAdmin, bool Admin);

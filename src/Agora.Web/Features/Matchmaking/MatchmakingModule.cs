@@ -14,6 +14,11 @@ public static class MatchmakingModule
 {
     public static void AddMatchmaking(this IServiceCollection services)
     {
+        services.AddScoped<PartneringAccess>();
+        services.AddScoped<PartneringProfiles>();
+        services.AddScoped<PartneringInterests>();
+        services.AddScoped<PartneringQueries>();
+        services.AddRecurringJob<ProfileExpiryJob>(ProfileExpiryJob.Kind, _ => TimeSpan.FromHours(1));
         services.AddPersonalData<PartneringPersonalData>();
 
         services.AddScoped<SuggestionSources>();
@@ -30,6 +35,7 @@ public static class MatchmakingModule
     {
         SuggestionsApi.Map(api);
         SessionsApi.Map(api);
+        PartneringApi.Map(api);
         return api;
     }
 

@@ -43,6 +43,8 @@ public enum NotificationKind
     Hackathon,
     /// <summary>The hub network: a service request, a referral or a service delivery the person is customer or front desk of.</summary>
     ServiceRequest,
+    /// <summary>Partnering profiles: a review to do or its decision, an expiry, an expression of interest or its answer.</summary>
+    Partnering,
 }
 
 public enum Delivery

@@ -49,4 +49,12 @@ public sealed class RequestAccess(AgoraDbContext db, Viewers viewers, CurrentUse
         var scope = new Standing(request, type, viewer, me, roles);
         return scope.Knows ? scope : null;
     }
+
+    /// <summary>The person's standing on a request known by its id alone (another area linking one, e.g. a partnering profile's data application).</summary>
+    public async Task<Standing?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (!current.IsAuthenticated) return null;
+        var slug = await db.Requests.AsNoTracking().Where(r => r.Id == id).Join(db.Hubs, r => r.HubId, h => h.Id, (r, h) => h.Slug).SingleOrDefaultAsync(ct);
+        return slug is null ? null : await LoadAsync(slug, id, ct);
+    }
 }

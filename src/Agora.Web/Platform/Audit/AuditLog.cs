@@ -215,6 +215,19 @@ public static class AuditActions
     public const string MatchmakingScheduleSaved = "matchmaking.schedule.saved";
     public const string MatchmakingScheduleRejected = "matchmaking.schedule.rejected";
     public const string MatchmakingOutcomeRecorded = "matchmaking.meeting.outcome";
+    // Partnering profiles (Features/Matchmaking/Profiles).
+    public const string PartneringProfileCreated = "partnering.profile.created";
+    public const string PartneringProfileUpdated = "partnering.profile.updated";
+    public const string PartneringProfileSubmitted = "partnering.profile.submitted";
+    public const string PartneringProfileApproved = "partnering.profile.approved";
+    public const string PartneringProfileChangesRequested = "partnering.profile.changes-requested";
+    public const string PartneringProfileRenewed = "partnering.profile.renewed";
+    public const string PartneringProfileWithdrawn = "partnering.profile.withdrawn";
+    public const string PartneringProfileExpired = "partnering.profile.expired";
+    public const string PartneringInterestSent = "partnering.interest.sent";
+    public const string PartneringInterestAccepted = "partnering.interest.accepted";
+    public const string PartneringInterestDeclined = "partnering.interest.declined";
+    public const string PartneringInterestWithdrawn = "partnering.interest.withdrawn";
 
     public static readonly string[] All = typeof(AuditActions).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -122,6 +122,7 @@ public sealed class DemoSeeder(
         await DemoNetworkCatalogue.SeedAsync(db, hubs, people, now, ct);
         await DemoNetworkRequests.SeedAsync(db, hubs, people, now, ct);
         await DemoMaturity.SeedAsync(db, hubs, people, now, ct);
+        await DemoPartnering.SeedAsync(db, hubs, people, now, ct);
     }
 
     private async Task<AgoraUser> CreateUserAsync(DemoContent.DemoPerson p, Guid? organisationId, DateTimeOffset now, CancellationToken ct)

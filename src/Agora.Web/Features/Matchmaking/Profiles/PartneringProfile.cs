@@ -164,6 +164,8 @@ public sealed class PartneringProfile
     public DateTimeOffset? ExpiresAt { get; set; }
     /// <summary>The reviewer who approved it; null once erased.</summary>
     public Guid? ReviewedById { get; set; }
+    /// <summary>When the author was told the profile expires soon (once per expiry date; cleared at renewal).</summary>
+    public DateTimeOffset? ExpiryNoticeAt { get; set; }
     public int Version { get; set; } = 1;
 }
 

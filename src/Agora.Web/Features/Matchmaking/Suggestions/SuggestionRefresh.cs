@@ -27,11 +27,15 @@ public sealed class SuggestionRefresh(AgoraDbContext db, SuggestionSources sourc
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <summary>Stages the refresh of what a changed profile touches, with the caller's changes (committed together).</summary>
-    public static void Queue(JobQueue jobs, int profileId) => jobs.Add(Kind, ItemRef.Profile(profileId).Key);
+    /// <summary>
+    /// Stages the refresh of what a changed profile touches, with the caller's changes (committed together). The job's key
+    /// is the profile's and a unique suffix ("profile:12@…"): a job is queued once per kind and key, and a second change
+    /// while the first job waits must queue its own.
+    /// </summary>
+    public static void Queue(JobQueue jobs, int profileId) => jobs.Add(Kind, $"{ItemRef.Profile(profileId).Key}@{Guid.NewGuid():N}");
 
     public Task RunAsync(JobContext job, CancellationToken ct) =>
-        job.Kind == Kind && ItemRef.TryParse(job.Key, out var item) ? RefreshItemAsync(item, ct) : RefreshAsync(force: job.Kind == Kind, ct);
+        job.Kind == Kind && ItemRef.TryParse(job.Key.Split('@')[0], out var item) ? RefreshItemAsync(item, ct) : RefreshAsync(force: job.Kind == Kind, ct);
 
     /// <summary>
     /// Computes again the lists a changed profile can change: its own, its organisation's (an offer counts there), every
