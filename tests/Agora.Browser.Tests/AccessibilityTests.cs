@@ -52,20 +52,33 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             // neither the customer's members nor imIN-hub's desk (MaturityJourneyTests scans them with content).
             .Add("maturity/assessments", "id", await MaturityAssessmentIdAsync())
             .Add("maturity/assessments", "number", "1")
-            // The demo's network request's suggestions (the scanned personas may not know it: its 404 and sign-in pages).
-            .Add("matchmaking/suggestions", "kind", "need")
-            .Add("matchmaking/suggestions", "id", await NetworkRequestIdAsync())
+            // The suggestions of Nordlys Helseteknologi's published demo profile: the member (its admin) sees them with
+            // content, the manager is refused (403) and the anonymous visitor is sent to sign in.
+            .Add("matchmaking/suggestions", "kind", "profile")
+            .Add("matchmaking/suggestions", "id", await PartneringProfileIdAsync("nordlys-helseteknologi"))
             // A published demo partnering profile (DemoPartnering): its page is public, scanned with content.
             .Add("matchmaking/profiles", "id", await PartneringProfileIdAsync())
+            // The demo's matchmaking day at helseplattformen (DemoMatchmaking): the member takes part (session and agenda
+            // with content), the manager organises it.
+            .Add("hubs/events/matchmaking", "eventId", await MatchmakingEventIdAsync())
             .Add("admin", "id", "1"); // no harvest source in the demo: the source page's 404 is scanned
         return table;
     }
 
-    private async Task<string> PartneringProfileIdAsync()
+    private async Task<string> MatchmakingEventIdAsync()
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
-        var id = await db.PartneringProfiles.Where(p => p.Status == Agora.Web.Features.Matchmaking.Profiles.ProfileStatus.Published)
+        var id = await db.MatchmakingSessions.OrderBy(m => m.EventId).Select(m => (int?)m.EventId).FirstOrDefaultAsync();
+        return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> PartneringProfileIdAsync(string? organisation = null)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDbContext>();
+        var id = await db.PartneringProfiles.Where(p => p.Status == Agora.Web.Features.Matchmaking.Profiles.ProfileStatus.Published
+                && (organisation == null || db.Organisations.Any(o => o.Id == p.OrganisationId && o.Slug == organisation)))
             .OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync();
         return (id ?? 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

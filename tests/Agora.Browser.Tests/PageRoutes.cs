@@ -55,9 +55,10 @@ public static class PageRoutes
     public static PageUrl Resolve(RoutePattern pattern, RouteValueTable table)
     {
         var template = "/" + (pattern.RawText ?? "").TrimStart('/');
-        // The route's literal segments up to the first parameter ("network", "requests" for /network/requests/{id}).
+        // The route's literal segments ("network", "requests" for /network/requests/{id}; "hubs", "events", "matchmaking"
+        // for /hubs/{slug}/events/{eventId}/matchmaking): the longest prefix of them listed in the table gives the value.
         var literals = pattern.PathSegments
-            .TakeWhile(s => s.Parts.All(p => p is RoutePatternLiteralPart))
+            .Where(s => s.Parts.All(p => p is RoutePatternLiteralPart))
             .Select(s => string.Concat(s.Parts.OfType<RoutePatternLiteralPart>().Select(p => p.Content)))
             .ToList();
         var url = new StringBuilder();
