@@ -172,6 +172,11 @@ public sealed class SuggestionTests(AgoraApps apps)
         var app = await apps.GetAsync(provider);
         var s = await StoryAsync(app);
 
+        // A member who left the organisation no longer sees its profile's suggestions (the profile is public: 403).
+        await DbAsync(app, db => db.OrganisationMembers.Where(m => m.OrganisationId == s.N.CustomerId && m.UserId == s.N.Ids["colleague"]).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(s.N.Api("colleague"), $"/api/v1/matchmaking/suggestions/profile/{s.Request}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(s.N.Api("asker"), $"/api/v1/matchmaking/suggestions/profile/{s.Request}")).Status);
+
         // A live profile is public: a stranger may not see its suggestions (403); a draft is not known at all (404).
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(s.N.Api("hubmember"), $"/api/v1/matchmaking/suggestions/profile/{s.Request}")).Status);
         await DbAsync(app, db => db.PartneringProfiles.Where(p => p.Id == s.Request).ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, ProfileStatus.Draft)));

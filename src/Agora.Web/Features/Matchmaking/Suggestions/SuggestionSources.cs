@@ -101,11 +101,7 @@ public sealed class SuggestionSources(AgoraDbContext db, TimeProvider clock)
     }
 
     /// <summary>Published profiles that have not expired: what others may see and what is matched.</summary>
-    public IQueryable<PartneringProfile> LiveProfiles()
-    {
-        var now = clock.GetUtcNow();
-        return db.PartneringProfiles.Where(p => p.Status == ProfileStatus.Published && (p.ExpiresAt == null || p.ExpiresAt > now));
-    }
+    public IQueryable<PartneringProfile> LiveProfiles() => db.PartneringProfiles.Where(PartneringAccess.IsPublished(clock.GetUtcNow()));
 
     /// <summary>A stamp of everything the items are made from: equal stamps, equal items.</summary>
     public async Task<string> StampAsync(CancellationToken ct)

@@ -33,11 +33,11 @@ public sealed record SuggestionReport(DateTimeOffset? ComputedAt, int Items, int
 /// desks it passed through); a service's for its hub's managers and front desk. Counterparts are shown only as the
 /// reader may see them anyway: a live profile without who is behind it, a published service, a need the reader knows;
 /// organisations (named from their published offers) only to a need's front desk, who brokers introductions as
-/// advisors in the Enterprise Europe Network do. Someone who may not act on the item gets 404, unless the item is public
-/// (a live profile, a published service): then 403.
+/// advisors in the Enterprise Europe Network do. Someone who may not act on the item gets 404, unless they may know the item
+/// (a live profile, a profile they review, a published service): then 403.
 /// </summary>
 public sealed class Suggestions(AgoraDbContext db, CurrentUser current, SuggestionSources sources, ServiceRequestAccess requests,
-    NetworkAccess network, ReasonWords words, TimeProvider clock)
+    NetworkAccess network, PartneringAccess profiles, ReasonWords words, TimeProvider clock)
 {
     private sealed record Standing(string Title, string Path, bool SeesOrganisations);
 
@@ -47,13 +47,12 @@ public sealed class Suggestions(AgoraDbContext db, CurrentUser current, Suggesti
         {
             case ItemKind.Profile:
             {
-                var p = await db.PartneringProfiles.AsNoTracking().Where(x => x.Id == item.IntId)
-                    .Select(x => new { x.Id, x.Title, x.OrganisationId }).FirstOrDefaultAsync(ct);
+                // The profile's own rule (PartneringAccess): its organisation's members act on it; others who may know it
+                // (anyone, once published; its reviewers) are refused; the rest are not told it exists.
+                var p = await profiles.LoadAsync(item.IntId, ct);
                 if (p is null) return (null, Outcome.NotFound);
-                var member = current.Id is { } me && current.IsAuthenticated
-                    && (current.IsPlatformAdmin || await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == p.OrganisationId && m.UserId == me, ct));
-                if (member) return (new Standing(p.Title, ProfilePath(p.Id), false), Outcome.Ok);
-                return (null, await sources.LiveProfiles().AnyAsync(x => x.Id == p.Id, ct) ? Outcome.Forbidden : Outcome.NotFound);
+                if (p.IsMember) return (new Standing(p.Profile.Title, ProfilePath(p.Profile.Id), false), Outcome.Ok);
+                return (null, Outcome.Forbidden);
             }
             case ItemKind.Need:
             {
